@@ -1,0 +1,21 @@
+/* Unsaid - arena.h: a bump allocator for data that lives and dies together
+ * (one loaded scene, one lexicon). Freeing the arena frees everything. */
+#ifndef UNSAID_ARENA_H
+#define UNSAID_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaBlock ArenaBlock;
+
+typedef struct {
+    ArenaBlock *head;
+    size_t used_total;
+} Arena;
+
+/* Zeroed memory aligned for any type; NULL when out of memory. */
+void *arena_alloc(Arena *a, size_t size);
+/* Copy of s (NULL stays NULL). */
+char *arena_strdup(Arena *a, const char *s);
+void arena_free(Arena *a);
+
+#endif

@@ -1,0 +1,39 @@
+/* Unsaid - diag.h: problems found in input files, each with file:line:col.
+ *
+ * Loaders never abort: they append diagnostics here and carry on where they
+ * can, so a modder sees every problem at once. */
+#ifndef UNSAID_DIAG_H
+#define UNSAID_DIAG_H
+
+#include <stddef.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
+
+typedef struct {
+    DiagLevel level;
+    char file[256];
+    int line, col; /* 1-based; 0 when unknown */
+    char msg[320];
+} Diag;
+
+typedef struct {
+    Diag *items;
+    int count, cap;
+    int errors, warnings;
+} DiagList;
+
+#if defined(__GNUC__)
+#define DIAG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define DIAG_PRINTF(a, b)
+#endif
+
+void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int col,
+              const char *fmt, ...) DIAG_PRINTF(6, 7);
+/* "file:line:col: error: message" into buf. */
+void diag_format(const Diag *d, char *buf, size_t size);
+/* All diagnostics, one per line, into buf (truncated with "..." if needed). */
+void diag_format_all(const DiagList *list, char *buf, size_t size);
+void diag_free(DiagList *list);
+
+#endif

@@ -1,0 +1,100 @@
+/* Unsaid - game.h: the game's state machine, stepped by fixed ticks.
+ *
+ * game_step() is the whole of game logic: it reads one TickInput and
+ * advances one tick (1/60 s). It never reads a clock, never calls SDL, and
+ * uses no hidden state, so the same inputs always give the same game.
+ *
+ *   TITLE -> INTRO (context line) -> PERFORM (lines + cues; the player flags)
+ *         -> ANSWER (choose what to say) -> REACTION (the body answers back)
+ *         -> DEBRIEF (what was there, what you saw, why the answer fit)
+ *
+ * The screen layout that input is tested against (buttons, answer boxes,
+ * the speech box) lives here too, so the renderer draws exactly what the
+ * logic hit-tests. */
+#ifndef UNSAID_GAME_H
+#define UNSAID_GAME_H
+
+#include "input.h"
+#include "notice.h"
+#include "pose.h"
+#include "rig.h"
+#include "scene.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    SCREEN_TITLE,
+    SCREEN_INTRO,
+    SCREEN_PERFORM,
+    SCREEN_ANSWER,
+    SCREEN_REACTION,
+    SCREEN_DEBRIEF,
+    SCREEN_COUNT
+} Screen;
+
+typedef enum {
+    EV_NONE,
+    EV_FLAG,          /* a flag was placed (audio: a soft tick) */
+    EV_SELECT,        /* a menu highlight moved */
+    EV_CONFIRM,       /* a button or answer was chosen */
+    EV_SCREEN,        /* the screen changed */
+    EV_RESULT,        /* the scene's result is final (debrief began) */
+} GameEventType;
+
+#define GAME_MAX_EVENTS 8
+#define GAME_FLAG_DEBOUNCE 20 /* ticks: a double click on one region is one flag */
+
+typedef struct {
+    float x, y, w, h;
+} UiRect;
+
+typedef struct {
+    const Scene *scene;
+    Screen screen;
+    int tick;           /* steps taken since the game began */
+    int screen_start;   /* tick the current screen began */
+    int perform_start;  /* tick the performance began (cue time 0) */
+    int reaction_start; /* tick the reaction began */
+    int answer;         /* chosen answer, -1 while none */
+    int selected;       /* highlighted menu item / answer */
+    int mouse_x, mouse_y;
+    bool quit;
+    Notice notice;
+    SceneResult result;
+    bool result_ready;
+    uint64_t seed;      /* idle-life seed (from the scene id) */
+    int last_flag_tick;
+    Region last_flag_region;
+    GameEventType events[GAME_MAX_EVENTS]; /* what happened in the last step */
+    int nevents;
+} Game;
+
+/* Start at the title, or straight into the scene's intro. */
+void game_init(Game *g, const Scene *scene, bool skip_title);
+void game_step(Game *g, const TickInput *in);
+
+/* Scene-time helpers shared by logic and renderer. `alpha` in [0, 1] blends
+ * between the previous tick and the current one; 1 is exactly `tick`. */
+double game_time(const Game *g, double alpha);
+/* The character's pose and skeleton at that time. */
+void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig);
+/* Which spoken line is on screen now: its text, visible bytes and whether it
+ * is the reply. Returns false when no line is showing. */
+bool game_current_line(const Game *g, double alpha, const SceneLine **line, int *visible);
+/* Caption of an active voice cue ("[sighs]") or NULL. */
+const char *game_caption(const Game *g, double alpha);
+/* 0..1 progress of the performance (for the timeline bar). */
+float game_perform_progress(const Game *g, double alpha);
+
+/* Layout, in canvas pixels. */
+#define GAME_TITLE_BUTTONS 2
+#define GAME_DEBRIEF_BUTTONS 2
+UiRect game_title_button(int i);
+UiRect game_answer_rect(const Scene *scene, int i);
+UiRect game_debrief_button(int i);
+UiRect game_speech_box(void);
+RigPlacement game_placement(void);
+bool ui_contains(UiRect r, float x, float y);
+
+#endif

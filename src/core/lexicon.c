@@ -1,0 +1,144 @@
+/* Unsaid - lexicon.c */
+#include "lexicon.h"
+
+#include "yamlutil.h"
+
+#include <string.h>
+
+static const char *const channel_names[CH_COUNT + 1] = {
+    "face", "gaze", "head", "posture", "hands", "voice", "distance", NULL,
+};
+
+const char *channel_name(Channel c)
+{
+    return c >= 0 && c < CH_COUNT ? channel_names[c] : "?";
+}
+
+int channel_find(const char *name)
+{
+    for (int i = 0; i < CH_COUNT; i++)
+        if (strcmp(channel_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+Region channel_region(Channel c)
+{
+    switch (c) {
+    case CH_FACE:
+    case CH_HEAD: return REGION_FACE;
+    case CH_GAZE: return REGION_EYES;
+    case CH_HANDS: return REGION_HANDS;
+    case CH_VOICE: return REGION_VOICE;
+    case CH_POSTURE:
+    case CH_DISTANCE:
+    default: return REGION_POSTURE;
+    }
+}
+
+static const char *const cue_keys[] = {"channel", "targets", "attack", "release",
+                                       "caption", "describe", NULL};
+static const char *const cue_required[] = {"channel", "targets", NULL};
+
+static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, CueDef *out)
+{
+    out->name = arena_strdup(&lex->arena, name);
+    out->attack = 0.3f;
+    out->release = 0.4f;
+    if (!yis_map(y, n, "a cue"))
+        return;
+    ymap_check_keys(y, n, cue_keys);
+    ymap_require(y, n, cue_required);
+    yaml_node_t *v;
+    if ((v = ymap_get(y, n, "channel"))) {
+        const char *s = yscalar(y, v, "channel");
+        int c = s ? channel_find(s) : -1;
+        if (s && c < 0) {
+            const char *sug = ysuggest(s, channel_names);
+            yerr(y, v, "unknown channel '%s'%s%s%s", s, sug ? " (did you mean '" : "",
+                 sug ? sug : "", sug ? "'?)" : "");
+        }
+        out->channel = c < 0 ? CH_FACE : (Channel)c;
+    }
+    if ((v = ymap_get(y, n, "targets")) && yis_map(y, v, "targets")) {
+        int nt = ymap_len(v);
+        for (int i = 0; i < nt; i++) {
+            yaml_node_t *k = ymap_key_at(y, v, i), *val = ymap_value_at(y, v, i);
+            const char *pname = yscalar(y, k, "a pose parameter");
+            if (!pname)
+                continue;
+            int p = pose_param_find(pname);
+            if (p < 0) {
+                yerr(y, k, "unknown pose parameter '%s'", pname);
+                continue;
+            }
+            double val_d;
+            if (!ynumber(y, val, pname, -1.0, 1.0, &val_d))
+                continue;
+            if (out->ntargets == CUE_MAX_TARGETS) {
+                yerr(y, k, "a cue can move at most %d parameters", CUE_MAX_TARGETS);
+                break;
+            }
+            out->targets[out->ntargets++] = (CueTarget){(PoseParam)p, (float)val_d};
+        }
+    }
+    double d;
+    if ((v = ymap_get(y, n, "attack")) && ynumber(y, v, "attack", 0.0, 10.0, &d))
+        out->attack = (float)d;
+    if ((v = ymap_get(y, n, "release")) && ynumber(y, v, "release", 0.0, 10.0, &d))
+        out->release = (float)d;
+    if ((v = ymap_get(y, n, "caption")))
+        out->caption = arena_strdup(&lex->arena, yscalar(y, v, "caption"));
+    if ((v = ymap_get(y, n, "describe")))
+        out->describe = arena_strdup(&lex->arena, yscalar(y, v, "describe"));
+}
+
+bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags)
+{
+    memset(lex, 0, sizeof *lex);
+    int errors_before = diags->errors;
+    YDoc y;
+    if (!ydoc_load(&y, file, buf, len, diags)) {
+        ydoc_free(&y);
+        return false;
+    }
+    yaml_node_t *root = ydoc_root(&y);
+    static const char *const top_keys[] = {"cues", NULL};
+    if (yis_map(&y, root, "the lexicon")) {
+        ymap_check_keys(&y, root, top_keys);
+        yaml_node_t *cues = ymap_get(&y, root, "cues");
+        if (!cues)
+            yerr(&y, root, "missing required key 'cues'");
+        else if (yis_map(&y, cues, "cues")) {
+            int n = ymap_len(cues);
+            lex->defs = arena_alloc(&lex->arena, sizeof(CueDef) * (size_t)(n ? n : 1));
+            for (int i = 0; lex->defs && i < n; i++) {
+                yaml_node_t *k = ymap_key_at(&y, cues, i);
+                const char *name = yscalar(&y, k, "a cue name");
+                if (!name)
+                    continue;
+                if (lexicon_find(lex, name)) {
+                    yerr(&y, k, "cue '%s' is defined twice", name);
+                    continue;
+                }
+                load_cue(lex, &y, name, ymap_value_at(&y, cues, i), &lex->defs[lex->count++]);
+            }
+        }
+    }
+    ydoc_free(&y);
+    return diags->errors == errors_before;
+}
+
+void lexicon_free(Lexicon *lex)
+{
+    arena_free(&lex->arena);
+    memset(lex, 0, sizeof *lex);
+}
+
+const CueDef *lexicon_find(const Lexicon *lex, const char *name)
+{
+    for (int i = 0; i < lex->count; i++)
+        if (lex->defs[i].name && strcmp(lex->defs[i].name, name) == 0)
+            return &lex->defs[i];
+    return NULL;
+}

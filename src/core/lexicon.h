@@ -1,0 +1,64 @@
+/* Unsaid - lexicon.h: the cue vocabulary.
+ *
+ * A cue is a named, data-defined movement of the body: "gaze_down" moves the
+ * eyes down and lowers the lids. The lexicon file (levels/base/lexicon.yaml)
+ * maps each name to a channel, pose targets and default timing, so scene
+ * writers say *what* happens and the rig decides *how*. */
+#ifndef UNSAID_LEXICON_H
+#define UNSAID_LEXICON_H
+
+#include "arena.h"
+#include "diag.h"
+#include "pose.h"
+#include "rig.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CUE_MAX_TARGETS 16
+
+/* Where on the person a cue shows. */
+typedef enum {
+    CH_FACE,
+    CH_GAZE,
+    CH_HEAD,
+    CH_POSTURE,
+    CH_HANDS,
+    CH_VOICE,
+    CH_DISTANCE,
+    CH_COUNT
+} Channel;
+
+typedef struct {
+    PoseParam param;
+    float value;
+} CueTarget;
+
+typedef struct {
+    const char *name;
+    Channel channel;
+    CueTarget targets[CUE_MAX_TARGETS];
+    int ntargets;
+    float attack, release; /* default seconds to reach / leave the peak */
+    const char *caption;   /* shown while active, e.g. "[sighs]"; may be NULL */
+    const char *describe;  /* plain words for the debrief */
+} CueDef;
+
+typedef struct {
+    Arena arena;
+    CueDef *defs;
+    int count;
+} Lexicon;
+
+/* Load from a YAML buffer; problems go to diags. Returns false on errors
+ * (the lexicon then holds whatever loaded cleanly). */
+bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags);
+void lexicon_free(Lexicon *lex);
+const CueDef *lexicon_find(const Lexicon *lex, const char *name);
+
+const char *channel_name(Channel c);
+int channel_find(const char *name); /* -1 if unknown */
+/* The body region a player flags to notice a cue on this channel. */
+Region channel_region(Channel c);
+
+#endif

@@ -1,0 +1,51 @@
+/* Unsaid - pose.c */
+#include "pose.h"
+
+#include <string.h>
+
+static const char *const param_names[POSE_COUNT] = {
+#define POSE_NAME(e, name, lo, hi) name,
+    POSE_PARAMS(POSE_NAME)
+#undef POSE_NAME
+};
+
+static const float param_lo[POSE_COUNT] = {
+#define POSE_LO(e, name, lo, hi) lo,
+    POSE_PARAMS(POSE_LO)
+#undef POSE_LO
+};
+
+static const float param_hi[POSE_COUNT] = {
+#define POSE_HI(e, name, lo, hi) hi,
+    POSE_PARAMS(POSE_HI)
+#undef POSE_HI
+};
+
+int pose_param_find(const char *name)
+{
+    for (int i = 0; i < POSE_COUNT; i++)
+        if (strcmp(param_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *pose_param_name(PoseParam p)
+{
+    return (p >= 0 && p < POSE_COUNT) ? param_names[p] : "?";
+}
+
+void pose_clamp(Pose *pose)
+{
+    for (int i = 0; i < POSE_COUNT; i++) {
+        if (pose->v[i] < param_lo[i])
+            pose->v[i] = param_lo[i];
+        if (pose->v[i] > param_hi[i])
+            pose->v[i] = param_hi[i];
+    }
+}
+
+void pose_lerp(Pose *out, const Pose *a, const Pose *b, float t)
+{
+    for (int i = 0; i < POSE_COUNT; i++)
+        out->v[i] = a->v[i] + (b->v[i] - a->v[i]) * t;
+}

@@ -1,0 +1,431 @@
+/* Unsaid - rig.c: joint positions from a pose and the scene time.
+ *
+ * The body is solved in a local frame first (origin at the hips, x to the
+ * screen right of an unmirrored character, y down, z towards the viewer),
+ * then placed on the canvas. Arms are solved in 3D and projected, because a
+ * forearm resting on a table points at the viewer: a flat 2D solver would
+ * splay the elbows out like wings.
+ *
+ * All motion is a pure function of (pose, t): oscillators run at fixed
+ * frequencies and cues only change their amplitudes or cross-fade between
+ * them, so a cue easing in never makes the phase jump.
+ */
+#include "rig.h"
+
+#include <math.h>
+#include <string.h>
+
+#define TAU 6.2831853f
+
+/* Body proportions in local units at scale 1 (a seated adult whose head is
+ * about 150 px tall on the 1280x720 canvas). */
+#define CHEST_Y (-278.f)    /* base of the neck above the hips */
+#define SHOULDER_Y (-262.f) /* shoulder joints */
+#define NECK_LEN 112.f      /* base of neck to head centre */
+#define HEAD_RX 60.f
+#define HEAD_RY 76.f
+#define EYE_X 24.f
+#define EYE_Y 2.f
+#define EYE_RX 13.f
+#define EYE_RY 8.5f
+#define MOUTH_Y 50.f
+#define UPPER_ARM 122.f
+#define FOREARM 114.f
+#define TABLE_HAND_Y (-84.f) /* hands resting just behind a table edge */
+
+typedef struct {
+    float x, y, z;
+} V3;
+
+static float clampf(float v, float lo, float hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+static float osc(double t, float hz, float phase)
+{
+    /* Reduce the time first so float precision holds over long scenes. */
+    double cycles = t * (double)hz + (double)phase;
+    cycles -= floor(cycles);
+    return sinf((float)cycles * TAU);
+}
+
+static V3 v3(float x, float y, float z)
+{
+    return (V3){x, y, z};
+}
+
+static V3 v3_add(V3 a, V3 b)
+{
+    return v3(a.x + b.x, a.y + b.y, a.z + b.z);
+}
+
+static V3 v3_sub(V3 a, V3 b)
+{
+    return v3(a.x - b.x, a.y - b.y, a.z - b.z);
+}
+
+static V3 v3_mul(V3 a, float k)
+{
+    return v3(a.x * k, a.y * k, a.z * k);
+}
+
+static float v3_dot(V3 a, V3 b)
+{
+    return a.x * b.x + a.y * b.y + a.z * b.z;
+}
+
+static float v3_len(V3 a)
+{
+    return sqrtf(v3_dot(a, a));
+}
+
+static V3 v3_norm(V3 a)
+{
+    float l = v3_len(a);
+    return l > 1e-6f ? v3_mul(a, 1.f / l) : v3(0, 1, 0);
+}
+
+/* Two-bone IK: the elbow for shoulder s and hand h, bending towards pole.
+ * An unreachable hand is pulled back along the arm. */
+static V3 solve_elbow(V3 s, V3 *h, V3 pole)
+{
+    V3 d = v3_sub(*h, s);
+    float len = v3_len(d);
+    float reach = (UPPER_ARM + FOREARM) * 0.999f;
+    V3 dir = v3_norm(d);
+    if (len > reach) {
+        *h = v3_add(s, v3_mul(dir, reach));
+        len = reach;
+    }
+    if (len < fabsf(UPPER_ARM - FOREARM) + 1.f)
+        len = fabsf(UPPER_ARM - FOREARM) + 1.f;
+    float a = (UPPER_ARM * UPPER_ARM - FOREARM * FOREARM + len * len) / (2.f * len);
+    float hh = sqrtf(fmaxf(UPPER_ARM * UPPER_ARM - a * a, 0.f));
+    V3 perp = v3_sub(pole, v3_mul(dir, v3_dot(pole, dir)));
+    perp = v3_norm(perp);
+    return v3_add(v3_add(s, v3_mul(dir, a)), v3_mul(perp, hh));
+}
+
+/* Rotate local point p about the origin o by angle a (y down, + = clockwise
+ * on screen, so a point above o moves to the right). */
+static RigVec rot_about(RigVec p, RigVec o, float a)
+{
+    float c = cosf(a), s = sinf(a), x = p.x - o.x, y = p.y - o.y;
+    return (RigVec){o.x + x * c - y * s, o.y + x * s + y * c};
+}
+
+/* One hand's target arrangement: where it goes, how open, which way the
+ * fingers point relative to the forearm, and how much palm shows. */
+typedef struct {
+    V3 pos;
+    float open, twist, palm;
+    V3 pole;
+} HandTarget;
+
+typedef struct {
+    HandTarget t[2];
+} HandPair;
+
+void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, const Pose *pose,
+                double t)
+{
+    const float *v = pose->v;
+    RigBody b = body ? *body : (RigBody){1.f, 0.5f, 1.f, 0.f};
+    if (b.height <= 0.f)
+        b.height = 1.f;
+    if (b.head <= 0.f)
+        b.head = 1.f;
+    float ph = b.phase;
+    memset(out, 0, sizeof *out);
+
+    /* --- breathing: cross-fade fixed-rate oscillators by the rate param --- */
+    float rate = clampf(v[P_BREATH_RATE], -1.f, 1.f);
+    float slow = osc(t, 0.14f, ph), norm_b = osc(t, 0.25f, ph), fast = osc(t, 0.55f, ph * 1.7f);
+    float breath = rate >= 0.f ? norm_b + (fast - norm_b) * rate : norm_b + (slow - norm_b) * -rate;
+    float depth = 1.f + 0.8f * clampf(v[P_BREATH_DEPTH], -1.f, 1.f);
+    if (rate > 0.f) /* fast breathing is shallow */
+        depth *= 1.f - 0.35f * rate;
+    breath *= depth;
+
+    /* --- idle sway: two incommensurate slow waves, offset per person --- */
+    float sway = 0.012f * osc(t, 0.11f, ph * 3.1f) + 0.005f * osc(t, 0.29f, ph * 7.3f + 0.2f);
+    float head_idle = 0.018f * osc(t, 0.17f, ph * 5.7f + 0.5f);
+    float head_idle_pitch = 0.04f * osc(t, 0.13f, ph * 2.3f + 0.8f);
+
+    float slump = clampf(v[P_SLUMP], 0.f, 1.f);
+    float shoulders = clampf(v[P_SHOULDERS], -1.f, 1.f);
+    float lean = clampf(v[P_LEAN], -1.f, 1.f);
+    float turn_away = clampf(v[P_TURN_AWAY], 0.f, 1.f);
+
+    /* --- torso --- */
+    float torso_w = (86.f + 26.f * clampf(b.build, 0.f, 1.f)) * (1.f - 0.07f * slump) *
+                    (1.f - 0.2f * turn_away);
+    torso_w += breath * 0.9f;
+    RigVec hip = {0.f, 0.f};
+    RigVec chest = {turn_away * 10.f, CHEST_Y + 40.f * slump + 16.f * lean - 4.f * breath};
+    float sh_y = SHOULDER_Y + 34.f * slump + 16.f * lean - 18.f * shoulders - 4.5f * breath;
+    float sh_x = torso_w - 6.f - 14.f * slump - 4.f * fmaxf(shoulders, 0.f);
+    RigVec shoulder[2] = {{chest.x - sh_x, sh_y}, {chest.x + sh_x * (1.f - 0.1f * turn_away), sh_y}};
+    float torso_angle = sway;
+    chest = rot_about(chest, hip, torso_angle);
+    for (int i = 0; i < 2; i++)
+        shoulder[i] = rot_about(shoulder[i], hip, torso_angle);
+
+    /* --- head --- */
+    float pitch = clampf(v[P_HEAD_DROP], -1.f, 1.f) * 0.75f + 0.45f * slump + head_idle_pitch;
+    float nod = clampf(v[P_NOD], 0.f, 1.f) * osc(t, 1.6f, 0.f);
+    pitch += 0.4f * nod;
+    float turn = clampf(v[P_HEAD_TURN], -1.f, 1.f) + 0.65f * turn_away +
+                 0.45f * clampf(v[P_SHAKE], 0.f, 1.f) * osc(t, 2.1f, 0.f);
+    turn = clampf(turn, -1.f, 1.f);
+    float roll = 0.3f * clampf(v[P_HEAD_TILT], -1.f, 1.f) + head_idle;
+    float hs = b.head * (1.f + 0.05f * lean);
+    /* Raised shoulders hide the neck, so the head rises less than they do. */
+    RigVec head = {chest.x + turn * 4.f,
+                   chest.y - NECK_LEN * hs + 20.f * fmaxf(pitch, 0.f) + 14.f * slump +
+                       6.f * shoulders + 5.f * nod};
+    head = rot_about(head, chest, torso_angle * 0.6f);
+
+    /* Features in the head's own frame, then rotated by the roll. */
+    float feat_dx = turn * 9.f, feat_dy = pitch * 10.f;
+    RigVec eye_l[2] = {{-EYE_X + feat_dx, EYE_Y + feat_dy}, {EYE_X + feat_dx, EYE_Y + feat_dy}};
+    RigVec mouth_l = {feat_dx * 1.1f, MOUTH_Y + feat_dy * 0.7f};
+
+    /* --- hands: blend target arrangements by weight --- */
+    RigVec neck_mid = {(chest.x + head.x) * 0.5f, chest.y - 22.f};
+    HandPair rest;
+    V3 pole_r = v3(-0.6f, 1.f, -0.5f), pole_l = v3(0.6f, 1.f, -0.5f);
+    rest.t[RIG_R] = (HandTarget){v3(-58.f, TABLE_HAND_Y, 72.f), 0.55f, 0.15f, 0.f, pole_r};
+    rest.t[RIG_L] = (HandTarget){v3(58.f, TABLE_HAND_Y, 72.f), 0.55f, -0.15f, 0.f, pole_l};
+
+    enum { NT = 9 };
+    const float w[NT] = {v[P_WRING], v[P_FIDGET], v[P_ARMS_CROSSED], v[P_TOUCH_NECK], v[P_TOUCH_FACE],
+                         v[P_FISTS], v[P_PALMS_OPEN], v[P_HIDE_HANDS], v[P_TAP]};
+    HandPair targets[NT];
+    /* Wringing: both hands meet in front and rub in opposite circles. */
+    {
+        float a = (float)fmod(t * 1.25, 1.0) * TAU;
+        float ca = cosf(a), sa = sinf(a);
+        targets[0].t[RIG_R] = (HandTarget){v3(-16.f + 9.f * ca, -104.f + 7.f * sa, 78.f), 0.35f,
+                                           0.9f + 0.45f * sa, 0.2f, pole_r};
+        targets[0].t[RIG_L] = (HandTarget){v3(16.f - 9.f * ca, -98.f - 7.f * sa, 80.f), 0.3f,
+                                           -0.9f + 0.45f * sa, 0.f, pole_l};
+    }
+    /* Fidgeting: hands closer together, small restless offbeat moves. */
+    {
+        float j1 = osc(t, 2.3f, ph), j2 = osc(t, 1.7f, ph + 0.3f), j3 = osc(t, 3.1f, ph + 0.6f);
+        targets[1].t[RIG_R] = (HandTarget){v3(-36.f + 6.f * j1, -90.f + 4.f * j3, 74.f), 0.45f + 0.3f * j2,
+                                           0.5f + 0.3f * j3, 0.f, pole_r};
+        targets[1].t[RIG_L] = (HandTarget){v3(34.f + 5.f * j2, -92.f + 3.f * j1, 74.f), 0.5f + 0.3f * j1,
+                                           -0.5f + 0.3f * j2, 0.f, pole_l};
+    }
+    /* Arms crossed: each hand tucks against the other arm. */
+    targets[2].t[RIG_R] = (HandTarget){v3(shoulder[RIG_L].x - 26.f, sh_y + 92.f, 34.f), 0.6f, 0.1f,
+                                       0.f, v3(-0.4f, 1.f, -0.3f)};
+    targets[2].t[RIG_L] = (HandTarget){v3(shoulder[RIG_R].x + 30.f, sh_y + 80.f, 44.f), 0.6f, -0.1f,
+                                       0.f, v3(0.4f, 1.f, -0.3f)};
+    /* Touching the neck: right hand at the side of the neck, left rests. */
+    targets[3] = rest;
+    targets[3].t[RIG_R] = (HandTarget){v3(neck_mid.x - 22.f, neck_mid.y, 30.f), 0.9f, -0.2f, 0.6f,
+                                       v3(-0.3f, 1.f, -0.2f)};
+    /* Touching the face: fingers along the jaw and chin. */
+    targets[4] = rest;
+    targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
+                                       0.7f, v3(-0.2f, 1.f, -0.1f)};
+    /* Fists: resting, tightened, a little closer in. */
+    targets[5].t[RIG_R] = (HandTarget){v3(-54.f, TABLE_HAND_Y - 4.f, 70.f), 0.f, 0.f, 0.f, pole_r};
+    targets[5].t[RIG_L] = (HandTarget){v3(54.f, TABLE_HAND_Y - 4.f, 70.f), 0.f, 0.f, 0.f, pole_l};
+    /* Open palms: hands up and out, palms to the listener. */
+    targets[6].t[RIG_R] = (HandTarget){v3(-112.f, -128.f, 70.f), 1.f, -0.7f, 1.f, v3(-0.3f, 1.f, -0.4f)};
+    targets[6].t[RIG_L] = (HandTarget){v3(112.f, -128.f, 70.f), 1.f, 0.7f, 1.f, v3(0.3f, 1.f, -0.4f)};
+    /* Hidden hands: dropped to the lap, below a table edge. */
+    targets[7].t[RIG_R] = (HandTarget){v3(-40.f, -22.f, 40.f), 0.5f, 0.3f, 0.f, pole_r};
+    targets[7].t[RIG_L] = (HandTarget){v3(40.f, -22.f, 40.f), 0.5f, -0.3f, 0.f, pole_l};
+    /* Tapping: right hand's fingers bounce on the table. */
+    targets[8] = rest;
+    {
+        float tap = osc(t, 3.6f, 0.f);
+        targets[8].t[RIG_R].pos.y += -5.f * fmaxf(tap, 0.f);
+        targets[8].t[RIG_R].twist += 0.25f * fmaxf(tap, 0.f);
+        targets[8].t[RIG_R].open = 0.8f;
+    }
+
+    float wsum = 0.f;
+    for (int k = 0; k < NT; k++)
+        wsum += clampf(w[k], 0.f, 1.f);
+    float rest_w = wsum < 1.f ? 1.f - wsum : 0.f;
+    float total = rest_w + wsum;
+
+    RigVec hand[2], elbow[2];
+    float hand_angle[2], hand_open[2], hand_palm[2];
+    for (int s = 0; s < 2; s++) {
+        HandTarget acc = {v3(0, 0, 0), 0, 0, 0, v3(0, 0, 0)};
+        for (int k = -1; k < NT; k++) {
+            const HandTarget *h = k < 0 ? &rest.t[s] : &targets[k].t[s];
+            float wk = (k < 0 ? rest_w : clampf(w[k], 0.f, 1.f)) / total;
+            if (wk <= 0.f)
+                continue;
+            acc.pos = v3_add(acc.pos, v3_mul(h->pos, wk));
+            acc.open += h->open * wk;
+            acc.twist += h->twist * wk;
+            acc.palm += h->palm * wk;
+            acc.pole = v3_add(acc.pole, v3_mul(h->pole, wk));
+        }
+        V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
+        V3 hp = acc.pos;
+        V3 el = solve_elbow(sh3, &hp, acc.pole);
+        hand[s] = (RigVec){hp.x, hp.y};
+        elbow[s] = (RigVec){el.x, el.y};
+        float fa = atan2f(hp.y - el.y, hp.x - el.x);
+        hand_angle[s] = fa + acc.twist;
+        hand_open[s] = clampf(acc.open, 0.f, 1.f);
+        hand_palm[s] = clampf(acc.palm, 0.f, 1.f);
+    }
+
+    /* --- place on the canvas --- */
+    float S = (place ? place->scale : 1.f) * b.height;
+    float m = (place && place->mirror) ? -1.f : 1.f;
+    float ox = place ? place->x : 0.f, oy = place ? place->y : 0.f;
+#define TO_CANVAS(p) ((RigVec){ox + m * (p).x * S, oy + (p).y * S})
+
+    out->hip = TO_CANVAS(hip);
+    out->chest = TO_CANVAS(chest);
+    out->torso_angle = m * torso_angle;
+    out->torso_w = torso_w * S;
+    out->breath = breath;
+    for (int s = 0; s < 2; s++) {
+        out->shoulder[s] = TO_CANVAS(shoulder[s]);
+        out->elbow[s] = TO_CANVAS(elbow[s]);
+        out->hand[s] = TO_CANVAS(hand[s]);
+        /* A mirrored direction (cos a, sin a) becomes (-cos a, sin a). */
+        out->hand_angle[s] = m > 0.f ? hand_angle[s] : 3.14159265f - hand_angle[s];
+        out->hand_open[s] = hand_open[s];
+        out->hand_palm[s] = hand_palm[s];
+    }
+    out->arm_w = (15.f + 5.f * clampf(b.build, 0.f, 1.f)) * S;
+    out->head = TO_CANVAS(head);
+    out->head_angle = m * (roll + torso_angle * 0.6f);
+    out->head_turn = turn;
+    out->head_pitch = clampf(pitch, -1.f, 1.f);
+    out->head_rx = HEAD_RX * hs * S;
+    out->head_ry = HEAD_RY * hs * S;
+    RigVec zero = {0.f, 0.f};
+    for (int s = 0; s < 2; s++) {
+        RigVec e = rot_about(eye_l[s], zero, roll + torso_angle * 0.6f);
+        e.x = head.x + e.x * hs;
+        e.y = head.y + e.y * hs;
+        out->eye[s] = TO_CANVAS(e);
+    }
+    out->eye_rx = EYE_RX * hs * S;
+    out->eye_ry = EYE_RY * hs * S;
+    {
+        RigVec mo = rot_about(mouth_l, zero, roll + torso_angle * 0.6f);
+        mo.x = head.x + mo.x * hs;
+        mo.y = head.y + mo.y * hs;
+        out->mouth = TO_CANVAS(mo);
+    }
+    out->scale = S;
+    out->head_scale = S * hs;
+    out->mirror = m < 0.f;
+    out->slump = slump;
+    out->body_turn = turn_away;
+#undef TO_CANVAS
+}
+
+/* ---- hit testing ----------------------------------------------------------- */
+
+static bool in_ellipse(float x, float y, RigVec c, float rx, float ry, float rot)
+{
+    if (rx <= 0.f || ry <= 0.f)
+        return false;
+    float cs = cosf(-rot), sn = sinf(-rot);
+    float dx = x - c.x, dy = y - c.y;
+    float lx = dx * cs - dy * sn, ly = dx * sn + dy * cs;
+    return (lx * lx) / (rx * rx) + (ly * ly) / (ry * ry) <= 1.f;
+}
+
+static float seg_dist2(float x, float y, RigVec a, RigVec b)
+{
+    float dx = b.x - a.x, dy = b.y - a.y;
+    float l2 = dx * dx + dy * dy;
+    float u = l2 > 0.f ? ((x - a.x) * dx + (y - a.y) * dy) / l2 : 0.f;
+    u = clampf(u, 0.f, 1.f);
+    float px = a.x + dx * u - x, py = a.y + dy * u - y;
+    return px * px + py * py;
+}
+
+/* Inside a convex quad given in order (either winding). */
+static bool in_quad(float x, float y, const RigVec q[4])
+{
+    int pos = 0, neg = 0;
+    for (int i = 0; i < 4; i++) {
+        RigVec a = q[i], b = q[(i + 1) % 4];
+        float c = (b.x - a.x) * (y - a.y) - (b.y - a.y) * (x - a.x);
+        if (c > 0.f)
+            pos++;
+        else if (c < 0.f)
+            neg++;
+    }
+    return pos == 0 || neg == 0;
+}
+
+Region rig_hit_test(const RigLayout *rig, float x, float y)
+{
+    float s = rig->scale > 0.f ? rig->scale : 1.f;
+    /* Eyes: one band over both eyes with room to spare. */
+    RigVec ec = {(rig->eye[0].x + rig->eye[1].x) * 0.5f, (rig->eye[0].y + rig->eye[1].y) * 0.5f};
+    float half = sqrtf((rig->eye[1].x - rig->eye[0].x) * (rig->eye[1].x - rig->eye[0].x) +
+                       (rig->eye[1].y - rig->eye[0].y) * (rig->eye[1].y - rig->eye[0].y)) * 0.5f;
+    if (in_ellipse(x, y, ec, half + rig->eye_rx + 12.f * s, rig->eye_ry + 12.f * s, rig->head_angle))
+        return REGION_EYES;
+    /* Hands: generous circles, a little past the wrist towards the fingers. */
+    for (int i = 0; i < 2; i++) {
+        float r = 30.f * s;
+        RigVec c = {rig->hand[i].x + cosf(rig->hand_angle[i]) * 8.f * s,
+                    rig->hand[i].y + sinf(rig->hand_angle[i]) * 8.f * s};
+        float dx = x - c.x, dy = y - c.y;
+        if (dx * dx + dy * dy <= r * r)
+            return REGION_HANDS;
+    }
+    RigVec hc = {rig->head.x, rig->head.y + rig->head_ry * 0.05f};
+    if (in_ellipse(x, y, hc, rig->head_rx * 1.05f, rig->head_ry * 1.05f, rig->head_angle))
+        return REGION_FACE;
+    /* Posture: torso from shoulders to hips, plus the shoulder caps and arms. */
+    float hw = rig->torso_w * 0.85f;
+    RigVec q[4] = {rig->shoulder[RIG_R], rig->shoulder[RIG_L], {rig->hip.x + hw, rig->hip.y},
+                   {rig->hip.x - hw, rig->hip.y}};
+    if (rig->mirror) { /* keep the quad's order consistent */
+        RigVec tmp = q[2];
+        q[2] = q[3];
+        q[3] = tmp;
+    }
+    if (in_quad(x, y, q))
+        return REGION_POSTURE;
+    float aw = rig->arm_w * 1.6f;
+    for (int i = 0; i < 2; i++) {
+        if (seg_dist2(x, y, rig->shoulder[i], rig->elbow[i]) <= aw * aw)
+            return REGION_POSTURE;
+    }
+    if (seg_dist2(x, y, rig->chest, rig->shoulder[0]) <= aw * aw ||
+        seg_dist2(x, y, rig->chest, rig->shoulder[1]) <= aw * aw)
+        return REGION_POSTURE;
+    return REGION_NONE;
+}
+
+static const char *const region_names[REGION_COUNT] = {"eyes", "hands", "face", "posture", "voice"};
+
+const char *rig_region_name(Region r)
+{
+    return (r >= 0 && r < REGION_COUNT) ? region_names[r] : "none";
+}
+
+Region rig_region_find(const char *name)
+{
+    if (!name)
+        return REGION_NONE;
+    for (int i = 0; i < REGION_COUNT; i++)
+        if (strcmp(region_names[i], name) == 0)
+            return (Region)i;
+    return REGION_NONE;
+}

@@ -1,0 +1,107 @@
+/* Unsaid - scene.c: timing and naming helpers for the scene model. */
+#include "scene.h"
+
+#include <math.h>
+#include <string.h>
+
+void scene_free(Scene *scene)
+{
+    arena_free(&scene->arena);
+    memset(scene, 0, sizeof *scene);
+}
+
+static float smooth(float x)
+{
+    x = x < 0 ? 0 : x > 1 ? 1 : x;
+    return x * x * (3 - 2 * x);
+}
+
+float scene_cue_weight(const SceneCue *cue, double t, double hold_end)
+{
+    double start = cue->start, peak = cue->peak, relax = cue->relax, end = cue->end;
+    if (end >= SCENE_HOLD) { /* held: let go over the release time from hold_end */
+        double release = cue->end - cue->relax;
+        if (release <= 0 || release >= SCENE_HOLD / 2)
+            release = cue->def ? cue->def->release * SCENE_TICK_HZ : 24;
+        relax = hold_end;
+        end = hold_end + release;
+        if (relax < peak)
+            relax = peak;
+    }
+    if (t <= start || t >= end)
+        return 0.f;
+    if (t < peak)
+        return smooth((float)((t - start) / (peak - start)));
+    if (t <= relax)
+        return 1.f;
+    return 1.f - smooth((float)((t - relax) / (end - relax)));
+}
+
+/* Counts code points, so a typewriter never shows half a UTF-8 sequence. */
+static int utf8_count(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+int scene_line_visible_bytes(const SceneLine *line, double t)
+{
+    if (t < line->start)
+        return 0;
+    int len = (int)strlen(line->text);
+    if (t >= line->typed || line->typed <= line->start)
+        return len;
+    double frac = (t - line->start) / (double)(line->typed - line->start);
+    int want = (int)floor(frac * utf8_count(line->text));
+    int cps = 0, i = 0;
+    for (; i < len; i++) {
+        if (((unsigned char)line->text[i] & 0xC0) != 0x80) {
+            if (cps == want)
+                break;
+            cps++;
+        }
+    }
+    return i;
+}
+
+static const char *const kind_names[KIND_COUNT + 1] = {
+    "empathic", "compassionate", "boundary", "sympathy", "fixing", "self_focused", "dismissive", NULL,
+};
+static const char *const kind_labels[KIND_COUNT] = {
+    "Empathic", "Compassionate", "A kind boundary", "Sympathy", "Fixing", "Self-focused", "Dismissive",
+};
+static const char *const quality_names[QUALITY_COUNT + 1] = {"best", "good", "poor", NULL};
+
+const char *scene_kind_name(AnswerKind k)
+{
+    return k >= 0 && k < KIND_COUNT ? kind_names[k] : "?";
+}
+
+const char *scene_kind_label(AnswerKind k)
+{
+    return k >= 0 && k < KIND_COUNT ? kind_labels[k] : "?";
+}
+
+int scene_kind_find(const char *name)
+{
+    for (int i = 0; i < KIND_COUNT; i++)
+        if (strcmp(kind_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *scene_quality_name(AnswerQuality q)
+{
+    return q >= 0 && q < QUALITY_COUNT ? quality_names[q] : "?";
+}
+
+int scene_quality_find(const char *name)
+{
+    for (int i = 0; i < QUALITY_COUNT; i++)
+        if (strcmp(quality_names[i], name) == 0)
+            return i;
+    return -1;
+}

@@ -1,0 +1,100 @@
+/* Unsaid - scene.h: one scene, loaded and validated, ready to play.
+ *
+ * All times are in ticks (1/60 s). Line and cue times written in the file
+ * relative to a line are resolved to absolute scene ticks at load, where
+ * tick 0 is the moment the performance starts. */
+#ifndef UNSAID_SCENE_H
+#define UNSAID_SCENE_H
+
+#include "arena.h"
+#include "diag.h"
+#include "lexicon.h"
+#include "look.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SCENE_TICK_HZ 60
+#define SCENE_HOLD 0x3fffffff /* a cue's end tick when it holds until the answer */
+#define SCENE_MAX_ANSWERS 4
+#define SCENE_TYPE_CPS 32.0   /* typewriter speed, characters per second */
+
+typedef struct {
+    const CueDef *def;
+    float amount;  /* 0..1, scales the lexicon targets */
+    int start, peak, relax, end;
+    bool incongruent;
+    const char *means;    /* the hidden feeling it may reveal */
+    const char *describe; /* what the body does, in words */
+    int line;             /* index of the line it belongs to (-1: a reply) */
+    int src_line, src_col;
+} SceneCue;
+
+typedef struct {
+    const char *id;
+    const char *text;
+    int start;  /* tick the line begins */
+    int typed;  /* tick the typewriter finishes */
+    int end;    /* tick the line leaves the screen */
+} SceneLine;
+
+typedef enum {
+    KIND_EMPATHIC,
+    KIND_COMPASSIONATE,
+    KIND_BOUNDARY,
+    KIND_SYMPATHY,
+    KIND_FIXING,
+    KIND_SELF_FOCUSED,
+    KIND_DISMISSIVE,
+    KIND_COUNT
+} AnswerKind;
+
+typedef enum { QUALITY_BEST, QUALITY_GOOD, QUALITY_POOR, QUALITY_COUNT } AnswerQuality;
+
+typedef struct {
+    const char *text;
+    AnswerKind kind;
+    AnswerQuality quality;
+    const char *why;   /* debrief: why this answer was good or poor */
+    SceneLine reply;   /* the character's answer; ticks relative to the reaction */
+    SceneCue *cues;    /* the body's reaction; ticks relative to the reaction */
+    int ncues;
+    int length;        /* ticks the reaction plays before the debrief */
+} SceneAnswer;
+
+typedef struct {
+    Arena arena;
+    const char *file;
+    const char *id, *title, *place, *context, *question;
+    const char *speaker; /* the character's name */
+    Look look;
+    SceneLine *lines;
+    int nlines;
+    SceneCue *cues;
+    int ncues;
+    SceneAnswer answers[SCENE_MAX_ANSWERS];
+    int nanswers;
+    int length; /* ticks from the start of the performance to the answers */
+    int nincongruent;
+} Scene;
+
+/* Load a scene from YAML text. Cue names resolve against lex, which must
+ * outlive the scene. Returns false (and reports every problem) on errors. */
+bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
+                DiagList *diags);
+void scene_free(Scene *scene);
+
+/* 0..1 weight of a cue at tick t (fractional for render interpolation).
+ * `hold_end` is the tick a held cue starts to let go. */
+float scene_cue_weight(const SceneCue *cue, double t, double hold_end);
+/* How many bytes of a line's text the typewriter shows at tick t (always on
+ * a UTF-8 character boundary). */
+int scene_line_visible_bytes(const SceneLine *line, double t);
+
+const char *scene_kind_name(AnswerKind k);    /* "empathic" */
+const char *scene_kind_label(AnswerKind k);   /* "Empathic" */
+int scene_kind_find(const char *name);
+const char *scene_quality_name(AnswerQuality q);
+int scene_quality_find(const char *name);
+
+#endif

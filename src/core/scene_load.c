@@ -1,0 +1,439 @@
+/* Unsaid - scene_load.c: YAML scene file -> validated Scene.
+ *
+ * The loader reports every problem it can find in one pass (file:line:col)
+ * and never aborts; a scene with errors is not played. The format is
+ * documented in docs/scene-format.md. */
+#include "scene.h"
+
+#include "yamlutil.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_LINES 64
+#define MAX_CUES_PER_LINE 16
+#define MAX_TEXT 600
+
+typedef struct {
+    Scene *scene;
+    YDoc *y;
+    const Lexicon *lex;
+} Loader;
+
+static int secs_to_ticks(double s)
+{
+    return (int)lround(s * SCENE_TICK_HZ);
+}
+
+static bool valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0 || (n == 1 && *p < 0xC2))
+            return false;
+        p++;
+        for (int i = 0; i < n; i++, p++)
+            if ((*p & 0xC0) != 0x80)
+                return false;
+    }
+    return true;
+}
+
+/* A text value: scalar, valid UTF-8, not too long. Copied into the arena. */
+static const char *text(Loader *L, const yaml_node_t *n, const char *what, size_t max)
+{
+    const char *s = yscalar(L->y, n, what);
+    if (!s)
+        return NULL;
+    if (!valid_utf8(s)) {
+        yerr(L->y, n, "%s is not valid UTF-8 text (save the file as UTF-8)", what);
+        return NULL;
+    }
+    if (strlen(s) > max) {
+        yerr(L->y, n, "%s is too long (%zu bytes; at most %zu)", what, strlen(s), max);
+        return NULL;
+    }
+    return arena_strdup(&L->scene->arena, s);
+}
+
+static const char *req_text(Loader *L, const yaml_node_t *map, const char *key, size_t max)
+{
+    yaml_node_t *n = ymap_get(L->y, map, key);
+    return n ? text(L, n, key, max) : NULL;
+}
+
+static bool is_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return false;
+    }
+    return true;
+}
+
+static float parse_amount(Loader *L, const yaml_node_t *n)
+{
+    const char *s = yscalar(L->y, n, "amount");
+    if (!s)
+        return 0.7f;
+    if (strcmp(s, "subtle") == 0)
+        return 0.4f;
+    if (strcmp(s, "clear") == 0)
+        return 0.7f;
+    if (strcmp(s, "strong") == 0)
+        return 1.0f;
+    double v;
+    if (s[0] >= 'a' && s[0] <= 'z') {
+        yerr(L->y, n, "amount must be subtle, clear, strong or a number from 0 to 1, found '%s'", s);
+        return 0.7f;
+    }
+    return ynumber(L->y, n, "amount", 0.0, 1.0, &v) ? (float)v : 0.7f;
+}
+
+static const char *const cue_keys[] = {"cue", "start", "peak", "relax", "end", "amount",
+                                       "incongruent", "means", "describe", NULL};
+static const char *const cue_required[] = {"cue", "start", "end", NULL};
+
+/* Parse one cue; times in seconds relative to `base` (ticks). */
+static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, SceneCue *out)
+{
+    YDoc *y = L->y;
+    if (!yis_map(y, n, "a cue"))
+        return false;
+    ymap_check_keys(y, n, cue_keys);
+    if (!ymap_require(y, n, cue_required))
+        return false;
+    memset(out, 0, sizeof *out);
+    out->line = line_index;
+    out->src_line = (int)n->start_mark.line + 1;
+    out->src_col = (int)n->start_mark.column + 1;
+    out->amount = 0.7f;
+    bool ok = true;
+    yaml_node_t *v = ymap_get(y, n, "cue");
+    const char *name = yscalar(y, v, "cue");
+    if (name) {
+        out->def = lexicon_find(L->lex, name);
+        if (!out->def) {
+            const char *names[256];
+            int k = 0;
+            for (int i = 0; i < L->lex->count && k < 255; i++)
+                names[k++] = L->lex->defs[i].name;
+            names[k] = NULL;
+            const char *sug = ysuggest(name, names);
+            if (sug)
+                yerr(y, v, "unknown cue '%s' (did you mean '%s'?)", name, sug);
+            else
+                yerr(y, v, "unknown cue '%s' (cue names are listed in lexicon.yaml)", name);
+            ok = false;
+        }
+    } else {
+        ok = false;
+    }
+    double start = 0, end = 0, d;
+    if (!ynumber(y, ymap_get(y, n, "start"), "start", -60.0, 600.0, &start))
+        ok = false;
+    yaml_node_t *endn = ymap_get(y, n, "end");
+    bool hold = endn && endn->type == YAML_SCALAR_NODE &&
+                strcmp((const char *)endn->data.scalar.value, "hold") == 0;
+    if (!hold) {
+        const char *s = endn && endn->type == YAML_SCALAR_NODE ? (const char *)endn->data.scalar.value : "";
+        if (s[0] >= 'a' && s[0] <= 'z') {
+            yerr(y, endn, "end must be a number of seconds or 'hold', found '%s'", s);
+            ok = false;
+        } else if (!ynumber(y, endn, "end", -60.0, 600.0, &end)) {
+            ok = false;
+        } else if (end <= start) {
+            yerr(y, endn, "end (%g) must come after start (%g)", end, start);
+            ok = false;
+        }
+    }
+    if (!ok)
+        return false;
+    float attack = out->def->attack, release = out->def->release;
+    out->start = base + secs_to_ticks(start);
+    out->end = hold ? SCENE_HOLD : base + secs_to_ticks(end);
+    double span = hold ? 1e9 : end - start;
+    /* Default ramps, squeezed so a short cue still peaks. */
+    double a = fmin(attack, span * 0.5), r = fmin(release, span * 0.5);
+    out->peak = base + secs_to_ticks(start + a);
+    out->relax = hold ? out->end - secs_to_ticks(release) : base + secs_to_ticks(end - r);
+    if ((v = ymap_get(y, n, "peak")) && ynumber(y, v, "peak", start, hold ? 600.0 : end, &d))
+        out->peak = base + secs_to_ticks(d);
+    if ((v = ymap_get(y, n, "relax")) && !hold &&
+        ynumber(y, v, "relax", start, end, &d))
+        out->relax = base + secs_to_ticks(d);
+    if (out->peak <= out->start)
+        out->peak = out->start + 1;
+    if (!hold && out->relax < out->peak)
+        out->relax = out->peak;
+    if (!hold && out->end <= out->relax)
+        out->end = out->relax + 1;
+    if ((v = ymap_get(y, n, "amount")))
+        out->amount = parse_amount(L, v);
+    if ((v = ymap_get(y, n, "incongruent")))
+        ybool(y, v, "incongruent", &out->incongruent);
+    out->means = req_text(L, n, "means", MAX_TEXT);
+    out->describe = req_text(L, n, "describe", MAX_TEXT);
+    if (!out->describe)
+        out->describe = out->def->describe;
+    if (out->incongruent && !out->means)
+        ywarn(y, n, "an incongruent cue should say what it 'means:' (shown in the debrief)");
+    return true;
+}
+
+/* Cues of a line or reply: a list under `cues`. Appends into *cues. */
+static void load_cues(Loader *L, const yaml_node_t *list, int base, int line_index, SceneCue **cues,
+                      int *ncues, int cap)
+{
+    if (!yis_seq(L->y, list, "cues"))
+        return;
+    int n = yseq_len(list);
+    if (n > MAX_CUES_PER_LINE) {
+        yerr(L->y, list, "a line can have at most %d cues", MAX_CUES_PER_LINE);
+        n = MAX_CUES_PER_LINE;
+    }
+    for (int i = 0; i < n && *ncues < cap; i++) {
+        if (load_cue(L, yseq_at(L->y, list, i), base, line_index, &(*cues)[*ncues]))
+            (*ncues)++;
+    }
+}
+
+/* Timing of a spoken line starting at `start`. */
+static void time_line(SceneLine *line, int start, double hold)
+{
+    int chars = 0, words = 1;
+    for (const char *p = line->text; *p; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            chars++;
+        if (*p == ' ')
+            words++;
+    }
+    line->start = start;
+    line->typed = start + secs_to_ticks(chars / SCENE_TYPE_CPS);
+    if (hold < 0) { /* long enough to read twice at a calm pace */
+        hold = 1.2 + 0.22 * words;
+        hold = hold < 1.6 ? 1.6 : hold > 5.0 ? 5.0 : hold;
+    }
+    line->end = line->typed + secs_to_ticks(hold);
+}
+
+static const char *const line_keys[] = {"id", "text", "pause", "hold", "cues", NULL};
+static const char *const line_required[] = {"id", "text", NULL};
+
+static void load_lines(Loader *L, const yaml_node_t *list)
+{
+    Scene *s = L->scene;
+    YDoc *y = L->y;
+    if (!yis_seq(y, list, "lines"))
+        return;
+    int n = yseq_len(list);
+    if (n == 0) {
+        yerr(y, list, "a scene needs at least one line");
+        return;
+    }
+    if (n > MAX_LINES) {
+        yerr(y, list, "a scene can have at most %d lines", MAX_LINES);
+        n = MAX_LINES;
+    }
+    s->lines = arena_alloc(&s->arena, sizeof(SceneLine) * (size_t)n);
+    s->cues = arena_alloc(&s->arena, sizeof(SceneCue) * (size_t)n * MAX_CUES_PER_LINE);
+    if (!s->lines || !s->cues)
+        return;
+    int t = 0;
+    for (int i = 0; i < n; i++) {
+        yaml_node_t *ln = yseq_at(y, list, i);
+        if (!yis_map(y, ln, "a line"))
+            continue;
+        ymap_check_keys(y, ln, line_keys);
+        ymap_require(y, ln, line_required);
+        SceneLine *line = &s->lines[s->nlines];
+        line->id = req_text(L, ln, "id", 64);
+        if (line->id && !is_id(line->id))
+            yerr(y, ymap_get(y, ln, "id"), "line id '%s' may use only a-z, 0-9, _ and -", line->id);
+        for (int j = 0; line->id && j < s->nlines; j++)
+            if (s->lines[j].id && strcmp(s->lines[j].id, line->id) == 0)
+                yerr(y, ymap_get(y, ln, "id"), "line id '%s' is used twice", line->id);
+        line->text = req_text(L, ln, "text", MAX_TEXT);
+        if (!line->text)
+            continue;
+        double pause = 0.5, hold = -1;
+        yaml_node_t *v;
+        if ((v = ymap_get(y, ln, "pause")))
+            ynumber(y, v, "pause", 0.0, 30.0, &pause);
+        if ((v = ymap_get(y, ln, "hold")))
+            ynumber(y, v, "hold", 0.3, 60.0, &hold);
+        time_line(line, t + secs_to_ticks(pause), hold);
+        t = line->end;
+        if ((v = ymap_get(y, ln, "cues")))
+            load_cues(L, v, line->start, s->nlines, &s->cues, &s->ncues, n * MAX_CUES_PER_LINE);
+        s->nlines++;
+    }
+    s->length = t + 30;
+    for (int i = 0; i < s->ncues; i++) {
+        if (s->cues[i].end != SCENE_HOLD && s->cues[i].end + 30 > s->length)
+            s->length = s->cues[i].end + 30;
+        if (s->cues[i].incongruent)
+            s->nincongruent++;
+    }
+}
+
+static const char *const answer_keys[] = {"text", "kind", "quality", "why", "reply", "cues", NULL};
+static const char *const answer_required[] = {"text", "kind", "quality", "why", NULL};
+
+static void load_answers(Loader *L, const yaml_node_t *list)
+{
+    Scene *s = L->scene;
+    YDoc *y = L->y;
+    if (!yis_seq(y, list, "answers"))
+        return;
+    int n = yseq_len(list);
+    if (n < 2 || n > SCENE_MAX_ANSWERS) {
+        yerr(y, list, "a scene needs 2 to %d answers, found %d", SCENE_MAX_ANSWERS, n);
+        if (n > SCENE_MAX_ANSWERS)
+            n = SCENE_MAX_ANSWERS;
+    }
+    bool best = false;
+    for (int i = 0; i < n; i++) {
+        yaml_node_t *an = yseq_at(y, list, i);
+        if (!yis_map(y, an, "an answer"))
+            continue;
+        ymap_check_keys(y, an, answer_keys);
+        ymap_require(y, an, answer_required);
+        SceneAnswer *a = &s->answers[s->nanswers];
+        a->text = req_text(L, an, "text", 300);
+        a->why = req_text(L, an, "why", MAX_TEXT);
+        yaml_node_t *v;
+        const char *str;
+        if ((v = ymap_get(y, an, "kind")) && (str = yscalar(y, v, "kind"))) {
+            int k = scene_kind_find(str);
+            if (k < 0) {
+                const char *sug = ysuggest(str, (const char *const[]){"empathic", "compassionate",
+                    "boundary", "sympathy", "fixing", "self_focused", "dismissive", NULL});
+                yerr(y, v, "unknown answer kind '%s'%s%s%s", str, sug ? " (did you mean '" : "",
+                     sug ? sug : "", sug ? "'?)" : "");
+            }
+            a->kind = k < 0 ? KIND_DISMISSIVE : (AnswerKind)k;
+        }
+        if ((v = ymap_get(y, an, "quality")) && (str = yscalar(y, v, "quality"))) {
+            int q = scene_quality_find(str);
+            if (q < 0)
+                yerr(y, v, "quality must be best, good or poor, found '%s'", str);
+            a->quality = q < 0 ? QUALITY_POOR : (AnswerQuality)q;
+            best |= q == QUALITY_BEST;
+        }
+        a->reply.id = "reply";
+        a->reply.text = req_text(L, an, "reply", MAX_TEXT);
+        if (a->reply.text)
+            time_line(&a->reply, 30, -1);
+        a->length = a->reply.text ? a->reply.end + 30 : 150;
+        if ((v = ymap_get(y, an, "cues"))) {
+            a->cues = arena_alloc(&s->arena, sizeof(SceneCue) * MAX_CUES_PER_LINE);
+            if (a->cues)
+                load_cues(L, v, 0, -1, &a->cues, &a->ncues, MAX_CUES_PER_LINE);
+            for (int c = 0; c < a->ncues; c++)
+                if (a->cues[c].end != SCENE_HOLD && a->cues[c].end + 30 > a->length)
+                    a->length = a->cues[c].end + 30;
+        }
+        if (a->text && a->why)
+            s->nanswers++;
+    }
+    if (n > 0 && !best)
+        yerr(y, list, "no answer has 'quality: best'; say which answer fits the moment");
+}
+
+static const char *const look_keys[] = {"skin", "hair", "hair_style", "iris", "top", "accent",
+                                        "lips", "height", "build", "head", "phase", NULL};
+
+static void load_look(Loader *L, const yaml_node_t *n, Look *look)
+{
+    YDoc *y = L->y;
+    if (!yis_map(y, n, "look"))
+        return;
+    ymap_check_keys(y, n, look_keys);
+    struct { const char *key; uint32_t *dst; } colours[] = {
+        {"skin", &look->skin}, {"hair", &look->hair}, {"iris", &look->iris},
+        {"top", &look->top},   {"accent", &look->accent}, {"lips", &look->lips},
+    };
+    for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++) {
+        yaml_node_t *v = ymap_get(y, n, colours[i].key);
+        unsigned c;
+        if (v && ycolor(y, v, colours[i].key, &c))
+            *colours[i].dst = c;
+    }
+    yaml_node_t *v;
+    const char *s;
+    if ((v = ymap_get(y, n, "hair_style")) && (s = yscalar(y, v, "hair_style"))) {
+        int h = look_hair_find(s);
+        if (h < 0)
+            yerr(y, v, "unknown hair_style '%s' (short, long, bun, curly or bald)", s);
+        else
+            look->hair_style = (HairStyle)h;
+    }
+    double d;
+    if ((v = ymap_get(y, n, "height")) && ynumber(y, v, "height", 0.5, 1.3, &d))
+        look->body.height = (float)d;
+    if ((v = ymap_get(y, n, "build")) && ynumber(y, v, "build", 0.0, 1.0, &d))
+        look->body.build = (float)d;
+    if ((v = ymap_get(y, n, "head")) && ynumber(y, v, "head", 0.7, 1.4, &d))
+        look->body.head = (float)d;
+    if ((v = ymap_get(y, n, "phase")) && ynumber(y, v, "phase", 0.0, 1.0, &d))
+        look->body.phase = (float)d;
+}
+
+static const char *const scene_keys[] = {"id", "title", "place", "context", "character",
+                                         "lines", "answers", "question", NULL};
+static const char *const scene_required[] = {"id", "title", "place", "context", "character",
+                                             "lines", "answers", NULL};
+
+bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
+                DiagList *diags)
+{
+    memset(scene, 0, sizeof *scene);
+    scene->look = look_default();
+    int errors_before = diags->errors;
+    scene->file = arena_strdup(&scene->arena, file);
+    YDoc y;
+    if (!ydoc_load(&y, file, buf, len, diags)) {
+        ydoc_free(&y);
+        return false;
+    }
+    Loader L = {scene, &y, lex};
+    yaml_node_t *root = ydoc_root(&y);
+    if (yis_map(&y, root, "a scene file")) {
+        ymap_check_keys(&y, root, scene_keys);
+        ymap_require(&y, root, scene_required);
+        scene->id = req_text(&L, root, "id", 64);
+        if (scene->id && !is_id(scene->id))
+            yerr(&y, ymap_get(&y, root, "id"), "scene id '%s' may use only a-z, 0-9, _ and -",
+                 scene->id);
+        scene->title = req_text(&L, root, "title", 120);
+        scene->place = req_text(&L, root, "place", 64);
+        scene->context = req_text(&L, root, "context", MAX_TEXT);
+        scene->question = req_text(&L, root, "question", MAX_TEXT);
+        yaml_node_t *ch = ymap_get(&y, root, "character");
+        if (ch && yis_map(&y, ch, "character")) {
+            static const char *const ch_keys[] = {"name", "look", NULL};
+            static const char *const ch_req[] = {"name", NULL};
+            ymap_check_keys(&y, ch, ch_keys);
+            ymap_require(&y, ch, ch_req);
+            scene->speaker = req_text(&L, ch, "name", 40);
+            yaml_node_t *lk = ymap_get(&y, ch, "look");
+            if (lk)
+                load_look(&L, lk, &scene->look);
+        }
+        yaml_node_t *v;
+        if ((v = ymap_get(&y, root, "lines")))
+            load_lines(&L, v);
+        if ((v = ymap_get(&y, root, "answers")))
+            load_answers(&L, v);
+        if (scene->nlines > 0 && scene->nincongruent == 0)
+            ywarn(&y, root, "no cue is marked 'incongruent: true', so there is nothing to notice");
+    }
+    ydoc_free(&y);
+    return diags->errors == errors_before;
+}

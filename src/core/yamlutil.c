@@ -1,0 +1,303 @@
+/* Unsaid - yamlutil.c */
+#include "yamlutil.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList *diags)
+{
+    memset(y, 0, sizeof *y);
+    y->file = file;
+    y->diags = diags;
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        diag_add(diags, DIAG_ERROR, file, 0, 0, "out of memory reading YAML");
+        return false;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    if (!yaml_parser_load(&parser, &y->doc)) {
+        const char *problem = parser.problem ? parser.problem : "malformed YAML";
+        int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
+        if (parser.context)
+            diag_add(diags, DIAG_ERROR, file, line, col, "%s %s", problem, parser.context);
+        else
+            diag_add(diags, DIAG_ERROR, file, line, col, "%s", problem);
+        yaml_parser_delete(&parser);
+        return false;
+    }
+    yaml_parser_delete(&parser);
+    y->loaded = true;
+    if (!yaml_document_get_root_node(&y->doc)) {
+        diag_add(diags, DIAG_ERROR, file, 1, 1, "the file is empty");
+        return false;
+    }
+    return true;
+}
+
+void ydoc_free(YDoc *y)
+{
+    if (y->loaded)
+        yaml_document_delete(&y->doc);
+    y->loaded = false;
+}
+
+yaml_node_t *ydoc_root(YDoc *y)
+{
+    return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+}
+
+static void vreport(YDoc *y, DiagLevel lv, const yaml_node_t *node, const char *fmt, va_list ap)
+{
+    char msg[320];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    int line = node ? (int)node->start_mark.line + 1 : 0;
+    int col = node ? (int)node->start_mark.column + 1 : 0;
+    diag_add(y->diags, lv, y->file, line, col, "%s", msg);
+}
+
+void yerr(YDoc *y, const yaml_node_t *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(y, DIAG_ERROR, node, fmt, ap);
+    va_end(ap);
+}
+
+void ywarn(YDoc *y, const yaml_node_t *node, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(y, DIAG_WARNING, node, fmt, ap);
+    va_end(ap);
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+    switch (n->type) {
+    case YAML_SCALAR_NODE: return "a single value";
+    case YAML_SEQUENCE_NODE: return "a list";
+    case YAML_MAPPING_NODE: return "a mapping (key: value pairs)";
+    default: return "nothing";
+    }
+}
+
+int ymap_len(const yaml_node_t *map)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return 0;
+    return (int)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+}
+
+yaml_node_t *ymap_key_at(YDoc *y, const yaml_node_t *map, int i)
+{
+    return yaml_document_get_node(&y->doc, map->data.mapping.pairs.start[i].key);
+}
+
+yaml_node_t *ymap_value_at(YDoc *y, const yaml_node_t *map, int i)
+{
+    return yaml_document_get_node(&y->doc, map->data.mapping.pairs.start[i].value);
+}
+
+int yseq_len(const yaml_node_t *seq)
+{
+    if (!seq || seq->type != YAML_SEQUENCE_NODE)
+        return 0;
+    return (int)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+}
+
+yaml_node_t *yseq_at(YDoc *y, const yaml_node_t *seq, int i)
+{
+    return yaml_document_get_node(&y->doc, seq->data.sequence.items.start[i]);
+}
+
+static const char *key_text(const yaml_node_t *k)
+{
+    return k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : NULL;
+}
+
+yaml_node_t *ymap_get(YDoc *y, const yaml_node_t *map, const char *key)
+{
+    int n = ymap_len(map);
+    for (int i = 0; i < n; i++) {
+        const char *k = key_text(ymap_key_at(y, map, i));
+        if (k && strcmp(k, key) == 0)
+            return ymap_value_at(y, map, i);
+    }
+    return NULL;
+}
+
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return 99;
+    int row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int best = diag + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *ysuggest(const char *word, const char *const *candidates)
+{
+    const char *best = NULL;
+    int best_d = 3;
+    for (int i = 0; candidates[i]; i++) {
+        int d = edit_distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best;
+}
+
+void ymap_check_keys(YDoc *y, const yaml_node_t *map, const char *const *allowed)
+{
+    int n = ymap_len(map);
+    for (int i = 0; i < n; i++) {
+        yaml_node_t *kn = ymap_key_at(y, map, i);
+        const char *k = key_text(kn);
+        if (!k) {
+            yerr(y, kn, "a key must be a plain word, not %s", kind_name(kn));
+            continue;
+        }
+        for (int j = 0; j < i; j++) {
+            const char *prev = key_text(ymap_key_at(y, map, j));
+            if (prev && strcmp(prev, k) == 0) {
+                yerr(y, kn, "key '%s' is given twice (first on line %d)", k,
+                     (int)ymap_key_at(y, map, j)->start_mark.line + 1);
+                break;
+            }
+        }
+        bool ok = false;
+        for (int a = 0; allowed[a]; a++)
+            if (strcmp(allowed[a], k) == 0)
+                ok = true;
+        if (!ok) {
+            const char *s = ysuggest(k, allowed);
+            if (s)
+                yerr(y, kn, "unknown key '%s' (did you mean '%s'?)", k, s);
+            else
+                yerr(y, kn, "unknown key '%s'", k);
+        }
+    }
+}
+
+bool ymap_require(YDoc *y, const yaml_node_t *map, const char *const *required)
+{
+    bool ok = true;
+    for (int i = 0; required[i]; i++) {
+        if (!ymap_get(y, map, required[i])) {
+            yerr(y, map, "missing required key '%s'", required[i]);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool yis_map(YDoc *y, const yaml_node_t *n, const char *what)
+{
+    if (n && n->type == YAML_MAPPING_NODE)
+        return true;
+    if (n)
+        yerr(y, n, "%s must be a mapping (key: value pairs), found %s", what, kind_name(n));
+    return false;
+}
+
+bool yis_seq(YDoc *y, const yaml_node_t *n, const char *what)
+{
+    if (n && n->type == YAML_SEQUENCE_NODE)
+        return true;
+    if (n)
+        yerr(y, n, "%s must be a list (lines starting with '- '), found %s", what, kind_name(n));
+    return false;
+}
+
+const char *yscalar(YDoc *y, const yaml_node_t *n, const char *what)
+{
+    if (n && n->type == YAML_SCALAR_NODE)
+        return (const char *)n->data.scalar.value;
+    if (n)
+        yerr(y, n, "%s must be a single value, found %s", what, kind_name(n));
+    return NULL;
+}
+
+bool ynumber(YDoc *y, const yaml_node_t *n, const char *what, double lo, double hi, double *out)
+{
+    const char *s = yscalar(y, n, what);
+    if (!s)
+        return false;
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end != '\0' || errno != 0 || !isfinite(v)) {
+        yerr(y, n, "%s must be a number, found '%s'", what, s);
+        return false;
+    }
+    if (v < lo || v > hi) {
+        yerr(y, n, "%s must be between %g and %g, found %g", what, lo, hi, v);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool ybool(YDoc *y, const yaml_node_t *n, const char *what, bool *out)
+{
+    const char *s = yscalar(y, n, what);
+    if (!s)
+        return false;
+    if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0) {
+        *out = true;
+        return true;
+    }
+    if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0) {
+        *out = false;
+        return true;
+    }
+    yerr(y, n, "%s must be true or false, found '%s'", what, s);
+    return false;
+}
+
+bool ycolor(YDoc *y, const yaml_node_t *n, const char *what, unsigned *out)
+{
+    const char *s = yscalar(y, n, what);
+    if (!s)
+        return false;
+    unsigned v = 0;
+    bool ok = s[0] == '#' && strlen(s) == 7;
+    for (int i = 1; ok && i < 7; i++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            ok = false;
+        else
+            v = v * 16 + (unsigned)d;
+    }
+    if (!ok) {
+        yerr(y, n, "%s must be a colour like \"#a0522d\" (in quotes), found '%s'", what, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}

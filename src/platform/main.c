@@ -1,0 +1,381 @@
+/* Unsaid - main.c: command line, loading, and the two ways to run the game
+ * (a window with the real clock, or headless on recorded input). */
+#include "diag.h"
+#include "game.h"
+#include "lexicon.h"
+#include "loop.h"
+#include "platform.h"
+#include "render.h"
+#include "replay.h"
+#include "scene.h"
+#include "vfs.h"
+
+#include <SDL2/SDL_ttf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_SCENE "im_fine"
+#define HEADLESS_TAIL_TICKS (60 * 60 * 10) /* headless runs past the replay at most this long */
+
+typedef struct {
+    const char *scene;
+    const char *replay;
+    const char *record;
+    const char *screenshot;
+    long at;
+    bool headless, print_score, fullscreen, timing;
+} Options;
+
+static void usage(FILE *f)
+{
+    fputs("Usage: unsaid [OPTION]...\n"
+          "Notice what people don't say: a game about reading the body behind the words.\n"
+          "\n"
+          "  --scene ID          start straight into scene ID (skips the title screen)\n"
+          "  --headless          run without a window (no display or sound card needed)\n"
+          "  --replay FILE       play recorded input from FILE (*.replay)\n"
+          "  --record FILE       record your input to FILE while you play\n"
+          "  --screenshot FILE   render the frame at --at TICK to a PNG file and exit\n"
+          "  --at TICK           the tick for --screenshot (60 ticks per second; default 1)\n"
+          "  --print-score       print the scene's result as key=value pairs when it ends\n"
+          "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
+          "  --timing            print start-up timing to stderr\n"
+          "  --help              show this help and exit\n"
+          "  --version           show the version and exit\n"
+          "\n"
+          "Keys: mouse or arrows + Enter; 1-4 choose an answer; E F H P V flag eyes, face,\n"
+          "hands, posture, voice; Esc goes back; F11 full screen; F12 saves a screenshot.\n",
+          f);
+}
+
+static int parse_args(int argc, char **argv, Options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->at = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **value = NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("unsaid %s\n", UNSAID_VERSION);
+            return 0;
+        } else if (strcmp(a, "--headless") == 0) {
+            o->headless = true;
+        } else if (strcmp(a, "--print-score") == 0) {
+            o->print_score = true;
+        } else if (strcmp(a, "--fullscreen") == 0) {
+            o->fullscreen = true;
+        } else if (strcmp(a, "--timing") == 0) {
+            o->timing = true;
+        } else if (strcmp(a, "--scene") == 0) {
+            value = &o->scene;
+        } else if (strcmp(a, "--replay") == 0) {
+            value = &o->replay;
+        } else if (strcmp(a, "--record") == 0) {
+            value = &o->record;
+        } else if (strcmp(a, "--screenshot") == 0) {
+            value = &o->screenshot;
+        } else if (strcmp(a, "--at") == 0) {
+            char *end;
+            errno = 0;
+            o->at = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+            if (i + 1 >= argc || *end || errno || o->at < 0 || o->at > 100000000) {
+                fprintf(stderr, "unsaid: --at needs a tick number (0 or more)\n");
+                return 2;
+            }
+            i++;
+        } else {
+            fprintf(stderr, "unsaid: unknown option '%s' (try --help)\n", a);
+            return 2;
+        }
+        if (value) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "unsaid: %s needs a value (try --help)\n", a);
+                return 2;
+            }
+            *value = argv[++i];
+        }
+    }
+    if (o->at >= 0 && !o->screenshot) {
+        fprintf(stderr, "unsaid: --at goes with --screenshot FILE\n");
+        return 2;
+    }
+    if (o->screenshot) {
+        o->headless = true; /* screenshots always come from the software renderer */
+        if (o->at < 0)
+            o->at = 1;
+    }
+    if (o->headless && !o->screenshot && !o->print_score && !o->replay) {
+        fprintf(stderr, "unsaid: --headless needs something to do: --replay, --screenshot or --print-score\n");
+        return 2;
+    }
+    return -1;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Print diagnostics to stderr, and in a window also show the first few. */
+static void report(const DiagList *diags, bool windowed, const char *what)
+{
+    for (int i = 0; i < diags->count; i++) {
+        char line[700];
+        diag_format(&diags->items[i], line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+    if (windowed && diags->errors > 0) {
+        char msg[2048];
+        int n = snprintf(msg, sizeof msg, "%s has problems:\n\n", what);
+        diag_format_all(diags, msg + n, sizeof msg - (size_t)n);
+        SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "Unsaid", msg, NULL);
+    }
+}
+
+/* Read a data file through the VFS and hand it to a loader. */
+static bool load_lexicon(Lexicon *lex, DiagList *diags, bool windowed)
+{
+    char err[512];
+    size_t len;
+    const char *path = "/levels/base/lexicon.yaml";
+    char *buf = vfs_read(path, &len, VFS_MAX_FILE, err, sizeof err);
+    if (!buf) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err);
+        report(diags, windowed, "The cue lexicon");
+        return false;
+    }
+    bool ok = lexicon_load(lex, "levels/base/lexicon.yaml", buf, len, diags);
+    free(buf);
+    if (!ok || diags->warnings)
+        report(diags, windowed, "The cue lexicon");
+    return ok;
+}
+
+static bool load_scene(Scene *scene, const char *id, const Lexicon *lex, DiagList *diags, bool windowed)
+{
+    char path[256], shown[256], err[512];
+    snprintf(path, sizeof path, "/levels/base/scenes/%s.yaml", id);
+    snprintf(shown, sizeof shown, "levels/base/scenes/%s.yaml", id);
+    size_t len;
+    char *buf = vfs_read(path, &len, VFS_MAX_FILE, err, sizeof err);
+    if (!buf) {
+        diag_add(diags, DIAG_ERROR, shown, 0, 0, "no scene '%s' (%s)", id, err);
+        report(diags, windowed, "The scene");
+        return false;
+    }
+    bool ok = scene_load(scene, shown, buf, len, lex, diags);
+    free(buf);
+    if (!ok || diags->warnings)
+        report(diags, windowed, "The scene");
+    return ok;
+}
+
+static bool load_replay(Replay *rp, const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f) {
+        fprintf(stderr, "unsaid: %s: %s\n", file, strerror(errno));
+        return false;
+    }
+    char *buf = malloc(VFS_MAX_FILE + 1);
+    size_t len = buf ? fread(buf, 1, VFS_MAX_FILE + 1, f) : 0;
+    fclose(f);
+    if (!buf || len > VFS_MAX_FILE) {
+        fprintf(stderr, "unsaid: %s: replay is too large\n", file);
+        free(buf);
+        return false;
+    }
+    DiagList diags = {0};
+    bool ok = replay_load(rp, file, buf, len, &diags);
+    free(buf);
+    report(&diags, false, "The replay");
+    diag_free(&diags);
+    return ok;
+}
+
+typedef struct {
+    Options opt;
+    Platform plat;
+    Renderer *render;
+    Game game;
+    Replay replay;
+    bool have_replay;
+    int replay_cursor;
+    FILE *record;
+    bool score_printed;
+} App;
+
+/* One fixed tick of the game with the given input, shared by both runs. */
+static void app_tick(App *app, TickInput *in)
+{
+    if (app->have_replay)
+        replay_input(&app->replay, &app->replay_cursor, app->game.tick, in);
+    if (app->record && !input_empty(in)) {
+        char line[512];
+        replay_format_tick(line, sizeof line, app->game.tick, in);
+        fputs(line, app->record);
+    }
+    game_step(&app->game, in);
+    if (app->opt.print_score && app->game.result_ready && !app->score_printed) {
+        char line[256];
+        notice_format_result(&app->game.result, line, sizeof line);
+        printf("%s\n", line);
+        fflush(stdout);
+        app->score_printed = true;
+    }
+}
+
+static int run_headless(App *app)
+{
+    long limit = app->opt.screenshot ? app->opt.at : 0;
+    long tail = (app->have_replay ? app->replay.last_tick : 0) + HEADLESS_TAIL_TICKS;
+    if (app->opt.print_score && tail > limit)
+        limit = tail;
+    while (app->game.tick < limit && !app->game.quit) {
+        if (app->opt.print_score && app->score_printed && !app->opt.screenshot)
+            break;
+        TickInput in = {0};
+        app_tick(app, &in);
+    }
+    if (app->opt.screenshot) {
+        if (app->game.tick < app->opt.at) {
+            fprintf(stderr, "unsaid: the game quit at tick %d, before --at %ld\n", app->game.tick,
+                    app->opt.at);
+            return 1;
+        }
+        render_frame(app->render, &app->game, 1.0);
+        char err[512];
+        if (!platform_save_png(&app->plat, app->opt.screenshot, err, sizeof err)) {
+            fprintf(stderr, "unsaid: %s\n", err);
+            return 1;
+        }
+    }
+    if (app->opt.print_score && !app->score_printed) {
+        fprintf(stderr, "unsaid: the scene did not end (no answer was chosen by tick %d)\n", app->game.tick);
+        return 3;
+    }
+    return 0;
+}
+
+static int run_window(App *app, double t_launch)
+{
+    Loop loop;
+    loop_init(&loop);
+    TickInput pending = {0};
+    uint64_t last = platform_counter();
+    bool first = true;
+    while (!app->game.quit && !app->plat.quit_requested) {
+        platform_poll(&app->plat, app->render, &pending);
+        uint64_t now = platform_counter();
+        int steps = loop_advance(&loop, now - last, platform_frequency());
+        last = now;
+        for (int i = 0; i < steps; i++) {
+            app_tick(app, &pending);
+            memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
+        }
+        render_frame(app->render, &app->game, loop_alpha(&loop));
+        if (app->plat.screenshot_requested) {
+            char path[1200], err[512];
+            snprintf(path, sizeof path, "%sscreenshot-%d.png", vfs_user_dir(), app->game.tick);
+            if (platform_save_png(&app->plat, path, err, sizeof err))
+                fprintf(stderr, "unsaid: saved %s\n", path);
+            else
+                fprintf(stderr, "unsaid: %s\n", err);
+            app->plat.screenshot_requested = false;
+        }
+        platform_present(&app->plat);
+        if (first && app->opt.timing)
+            fprintf(stderr, "unsaid: first frame %.1f ms after launch\n", now_ms() - t_launch);
+        first = false;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    double t_launch = now_ms();
+    App app;
+    memset(&app, 0, sizeof app);
+    int rc = parse_args(argc, argv, &app.opt);
+    if (rc >= 0)
+        return rc;
+    bool windowed = !app.opt.headless;
+    char err[1024];
+    if (!vfs_init(argv[0], err, sizeof err)) {
+        if (windowed)
+            platform_error_box("Unsaid", err);
+        else
+            fprintf(stderr, "unsaid: %s\n", err);
+        return 1;
+    }
+    rc = 1;
+    Lexicon lex = {0};
+    Scene scene = {0};
+    DiagList diags = {0};
+    if (app.opt.replay) {
+        if (!load_replay(&app.replay, app.opt.replay))
+            goto out;
+        app.have_replay = true;
+    }
+    const char *scene_id = app.opt.scene ? app.opt.scene
+                         : app.have_replay && app.replay.scene[0] ? app.replay.scene : DEFAULT_SCENE;
+    if (!load_lexicon(&lex, &diags, windowed) || !load_scene(&scene, scene_id, &lex, &diags, windowed))
+        goto out;
+    if (!platform_open(&app.plat, app.opt.headless, app.opt.fullscreen, err, sizeof err)) {
+        if (windowed)
+            platform_error_box("Unsaid", err);
+        else
+            fprintf(stderr, "unsaid: %s\n", err);
+        goto out;
+    }
+    app.render = render_create(app.plat.renderer, vfs_rwops, err, sizeof err);
+    if (!app.render) {
+        if (windowed)
+            platform_error_box("Unsaid", err);
+        else
+            fprintf(stderr, "unsaid: %s\n", err);
+        platform_close(&app.plat);
+        goto out;
+    }
+    int w, h;
+    SDL_GetRendererOutputSize(app.plat.renderer, &w, &h);
+    render_set_output(app.render, w, h);
+    bool skip_title = app.opt.scene || (app.have_replay && app.replay.scene[0]);
+    game_init(&app.game, &scene, skip_title);
+    if (app.opt.record) {
+        app.record = fopen(app.opt.record, "wb");
+        if (!app.record) {
+            fprintf(stderr, "unsaid: %s: %s\n", app.opt.record, strerror(errno));
+        } else {
+            char head[128];
+            replay_format_header(head, sizeof head, skip_title ? scene.id : NULL);
+            fputs(head, app.record);
+        }
+    }
+    if (app.opt.timing)
+        fprintf(stderr, "unsaid: ready to run %.1f ms after launch\n", now_ms() - t_launch);
+    rc = app.opt.headless ? run_headless(&app) : run_window(&app, t_launch);
+    if (app.record && fclose(app.record) != 0) {
+        fprintf(stderr, "unsaid: %s: could not finish writing the recording\n", app.opt.record);
+        rc = rc ? rc : 1;
+    }
+    render_destroy(app.render);
+    TTF_Quit();
+    platform_close(&app.plat);
+out:
+    if (app.have_replay)
+        replay_free(&app.replay);
+    scene_free(&scene);
+    lexicon_free(&lex);
+    diag_free(&diags);
+    vfs_quit();
+    return rc;
+}

@@ -1,0 +1,168 @@
+/* Unsaid - platform.c */
+#include "platform.h"
+
+#include <SDL2/SDL_image.h>
+#include <stdio.h>
+
+bool platform_open(Platform *p, bool headless, bool fullscreen, char *err, size_t errsize)
+{
+    SDL_memset(p, 0, sizeof *p);
+    p->headless = headless;
+    if (headless) {
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+        SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
+    }
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_Init(headless ? 0 : SDL_INIT_VIDEO) != 0) {
+        snprintf(err, errsize, "cannot start SDL: %s", SDL_GetError());
+        return false;
+    }
+    if (headless) {
+        p->surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+        p->renderer = p->surface ? SDL_CreateSoftwareRenderer(p->surface) : NULL;
+    } else {
+        Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+        if (fullscreen)
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        p->fullscreen = fullscreen;
+        p->window = SDL_CreateWindow("Unsaid", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, flags);
+        if (p->window) {
+            SDL_SetWindowMinimumSize(p->window, 640, 360);
+            p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+            if (!p->renderer) /* no GPU: the software renderer draws the same picture */
+                p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
+        }
+    }
+    if (!p->renderer) {
+        snprintf(err, errsize, "cannot create a %s: %s", headless ? "drawing surface" : "window",
+                 SDL_GetError());
+        platform_close(p);
+        return false;
+    }
+    SDL_SetRenderDrawBlendMode(p->renderer, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
+void platform_close(Platform *p)
+{
+    if (p->renderer)
+        SDL_DestroyRenderer(p->renderer);
+    if (p->window)
+        SDL_DestroyWindow(p->window);
+    if (p->surface)
+        SDL_FreeSurface(p->surface);
+    SDL_Quit();
+    SDL_memset(p, 0, sizeof *p);
+}
+
+static void press(TickInput *in, Action a)
+{
+    in->pressed |= 1u << a;
+}
+
+static void on_key(Platform *p, SDL_Keycode key, TickInput *in)
+{
+    switch (key) {
+    case SDLK_UP: press(in, ACT_UP); break;
+    case SDLK_DOWN: press(in, ACT_DOWN); break;
+    case SDLK_LEFT: press(in, ACT_LEFT); break;
+    case SDLK_RIGHT: press(in, ACT_RIGHT); break;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE: press(in, ACT_CONFIRM); break;
+    case SDLK_ESCAPE:
+    case SDLK_BACKSPACE: press(in, ACT_BACK); break;
+    case SDLK_1: case SDLK_KP_1: press(in, ACT_1); break;
+    case SDLK_2: case SDLK_KP_2: press(in, ACT_2); break;
+    case SDLK_3: case SDLK_KP_3: press(in, ACT_3); break;
+    case SDLK_4: case SDLK_KP_4: press(in, ACT_4); break;
+    case SDLK_e: press(in, ACT_FLAG_EYES); break;
+    case SDLK_f: press(in, ACT_FLAG_FACE); break;
+    case SDLK_h: press(in, ACT_FLAG_HANDS); break;
+    case SDLK_p: press(in, ACT_FLAG_POSTURE); break;
+    case SDLK_v: press(in, ACT_FLAG_VOICE); break;
+    case SDLK_F11:
+        p->fullscreen = !p->fullscreen;
+        SDL_SetWindowFullscreen(p->window, p->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        break;
+    case SDLK_F12: p->screenshot_requested = true; break;
+    default: break;
+    }
+}
+
+static void set_mouse(Renderer *r, TickInput *in, int px, int py)
+{
+    Vec2 c = render_to_canvas(r, (float)px, (float)py);
+    int x = (int)c.x, y = (int)c.y;
+    in->has_mouse = true;
+    in->mouse_x = (int16_t)(x < 0 ? 0 : x > 1279 ? 1279 : x);
+    in->mouse_y = (int16_t)(y < 0 ? 0 : y > 719 ? 719 : y);
+}
+
+void platform_poll(Platform *p, Renderer *r, TickInput *in)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        switch (e.type) {
+        case SDL_QUIT: p->quit_requested = true; break;
+        case SDL_KEYDOWN:
+            if (!e.key.repeat || e.key.keysym.sym == SDLK_UP || e.key.keysym.sym == SDLK_DOWN)
+                on_key(p, e.key.keysym.sym, in);
+            break;
+        case SDL_MOUSEMOTION: set_mouse(r, in, e.motion.x, e.motion.y); break;
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.button == SDL_BUTTON_LEFT) {
+                set_mouse(r, in, e.button.x, e.button.y);
+                in->click = true;
+            }
+            break;
+        case SDL_WINDOWEVENT:
+            if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                int w, h;
+                SDL_GetRendererOutputSize(p->renderer, &w, &h);
+                render_set_output(r, w, h);
+            }
+            break;
+        default: break;
+        }
+    }
+}
+
+void platform_present(Platform *p)
+{
+    SDL_RenderPresent(p->renderer);
+}
+
+bool platform_save_png(Platform *p, const char *path, char *err, size_t errsize)
+{
+    bool ok;
+    if (p->surface) {
+        ok = IMG_SavePNG(p->surface, path) == 0;
+    } else {
+        int w, h;
+        SDL_GetRendererOutputSize(p->renderer, &w, &h);
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        ok = s && SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
+             IMG_SavePNG(s, path) == 0;
+        SDL_FreeSurface(s);
+    }
+    if (!ok)
+        snprintf(err, errsize, "%s: cannot save screenshot: %s", path, SDL_GetError());
+    return ok;
+}
+
+uint64_t platform_counter(void)
+{
+    return SDL_GetPerformanceCounter();
+}
+
+uint64_t platform_frequency(void)
+{
+    return SDL_GetPerformanceFrequency();
+}
+
+void platform_error_box(const char *title, const char *msg)
+{
+    fprintf(stderr, "unsaid: %s\n", msg);
+    SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, title, msg, NULL);
+}

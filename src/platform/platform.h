@@ -1,0 +1,38 @@
+/* Unsaid - platform.h: the only code that owns SDL's window, events and
+ * clock. Everything else gets a TickInput and a renderer. */
+#ifndef UNSAID_PLATFORM_H
+#define UNSAID_PLATFORM_H
+
+#include "input.h"
+#include "render.h"
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct {
+    bool headless;       /* software renderer into a surface, no window */
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    SDL_Surface *surface; /* headless target */
+    bool fullscreen;
+    bool quit_requested;
+    bool screenshot_requested; /* F12 */
+} Platform;
+
+/* Open a 1280x720 resizable window (or a headless surface of that size).
+ * Returns false with err filled on failure. */
+bool platform_open(Platform *p, bool headless, bool fullscreen, char *err, size_t errsize);
+void platform_close(Platform *p);
+/* Drain SDL events into `in` (merged until a tick consumes them). Handles
+ * quit, F11 fullscreen and resizes (telling the renderer). */
+void platform_poll(Platform *p, Renderer *r, TickInput *in);
+void platform_present(Platform *p);
+/* Save what was last drawn as a PNG. */
+bool platform_save_png(Platform *p, const char *path, char *err, size_t errsize);
+uint64_t platform_counter(void);
+uint64_t platform_frequency(void);
+/* Show a fatal error (stderr, and a message box when there is a window). */
+void platform_error_box(const char *title, const char *msg);
+
+#endif

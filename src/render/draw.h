@@ -1,0 +1,102 @@
+/* Unsaid - draw.h: anti-aliased 2D shapes over SDL_RenderGeometry.
+ *
+ * Everything is drawn in logical coordinates (a 1280x720 canvas). The view
+ * maps the canvas onto the real output (letterboxed, any size), so shapes
+ * are rasterised at the output resolution and stay sharp on a projector.
+ *
+ * Anti-aliasing: every filled shape gets a one-pixel "fringe" of triangles
+ * whose outer vertices have alpha 0, so edges are smooth with any SDL
+ * renderer, including the software one used for tests. Triangles are
+ * batched and sent in as few SDL_RenderGeometry calls as the draw order
+ * allows.
+ *
+ * A transform stack (translate / rotate / scale) lets the character rig pose
+ * parts relative to their parents.
+ */
+#ifndef UNSAID_DRAW_H
+#define UNSAID_DRAW_H
+
+#include <SDL2/SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define DRAW_LOGICAL_W 1280
+#define DRAW_LOGICAL_H 720
+#define DRAW_MAX_POINTS 256 /* largest outline a shape call accepts */
+
+typedef struct {
+    uint8_t r, g, b, a;
+} Color;
+
+typedef struct {
+    float x, y;
+} Vec2;
+
+typedef struct {
+    float a, b, c, d, tx, ty; /* x' = a*x + c*y + tx; y' = b*x + d*y + ty */
+} Affine;
+
+typedef struct Draw Draw;
+
+/* Create a drawing context on a renderer. Returns NULL on allocation failure. */
+Draw *draw_create(SDL_Renderer *renderer);
+void draw_destroy(Draw *d);
+
+/* Fit the logical canvas into an output of w x h pixels (letterbox). */
+void draw_set_output(Draw *d, int w, int h);
+float draw_scale(const Draw *d);          /* output pixels per logical unit */
+SDL_Renderer *draw_renderer(const Draw *d);
+/* Convert an output pixel position into logical coordinates. */
+Vec2 draw_to_logical(const Draw *d, float px, float py);
+/* Convert a logical position (through the current transform) to pixels. */
+Vec2 draw_to_pixels(const Draw *d, Vec2 p);
+
+/* Send batched triangles to the renderer. Needed before any direct
+ * SDL_Render* call (text, textures) so the draw order stays right. */
+void draw_flush(Draw *d);
+
+/* Transform stack (max depth 16). */
+void draw_push(Draw *d);
+void draw_pop(Draw *d);
+void draw_translate(Draw *d, float x, float y);
+void draw_rotate(Draw *d, float radians);
+void draw_scale_by(Draw *d, float sx, float sy);
+
+/* Shapes. Outlines may be in either winding. draw_shape fills a polygon that
+ * is star-shaped around its centroid (true of blobs, limbs, faces); for
+ * anything else split it into such parts. */
+void draw_shape(Draw *d, const Vec2 *pts, int n, Color c);
+/* Fill a polygon clipped to a convex region (e.g. an iris inside an eye). */
+void draw_shape_clipped(Draw *d, const Vec2 *pts, int n, const Vec2 *clip, int clip_n, Color c);
+/* A vertical gradient inside a shape: top colour at min y, bottom at max y. */
+void draw_shape_gradient(Draw *d, const Vec2 *pts, int n, Color top, Color bottom);
+void draw_ellipse(Draw *d, float cx, float cy, float rx, float ry, float rot, Color c);
+void draw_circle(Draw *d, float cx, float cy, float r, Color c);
+/* A soft round glow: colour c at the centre fading to transparent at r. */
+void draw_glow(Draw *d, float cx, float cy, float r, Color c);
+/* A tapered limb: the convex hull of circles (a, ra) and (b, rb). */
+void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c);
+/* A polyline of constant width with round-ish ends. */
+void draw_stroke(Draw *d, const Vec2 *pts, int n, float width, Color c);
+/* A polyline whose width runs from w0 at the first point to w1 at the last,
+ * bulging to wmid in the middle (brows, lips, creases). */
+void draw_stroke_tapered(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c);
+void draw_rect(Draw *d, float x, float y, float w, float h, Color c);
+void draw_rect_gradient(Draw *d, float x, float y, float w, float h, Color top, Color bottom);
+void draw_rounded_rect(Draw *d, float x, float y, float w, float h, float r, Color c);
+void draw_rounded_rect_outline(Draw *d, float x, float y, float w, float h, float r,
+                               float width, Color c);
+
+/* Point generators: write n points along a curve into out, return n. */
+int draw_bezier_quad(Vec2 *out, int n, Vec2 p0, Vec2 p1, Vec2 p2);
+int draw_bezier_cubic(Vec2 *out, int n, Vec2 p0, Vec2 p1, Vec2 p2, Vec2 p3);
+int draw_ellipse_points(Vec2 *out, int n, float cx, float cy, float rx, float ry, float rot);
+
+/* Colour helpers. */
+Color color_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a);
+Color color_hex(uint32_t rgb); /* 0xRRGGBB, opaque */
+Color color_mix(Color a, Color b, float t);
+Color color_alpha(Color c, float alpha); /* multiply alpha */
+Color color_shade(Color c, float f);      /* f < 1 darker, > 1 lighter */
+
+#endif

@@ -1,0 +1,435 @@
+/* Unsaid - render.c: every screen, drawn from the game state. */
+#include "render.h"
+
+#include "character.h"
+#include "lexicon.h"
+#include "place.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct Renderer {
+    SDL_Renderer *sdl;
+    Draw *draw;
+    Text *text;
+};
+
+/* The palette: calm dark panels, warm light text, one warm accent. */
+#define C_PANEL color_rgba(20, 24, 36, 232)
+#define C_PANEL_EDGE color_rgba(255, 255, 255, 34)
+#define C_TEXT color_hex(0xf5f0e8)
+#define C_MUTED color_hex(0xb8b2a7)
+#define C_ACCENT color_hex(0xf2b45a)
+#define C_GOOD color_hex(0x86d9a0)
+#define C_BAD color_hex(0xf08a7a)
+#define C_BUTTON color_rgba(46, 54, 76, 240)
+#define C_BUTTON_HI color_rgba(242, 180, 90, 255)
+
+Renderer *render_create(SDL_Renderer *sdl, TextOpenFn open, char *err, size_t errsize)
+{
+    Renderer *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    r->sdl = sdl;
+    r->draw = draw_create(sdl);
+    if (!r->draw) {
+        snprintf(err, errsize, "out of memory");
+        free(r);
+        return NULL;
+    }
+    r->text = text_create(sdl, open, draw_scale(r->draw), err, errsize);
+    if (!r->text) {
+        draw_destroy(r->draw);
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void render_destroy(Renderer *r)
+{
+    if (!r)
+        return;
+    text_destroy(r->text);
+    draw_destroy(r->draw);
+    free(r);
+}
+
+void render_set_output(Renderer *r, int w, int h)
+{
+    draw_set_output(r->draw, w, h);
+    text_set_scale(r->text, draw_scale(r->draw));
+}
+
+Vec2 render_to_canvas(const Renderer *r, float px, float py)
+{
+    return draw_to_logical(r->draw, px, py);
+}
+
+/* ---- small widgets ------------------------------------------------------- */
+
+static void panel(Renderer *r, float x, float y, float w, float h)
+{
+    draw_rounded_rect(r->draw, x, y + 4, w, h, 18, color_rgba(0, 0, 0, 70)); /* soft drop */
+    draw_rounded_rect(r->draw, x, y, w, h, 18, C_PANEL);
+    draw_rounded_rect_outline(r->draw, x, y, w, h, 18, 1.5f, C_PANEL_EDGE);
+}
+
+static void button(Renderer *r, UiRect b, const char *label, bool selected)
+{
+    Draw *d = r->draw;
+    draw_rounded_rect(d, b.x, b.y + 3, b.w, b.h, 14, color_rgba(0, 0, 0, 80));
+    draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, selected ? C_BUTTON_HI : C_BUTTON);
+    if (!selected)
+        draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, 1.5f, C_PANEL_EDGE);
+    float lh = text_line_height(r->text, FONT_BODY_BOLD);
+    text_draw(r->text, d, FONT_BODY_BOLD, label, -1, b.x + b.w / 2, b.y + (b.h - lh) / 2,
+              selected ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
+}
+
+/* A key cap such as "E" or "1", to teach the keyboard controls. */
+static float keycap(Renderer *r, const char *key, float x, float y)
+{
+    float w = text_width(r->text, FONT_SMALL_BOLD, key, -1) + 16;
+    if (w < 28)
+        w = 28;
+    float h = text_line_height(r->text, FONT_SMALL_BOLD) + 6;
+    draw_rounded_rect(r->draw, x, y, w, h, 6, color_rgba(255, 255, 255, 40));
+    draw_rounded_rect_outline(r->draw, x, y, w, h, 6, 1.2f, color_rgba(255, 255, 255, 90));
+    text_draw(r->text, r->draw, FONT_SMALL_BOLD, key, -1, x + w / 2, y + 3, C_TEXT, ALIGN_CENTER);
+    return w;
+}
+
+static void dim(Renderer *r, float alpha)
+{
+    draw_rect(r->draw, -400, -400, DRAW_LOGICAL_W + 800, DRAW_LOGICAL_H + 800,
+              color_rgba(8, 10, 18, (uint8_t)(alpha * 255)));
+}
+
+/* ---- the scene ------------------------------------------------------------ */
+
+static void scene_view(Renderer *r, const Game *g, double alpha)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    const char *place = s ? s->place : "";
+    double t = game_time(g, alpha) / SCENE_TICK_HZ;
+    Pose pose;
+    RigLayout rig;
+    game_character(g, alpha, &pose, &rig);
+    Look look = s ? s->look : look_default();
+    place_draw(d, place, PLACE_LAYER_BACK, t);
+    character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_BODY);
+    place_draw(d, place, PLACE_LAYER_FRONT, t);
+    character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_FRONT);
+}
+
+static void speech_box(Renderer *r, const Game *g, double alpha)
+{
+    const SceneLine *line;
+    int visible;
+    const char *caption = game_caption(g, alpha);
+    if (!game_current_line(g, alpha, &line, &visible) && !caption)
+        return;
+    Draw *d = r->draw;
+    UiRect b = game_speech_box();
+    panel(r, b.x, b.y, b.w, b.h);
+    const char *name = g->scene->speaker ? g->scene->speaker : "";
+    /* Name tag on the box's top edge. */
+    float nw = text_width(r->text, FONT_SMALL_BOLD, name, -1) + 28;
+    draw_rounded_rect(d, b.x + 24, b.y - 16, nw, 32, 10, C_ACCENT);
+    text_draw(r->text, d, FONT_SMALL_BOLD, name, -1, b.x + 24 + nw / 2, b.y - 12,
+              color_hex(0x1b1f2b), ALIGN_CENTER);
+    if (caption)
+        text_draw(r->text, d, FONT_SMALL, caption, -1, b.x + b.w - 24, b.y + 14, C_MUTED, ALIGN_RIGHT);
+    if (game_current_line(g, alpha, &line, &visible))
+        text_draw_wrapped(r->text, d, FONT_BODY, line->text, b.x + 32, b.y + 26, b.w - 64,
+                          visible, C_TEXT, ALIGN_LEFT);
+}
+
+static const char *region_label(Region reg)
+{
+    switch (reg) {
+    case REGION_EYES: return "eyes";
+    case REGION_HANDS: return "hands";
+    case REGION_FACE: return "face";
+    case REGION_POSTURE: return "posture";
+    case REGION_VOICE: return "voice";
+    default: return "";
+    }
+}
+
+/* Flags stay neutral while the scene plays: whether they were right is for
+ * the debrief, so the player learns to look, not to fish for feedback. */
+static void flags(Renderer *r, const Game *g, double alpha)
+{
+    Draw *d = r->draw;
+    double now = game_time(g, alpha) - g->perform_start;
+    for (int i = 0; i < g->notice.nflags; i++) {
+        const Flag *f = &g->notice.flags[i];
+        double age = (now - f->tick) / SCENE_TICK_HZ;
+        if (age < 0)
+            continue;
+        float pop = (float)fmin(1.0, age / 0.15);
+        float fade = (float)(age < 2.5 ? 1.0 : fmax(0.35, 1.0 - (age - 2.5) / 2.0));
+        float rad = 13 + 6 * (1 - pop);
+        draw_circle(d, f->x, f->y, rad + 3, color_rgba(0, 0, 0, (uint8_t)(90 * fade)));
+        draw_circle(d, f->x, f->y, rad, color_alpha(C_ACCENT, fade));
+        draw_circle(d, f->x, f->y, rad - 5, color_alpha(color_hex(0x1b1f2b), fade));
+        draw_circle(d, f->x, f->y, 4, color_alpha(C_ACCENT, fade));
+        if (age < 2.5) {
+            const char *lab = region_label(f->region);
+            float w = text_width(r->text, FONT_SMALL_BOLD, lab, -1) + 16;
+            draw_rounded_rect(d, f->x - w / 2, f->y + 20, w, 26, 8, color_rgba(20, 24, 36, (uint8_t)(210 * fade)));
+            text_draw(r->text, d, FONT_SMALL_BOLD, lab, -1, f->x, f->y + 22, color_alpha(C_TEXT, fade),
+                      ALIGN_CENTER);
+        }
+    }
+}
+
+static void hud(Renderer *r, const Game *g, double alpha)
+{
+    Draw *d = r->draw;
+    /* Timeline bar: how far through the scene we are. */
+    float p = game_perform_progress(g, alpha);
+    draw_rounded_rect(d, 40, 24, 1200, 8, 4, color_rgba(255, 255, 255, 40));
+    if (p > 0)
+        draw_rounded_rect(d, 40, 24, 1200 * p, 8, 4, color_alpha(C_ACCENT, 0.9f));
+    char buf[64];
+    snprintf(buf, sizeof buf, "Flags: %d", g->notice.nflags);
+    panel(r, 40, 44, 150, 40);
+    text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, 115, 53, C_TEXT, ALIGN_CENTER);
+    /* Controls reminder, top right. */
+    const char *hint = "Click where the body disagrees, or press";
+    float x = 1240 - 5 * 36 - text_width(r->text, FONT_SMALL, hint, -1) - 12;
+    panel(r, x - 16, 44, 1240 - x + 16, 40);
+    text_draw(r->text, d, FONT_SMALL, hint, -1, x, 53, C_MUTED, ALIGN_LEFT);
+    x += text_width(r->text, FONT_SMALL, hint, -1) + 10;
+    static const char *const keys[] = {"E", "F", "H", "P", "V"};
+    for (int i = 0; i < 5; i++)
+        x += keycap(r, keys[i], x, 50) + 6;
+}
+
+/* ---- screens ------------------------------------------------------------------ */
+
+static void title_screen(Renderer *r, const Game *g, double alpha)
+{
+    Draw *d = r->draw;
+    dim(r, 0.55f);
+    draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, 420, color_rgba(8, 10, 18, 200), color_rgba(8, 10, 18, 0));
+    text_draw(r->text, d, FONT_TITLE, "Unsaid", -1, 640, 150, C_TEXT, ALIGN_CENTER);
+    text_draw(r->text, d, FONT_BODY, "What the body says when the words don't.", -1, 640, 290,
+              C_ACCENT, ALIGN_CENTER);
+    static const char *const labels[GAME_TITLE_BUTTONS] = {"Play", "Quit"};
+    for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
+        button(r, game_title_button(i), labels[i], g->selected == i);
+    text_draw(r->text, d, FONT_SMALL, "Mouse, or arrow keys and Enter.   F11: full screen", -1, 640,
+              676, C_MUTED, ALIGN_CENTER);
+}
+
+static void intro_screen(Renderer *r, const Game *g, double alpha)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    dim(r, 0.35f);
+    float w = 860, x = (DRAW_LOGICAL_W - w) / 2, y = 150;
+    float ch = text_wrapped_height(r->text, FONT_BODY, s->context, w - 80);
+    float h = 300 + ch;
+    panel(r, x, y, w, h);
+    text_draw(r->text, d, FONT_SMALL_BOLD, "SCENE", -1, x + 40, y + 30, C_ACCENT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_HEADING, s->title, -1, x + 40, y + 56, C_TEXT, ALIGN_LEFT);
+    float cy = y + 120;
+    cy += text_draw_wrapped(r->text, d, FONT_BODY, s->context, x + 40, cy, w - 80, -1, C_TEXT, ALIGN_LEFT);
+    cy += 24;
+    draw_rect(d, x + 40, cy, w - 80, 1.5f, C_PANEL_EDGE);
+    cy += 18;
+    text_draw_wrapped(r->text, d, FONT_SMALL,
+                      "As they talk, watch the eyes, face, hands and posture. When the body says "
+                      "something the words don't, click on it, or press a key:",
+                      x + 40, cy, w - 80, -1, C_MUTED, ALIGN_LEFT);
+    cy += 2 * text_line_height(r->text, FONT_SMALL) + 10;
+    static const char *const keys[] = {"E", "F", "H", "P", "V"};
+    static const char *const names[] = {"eyes", "face", "hands", "posture", "voice"};
+    float kx = x + 40;
+    for (int i = 0; i < 5; i++) {
+        kx += keycap(r, keys[i], kx, cy) + 8;
+        text_draw(r->text, d, FONT_SMALL, names[i], -1, kx, cy + 3, C_TEXT, ALIGN_LEFT);
+        kx += text_width(r->text, FONT_SMALL, names[i], -1) + 26;
+    }
+    float blink = 0.65f + 0.35f * (float)sin(game_time(g, alpha) / 20.0);
+    text_draw(r->text, d, FONT_BODY_BOLD, "Click or press Enter to begin", -1, 640, y + h + 24,
+              color_alpha(C_ACCENT, blink), ALIGN_CENTER);
+}
+
+static void answer_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    UiRect first = game_answer_rect(s, 0);
+    draw_rect_gradient(d, 0, first.y - 120, DRAW_LOGICAL_W, 120, color_rgba(8, 10, 18, 0),
+                       color_rgba(8, 10, 18, 170));
+    draw_rect(d, 0, first.y, DRAW_LOGICAL_W, DRAW_LOGICAL_H - first.y, color_rgba(8, 10, 18, 170));
+    char prompt[128];
+    snprintf(prompt, sizeof prompt, "What do you say to %s?", s->speaker ? s->speaker : "them");
+    text_draw(r->text, d, FONT_BODY_BOLD, prompt, -1, first.x, first.y - 44, C_TEXT, ALIGN_LEFT);
+    for (int i = 0; i < s->nanswers; i++) {
+        UiRect b = game_answer_rect(s, i);
+        bool sel = g->selected == i;
+        draw_rounded_rect(d, b.x, b.y + 3, b.w, b.h, 14, color_rgba(0, 0, 0, 80));
+        draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
+        draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, sel ? 2.5f : 1.5f,
+                                  sel ? C_ACCENT : C_PANEL_EDGE);
+        char num[4];
+        snprintf(num, sizeof num, "%d", i + 1);
+        draw_circle(d, b.x + 34, b.y + b.h / 2, 17, sel ? C_ACCENT : color_rgba(255, 255, 255, 45));
+        text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34,
+                  b.y + b.h / 2 - text_line_height(r->text, FONT_BODY_BOLD) / 2,
+                  sel ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
+        float th = text_wrapped_height(r->text, FONT_BODY, s->answers[i].text, b.w - 100);
+        FontId f = FONT_BODY;
+        if (th > b.h - 8) {
+            f = FONT_SMALL;
+            th = text_wrapped_height(r->text, f, s->answers[i].text, b.w - 100);
+        }
+        text_draw_wrapped(r->text, d, f, s->answers[i].text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100,
+                          -1, C_TEXT, ALIGN_LEFT);
+    }
+}
+
+static Color quality_color(AnswerQuality q)
+{
+    return q == QUALITY_BEST ? C_GOOD : q == QUALITY_GOOD ? C_ACCENT : C_BAD;
+}
+
+static const char *quality_label(AnswerQuality q)
+{
+    return q == QUALITY_BEST ? "fits the moment best" : q == QUALITY_GOOD ? "a good answer" : "a poor fit";
+}
+
+/* One row per incongruent cue: noticed or missed, what it was, what it may mean. */
+static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
+        const SceneCue *c = &s->cues[i];
+        if (!c->incongruent)
+            continue;
+        bool hit = g->notice.cue_hit[i];
+        Color mark = hit ? C_GOOD : C_BAD;
+        draw_circle(d, x + 11, y + 14, 11, mark);
+        text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y + 3, color_hex(0x1b1f2b),
+                  ALIGN_CENTER);
+        char head[200];
+        const SceneLine *line = c->line >= 0 ? &s->lines[c->line] : NULL;
+        snprintf(head, sizeof head, "%s, %s (%s)", hit ? "Noticed" : "Missed",
+                 region_label(channel_region(c->def->channel)), line ? line->id : "");
+        text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y + 2, mark, ALIGN_LEFT);
+        y += text_line_height(r->text, FONT_SMALL_BOLD) + 2;
+        char body[900];
+        snprintf(body, sizeof body, "%s%s%s%s", c->describe ? c->describe : "",
+                 c->describe && c->means ? " " : "", c->means ? "It may mean: " : "",
+                 c->means ? c->means : "");
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 32, y, w - 32, -1, C_TEXT, ALIGN_LEFT);
+        y += 12;
+    }
+    return y;
+}
+
+static void debrief_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    const SceneResult *res = &g->result;
+    dim(r, 0.6f);
+    panel(r, 40, 30, 1200, 660);
+    text_draw(r->text, d, FONT_SMALL_BOLD, "DEBRIEF", -1, 80, 54, C_ACCENT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_HEADING, s->title, -1, 80, 78, C_TEXT, ALIGN_LEFT);
+    char score[64];
+    snprintf(score, sizeof score, "%d points", res->score);
+    text_draw(r->text, d, FONT_HEADING, score, -1, 1200, 78, C_ACCENT, ALIGN_RIGHT);
+
+    /* Left column: noticing. */
+    float lx = 80, lw = 520, y = 150;
+    text_draw(r->text, d, FONT_BODY_BOLD, "What the body said", -1, lx, y, C_TEXT, ALIGN_LEFT);
+    y += 40;
+    char stats[160];
+    snprintf(stats, sizeof stats, "Noticed %d of %d    Missed %d    False alarms %d", res->hits,
+             res->hits + res->misses, res->misses, res->false_alarms);
+    text_draw(r->text, d, FONT_SMALL_BOLD, stats, -1, lx, y, C_MUTED, ALIGN_LEFT);
+    y += 36;
+    y = debrief_cues(r, g, lx, y, lw);
+    if (res->false_alarms > 0) {
+        text_draw_wrapped(r->text, d, FONT_SMALL,
+                          "A false alarm is a flag where the body and the words agreed, or where "
+                          "nothing was showing. A single cue is a hint, not proof: check in, "
+                          "don't mind-read.",
+                          lx, y, lw, -1, C_MUTED, ALIGN_LEFT);
+    }
+
+    /* Right column: the answer. */
+    float rx = 660, rw = 540;
+    y = 150;
+    text_draw(r->text, d, FONT_BODY_BOLD, "What you said", -1, rx, y, C_TEXT, ALIGN_LEFT);
+    y += 40;
+    if (res->answer >= 0) {
+        const SceneAnswer *a = &s->answers[res->answer];
+        char quoted[400];
+        snprintf(quoted, sizeof quoted, "\u201c%s\u201d", a->text);
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, quoted, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 10;
+        char kind[160];
+        snprintf(kind, sizeof kind, "%s: %s", scene_kind_label(a->kind), quality_label(a->quality));
+        float kw = text_width(r->text, FONT_SMALL_BOLD, kind, -1) + 24;
+        draw_rounded_rect(d, rx, y, kw, 30, 10, color_alpha(quality_color(a->quality), 0.25f));
+        text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, rx + 12, y + 5, quality_color(a->quality),
+                  ALIGN_LEFT);
+        y += 44;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 16;
+        if (a->quality != QUALITY_BEST) {
+            for (int i = 0; i < s->nanswers; i++) {
+                if (s->answers[i].quality != QUALITY_BEST)
+                    continue;
+                char best[420];
+                snprintf(best, sizeof best, "What fitted best (%s): \u201c%s\u201d",
+                         scene_kind_label(s->answers[i].kind), s->answers[i].text);
+                y += text_draw_wrapped(r->text, d, FONT_SMALL, best, rx, y, rw, -1, C_GOOD, ALIGN_LEFT) + 16;
+                break;
+            }
+        }
+    }
+    if (s->question) {
+        y += 6;
+        text_draw(r->text, d, FONT_SMALL_BOLD, "TALK ABOUT IT", -1, rx, y, C_ACCENT, ALIGN_LEFT);
+        y += 28;
+        text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT);
+    }
+    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"Play again", "Title"};
+    for (int i = 0; i < GAME_DEBRIEF_BUTTONS; i++)
+        button(r, game_debrief_button(i), labels[i], g->selected == i);
+}
+
+void render_frame(Renderer *r, const Game *g, double alpha)
+{
+    SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
+    SDL_RenderClear(r->sdl);
+    scene_view(r, g, alpha);
+    switch (g->screen) {
+    case SCREEN_TITLE: title_screen(r, g, alpha); break;
+    case SCREEN_INTRO: intro_screen(r, g, alpha); break;
+    case SCREEN_PERFORM:
+        hud(r, g, alpha);
+        flags(r, g, alpha);
+        speech_box(r, g, alpha);
+        break;
+    case SCREEN_ANSWER: answer_screen(r, g); break;
+    case SCREEN_REACTION: speech_box(r, g, alpha); break;
+    case SCREEN_DEBRIEF: debrief_screen(r, g); break;
+    case SCREEN_COUNT: break;
+    }
+    draw_flush(r->draw);
+    text_frame_end(r->text);
+}

@@ -1,0 +1,25 @@
+/* Unsaid - render.h: draws a read-only view of the game.
+ *
+ * render_frame() reads the Game and draws every screen; it never changes
+ * game state. It can target a window or, for screenshots and tests, a
+ * software renderer over a surface: the output is the same. */
+#ifndef UNSAID_RENDER_H
+#define UNSAID_RENDER_H
+
+#include "game.h"
+#include "text.h"
+
+#include <SDL2/SDL.h>
+
+typedef struct Renderer Renderer;
+
+Renderer *render_create(SDL_Renderer *sdl, TextOpenFn open, char *err, size_t errsize);
+void render_destroy(Renderer *r);
+/* The output changed size (window resize, fullscreen). */
+void render_set_output(Renderer *r, int w, int h);
+/* Draw the game at `alpha` between the previous and the current tick. */
+void render_frame(Renderer *r, const Game *g, double alpha);
+/* Convert output pixels (mouse) into canvas pixels. */
+Vec2 render_to_canvas(const Renderer *r, float px, float py);
+
+#endif
