@@ -279,14 +279,14 @@ int main(int argc, char **argv)
 
     /* (d) wringing over one second. */
     if (argc > 4) {
-        if (!canvas_open(&c, 2560, 720))
+        if (!canvas_open(&c, 1280, 720))
             return 1;
         Pose w = neutral;
         w.v[P_WRING] = 1.f;
         for (int i = 0; i < 4; i++) {
             float cw = 320.f;
             draw_rect_gradient(c.draw, i * cw + 2, 2, cw - 4, 716, (Color){58, 64, 78, 255}, (Color){36, 40, 50, 255});
-            RigPlacement pl = {i * cw + cw * 0.5f, 820.f, 1.3f, false};
+            RigPlacement pl = {i * cw + cw * 0.5f, 730.f, 1.3f, false};
             double t = 3.0 + i * 0.2;
             person(&c, &def, &w, pl, t, CHAR_LAYER_BODY);
             person(&c, &def, &w, pl, t, CHAR_LAYER_FRONT);

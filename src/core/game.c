@@ -14,13 +14,13 @@ bool ui_contains(UiRect r, float x, float y)
 
 UiRect game_title_button(int i)
 {
-    return (UiRect){520, 430 + 76.f * i, 240, 60};
+    return (UiRect){84, 420 + 76.f * i, 280, 60};
 }
 
 UiRect game_answer_rect(const Scene *scene, int i)
 {
     int n = scene ? scene->nanswers : 0;
-    return (UiRect){150, 700 - 74.f * (n - i), 980, 66};
+    return (UiRect){150, 704 - 78.f * (n - i), 980, 70};
 }
 
 UiRect game_debrief_button(int i)
@@ -201,20 +201,24 @@ static UiRect debrief_rect(const Scene *s, int i)
     return game_debrief_button(i);
 }
 
+/* Where a keyboard flag's marker goes: beside the region, not on it, so the
+ * marker never covers the cue it points at. */
 static RigVec region_anchor(const RigLayout *rig, Region r)
 {
+    float side = rig->head.x + rig->head_rx + 40;
     switch (r) {
-    case REGION_EYES:
-        return (RigVec){(rig->eye[0].x + rig->eye[1].x) / 2, (rig->eye[0].y + rig->eye[1].y) / 2};
-    case REGION_HANDS:
-        return (RigVec){(rig->hand[0].x + rig->hand[1].x) / 2, (rig->hand[0].y + rig->hand[1].y) / 2};
-    case REGION_FACE: return rig->mouth;
+    case REGION_EYES: return (RigVec){side, (rig->eye[0].y + rig->eye[1].y) / 2};
+    case REGION_HANDS: {
+        float right = rig->hand[0].x > rig->hand[1].x ? rig->hand[0].x : rig->hand[1].x;
+        return (RigVec){right + 50, (rig->hand[0].y + rig->hand[1].y) / 2};
+    }
+    case REGION_FACE: return (RigVec){side, rig->mouth.y};
     case REGION_VOICE: {
         UiRect b = game_speech_box();
         return (RigVec){b.x + b.w - 40, b.y + 30};
     }
     case REGION_POSTURE:
-    default: return (RigVec){(rig->chest.x + rig->hip.x) / 2, rig->chest.y + 40};
+    default: return (RigVec){rig->chest.x + rig->torso_w + 50, rig->chest.y + 60};
     }
 }
 

@@ -195,9 +195,11 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     /* --- hands: blend target arrangements by weight --- */
     RigVec neck_mid = {(chest.x + head.x) * 0.5f, chest.y - 22.f};
     HandPair rest;
-    V3 pole_r = v3(-0.6f, 1.f, -0.5f), pole_l = v3(0.6f, 1.f, -0.5f);
-    rest.t[RIG_R] = (HandTarget){v3(-58.f, TABLE_HAND_Y, 72.f), 0.55f, 0.15f, 0.f, pole_r};
-    rest.t[RIG_L] = (HandTarget){v3(58.f, TABLE_HAND_Y, 72.f), 0.55f, -0.15f, 0.f, pole_l};
+    /* Forearms lie on the table angled inwards, elbows out: the classic
+     * seated pose, and it keeps the hands large and visible. */
+    V3 pole_r = v3(-0.75f, 0.8f, -0.3f), pole_l = v3(0.75f, 0.8f, -0.3f);
+    rest.t[RIG_R] = (HandTarget){v3(-60.f, TABLE_HAND_Y, 34.f), 0.6f, -0.3f, 0.f, pole_r};
+    rest.t[RIG_L] = (HandTarget){v3(60.f, TABLE_HAND_Y, 34.f), 0.6f, 0.3f, 0.f, pole_l};
 
     enum { NT = 9 };
     const float w[NT] = {v[P_WRING], v[P_FIDGET], v[P_ARMS_CROSSED], v[P_TOUCH_NECK], v[P_TOUCH_FACE],
@@ -221,21 +223,21 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
                                            -0.5f + 0.3f * j2, 0.f, pole_l};
     }
     /* Arms crossed: each hand tucks against the other arm. */
-    targets[2].t[RIG_R] = (HandTarget){v3(shoulder[RIG_L].x - 26.f, sh_y + 92.f, 34.f), 0.6f, 0.1f,
+    targets[2].t[RIG_R] = (HandTarget){v3(shoulder[RIG_L].x - 18.f, sh_y + 72.f, 34.f), 0.6f, -0.5f,
                                        0.f, v3(-0.4f, 1.f, -0.3f)};
-    targets[2].t[RIG_L] = (HandTarget){v3(shoulder[RIG_R].x + 30.f, sh_y + 80.f, 44.f), 0.6f, -0.1f,
+    targets[2].t[RIG_L] = (HandTarget){v3(shoulder[RIG_R].x + 22.f, sh_y + 104.f, 44.f), 0.6f, 0.5f,
                                        0.f, v3(0.4f, 1.f, -0.3f)};
     /* Touching the neck: right hand at the side of the neck, left rests. */
     targets[3] = rest;
-    targets[3].t[RIG_R] = (HandTarget){v3(neck_mid.x - 22.f, neck_mid.y, 30.f), 0.9f, -0.2f, 0.6f,
+    targets[3].t[RIG_R] = (HandTarget){v3(neck_mid.x - 20.f, chest.y + 4.f, 30.f), 0.9f, -0.1f, 0.6f,
                                        v3(-0.3f, 1.f, -0.2f)};
     /* Touching the face: fingers along the jaw and chin. */
     targets[4] = rest;
     targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
                                        0.7f, v3(-0.2f, 1.f, -0.1f)};
     /* Fists: resting, tightened, a little closer in. */
-    targets[5].t[RIG_R] = (HandTarget){v3(-54.f, TABLE_HAND_Y - 4.f, 70.f), 0.f, 0.f, 0.f, pole_r};
-    targets[5].t[RIG_L] = (HandTarget){v3(54.f, TABLE_HAND_Y - 4.f, 70.f), 0.f, 0.f, 0.f, pole_l};
+    targets[5].t[RIG_R] = (HandTarget){v3(-50.f, TABLE_HAND_Y - 4.f, 34.f), 0.f, -0.2f, 0.f, pole_r};
+    targets[5].t[RIG_L] = (HandTarget){v3(50.f, TABLE_HAND_Y - 4.f, 34.f), 0.f, 0.2f, 0.f, pole_l};
     /* Open palms: hands up and out, palms to the listener. */
     targets[6].t[RIG_R] = (HandTarget){v3(-112.f, -128.f, 70.f), 1.f, -0.7f, 1.f, v3(-0.3f, 1.f, -0.4f)};
     targets[6].t[RIG_L] = (HandTarget){v3(112.f, -128.f, 70.f), 1.f, 0.7f, 1.f, v3(0.3f, 1.f, -0.4f)};

@@ -62,7 +62,8 @@ static Palette make_palette(const Look *look, const Pose *pose)
     p.hair = color_hex(look->hair);
     p.hair_dark = color_shade(p.hair, 0.68f);
     p.hair_hi = color_shade(p.hair, 1.25f);
-    p.brow = color_mix(color_shade(p.hair, 0.85f), p.skin_line, 0.25f);
+    /* Brows must read on any skin: pull them towards a dark skin tone. */
+    p.brow = color_mix(color_shade(p.hair, 0.8f), color_shade(skin, 0.32f), 0.4f);
     p.iris = color_hex(look->iris);
     p.top = color_hex(look->top);
     p.top_shade = color_shade(p.top, 0.8f);
@@ -168,10 +169,10 @@ static int head_outline(Vec2 *out, float jaw, float turn)
 {
     Vec2 half[40];
     int n = 0;
-    float chin = 80.f + 12.f * jaw, jaw_y = 54.f + 7.f * jaw;
-    n += draw_bezier_cubic(half + n, 10, v2(0, -78), v2(36, -78), v2(60, -58), v2(60, -16));
-    n += draw_bezier_cubic(half + n, 10, v2(60, -12), v2(60, 16), v2(57, 34), v2(46, jaw_y));
-    n += draw_bezier_cubic(half + n, 10, v2(44, jaw_y + 3), v2(34, chin - 6), v2(20, chin), v2(0, chin + 1));
+    float chin = 80.f + 12.f * jaw, jaw_y = 52.f + 7.f * jaw;
+    n += draw_bezier_cubic(half + n, 10, v2(0, -78), v2(35, -78), v2(58, -58), v2(58, -16));
+    n += draw_bezier_cubic(half + n, 10, v2(58, -12), v2(58, 14), v2(55, 30), v2(45, jaw_y));
+    n += draw_bezier_cubic(half + n, 10, v2(43, jaw_y + 3), v2(30, chin - 6), v2(15, chin), v2(0, chin + 1));
     int m = 0;
     for (int i = 0; i < n; i++) /* right half, top to chin */
         out[m++] = half[i];
@@ -249,10 +250,13 @@ static void hair_front(Draw *d, HairStyle style, const Palette *p)
 {
     switch (style) {
     case HAIR_SHORT:
-        hair_crown(d, p, -50.f, -16.f, 2.f, p->hair);
-        /* A side-swept fringe and sideburns. */
-        line3(d, v2(-40, -56), v2(-6, -62), v2(34, -46), 10.f, 14.f, 2.f, p->hair);
-        line3(d, v2(-36, -56), v2(-4, -60), v2(30, -47), 0.8f, 1.8f, 0.5f, p->hair_dark);
+        hair_crown(d, p, -52.f, -16.f, 2.f, p->hair);
+        /* A side-swept fringe breaks the helmet line, then a parting. */
+        line3(d, v2(-36, -64), v2(6, -56), v2(50, -34), 8.f, 17.f, 2.f, p->hair_dark);
+        line3(d, v2(-36, -65), v2(6, -58), v2(48, -36), 6.f, 14.f, 1.f, p->hair);
+        line3(d, v2(-30, -70), v2(4, -64), v2(40, -46), 0.5f, 1.6f, 0.5f, color_alpha(p->hair_dark, 0.8f));
+        line3(d, v2(-22, -90), v2(-24, -78), v2(-30, -64), 0.5f, 2.f, 0.5f, p->hair_dark);
+        line3(d, v2(-50, -64), v2(-58, -50), v2(-60, -36), 0.5f, 1.4f, 0.5f, color_alpha(p->hair_dark, 0.7f));
         line3(d, v2(-59, -24), v2(-60, -10), v2(-58, 2), 7.f, 6.f, 3.f, p->hair);
         line3(d, v2(59, -24), v2(60, -10), v2(58, 2), 7.f, 6.f, 3.f, p->hair);
         line3(d, v2(-30, -82), v2(0, -88), v2(30, -80), 1.f, 4.f, 1.f, color_alpha(p->hair_hi, 0.45f));
@@ -263,10 +267,10 @@ static void hair_front(Draw *d, HairStyle style, const Palette *p)
         line3(d, v2(0, -94), v2(2, -78), v2(0, -56), 1.f, 2.f, 1.f, p->hair_dark);
         for (int s = -1; s <= 1; s += 2) {
             Vec2 pts[16];
-            int n = draw_bezier_cubic(pts, 16, v2(s * 8.f, -60), v2(s * 56.f, -60), v2(s * 72.f, 20),
-                                      v2(s * 76.f, 140));
-            draw_stroke_tapered(d, pts, n, 10.f, 24.f, 10.f, p->hair_dark);
-            draw_stroke_tapered(d, pts, n, 7.f, 20.f, 7.f, p->hair);
+            int n = draw_bezier_cubic(pts, 16, v2(s * 8.f, -62), v2(s * 58.f, -62), v2(s * 64.f, 30),
+                                      v2(s * 84.f, 140));
+            draw_stroke_tapered(d, pts, n, 9.f, 23.f, 16.f, p->hair_dark);
+            draw_stroke_tapered(d, pts, n, 6.f, 19.f, 12.f, p->hair);
             line3(d, v2(s * 40.f, -56), v2(s * 60.f, 0), v2(s * 66.f, 90), 0.6f, 1.6f, 0.5f,
                   color_alpha(p->hair_dark, 0.8f));
         }
@@ -485,7 +489,7 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
         bot[i] = v2(line[i].x, gap[i].y + tl * prof);
     }
     /* Folds from the nose to the mouth corners deepen with a smile. */
-    float fold = 0.18f + 0.45f * a12 + 0.25f * a6 + 0.3f * a9;
+    float fold = 0.06f + 0.5f * a12 + 0.25f * a6 + 0.35f * a9;
     for (int s = -1; s <= 1; s += 2) {
         Vec2 corner = s < 0 ? cr : cl;
         Vec2 a = v2(mc.x + s * 11.f, mc.y - 20.f);
@@ -594,14 +598,14 @@ static void draw_neck(Draw *d, const RigLayout *r, const Palette *p)
 {
     float s = r->head_scale;
     Vec2 top = head_point(r, 0.f, 44.f), bottom = v2(r->chest.x, r->chest.y + 12.f * r->scale);
-    draw_capsule(d, top, bottom, 22.f * s, 25.f * r->scale, p->skin_line);
-    draw_capsule(d, top, bottom, 20.5f * s, 23.5f * r->scale, p->skin_shadow);
+    draw_capsule(d, top, bottom, 19.f * s, 22.f * r->scale, p->skin_line);
+    draw_capsule(d, top, bottom, 17.5f * s, 20.5f * r->scale, p->skin_shadow);
     /* The jaw's shadow falls on the neck. */
     Vec2 sh = head_point(r, 0.f, 74.f + 6.f * r->head_pitch);
     draw_push(d);
     draw_translate(d, sh.x, sh.y);
     draw_rotate(d, r->head_angle);
-    draw_ellipse(d, 0.f, 0.f, 27.f * s, 14.f * s, 0.f, color_alpha(p->skin_line, 0.55f));
+    soft_ellipse(d, 0.f, -2.f * s, 34.f * s, 18.f * s, color_alpha(p->skin_line, 0.9f));
     draw_pop(d);
 }
 
@@ -617,11 +621,11 @@ static void draw_torso(Draw *d, const RigLayout *r, const Palette *p)
     int n = 0;
     /* Left side (screen): neck base, trapezius slope, shoulder cap, flank. */
     Vec2 neck_l = AT(r->chest, -24.f * S, 4.f * S);
-    Vec2 cap_top_l = AT(sl, 6.f * S, aw * 1.0f);
+    Vec2 cap_top_l = AT(sl, 6.f * S, aw * 0.72f);
     n += curve3(pts + n, 6, neck_l, AT(r->chest, -46.f * S, -4.f * S - aw * 0.1f), cap_top_l);
     for (int i = 1; i <= 8; i++) {
         float a = -PI * 0.5f - (PI * 0.62f) * (float)i / 8.f;
-        Vec2 o = v2(cosf(a) * aw * 1.08f, sinf(a) * aw * 1.08f);
+        Vec2 o = v2(cosf(a) * aw * 1.08f, sinf(a) * aw * 1.08f + aw * 0.3f);
         pts[n++] = v2(sl.x + rt.x * o.x - upv.x * o.y, sl.y + rt.y * o.x - upv.y * o.y);
     }
     float waist = r->torso_w * (0.8f + 0.06f * r->slump);
@@ -633,11 +637,11 @@ static void draw_torso(Draw *d, const RigLayout *r, const Palette *p)
     pts[n++] = AT(r->hip, r->torso_w * 0.92f, 150.f * S);
     for (int i = 8; i >= 1; i--) {
         float a = -PI * 0.5f + (PI * 0.62f) * (float)i / 8.f;
-        Vec2 o = v2(cosf(a) * aw * 1.08f, sinf(a) * aw * 1.08f);
+        Vec2 o = v2(cosf(a) * aw * 1.08f, sinf(a) * aw * 1.08f + aw * 0.3f);
         pts[n++] = v2(sr.x + rt.x * o.x - upv.x * o.y, sr.y + rt.y * o.x - upv.y * o.y);
     }
     Vec2 neck_r = AT(r->chest, 24.f * S, 4.f * S);
-    Vec2 cap_top_r = AT(sr, -6.f * S, aw * 1.0f);
+    Vec2 cap_top_r = AT(sr, -6.f * S, aw * 0.72f);
     Vec2 tmp[6];
     curve3(tmp, 6, cap_top_r, AT(r->chest, 46.f * S, -4.f * S - aw * 0.1f), neck_r);
     for (int i = 0; i < 6; i++)
@@ -694,7 +698,7 @@ static void draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side, d
     draw_push(d);
     draw_translate(d, h.x, h.y);
     draw_rotate(d, ang);
-    draw_scale_by(d, r->scale, r->scale);
+    draw_scale_by(d, r->scale * 1.12f, r->scale * 1.12f);
     (void)t;
     /* Thumb first when seen from the back, so the palm overlaps its root. */
     Vec2 t0 = v2(2.f, ts * 9.f);
@@ -777,11 +781,16 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
     draw_shape(d, face, n, p->skin);
     /* Far-side shade: the lamp is above and slightly to the character's right. */
     {
+        /* Stacked faint layers fake a soft gradient without a blur. */
         Vec2 sh[40];
-        int m = draw_ellipse_points(sh, 36, 96.f + turn * 10.f, 20.f, 58.f, 110.f, 0.f);
-        draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.7f));
-        m = draw_ellipse_points(sh, 36, turn * 8.f, 138.f + 12.f * jaw, 90.f, 62.f, 0.f);
-        draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.55f));
+        for (int k = 0; k < 3; k++) {
+            int m = draw_ellipse_points(sh, 32, 106.f - 9.f * k + turn * 10.f, 14.f, 58.f, 112.f, 0.f);
+            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.2f));
+        }
+        for (int k = 0; k < 2; k++) {
+            int m = draw_ellipse_points(sh, 32, turn * 8.f, 146.f - 6.f * k + 12.f * jaw, 90.f, 62.f, 0.f);
+            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.3f));
+        }
     }
     outline(d, face, n, 2.6f, p->skin_line);
 
@@ -798,8 +807,6 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
                      color_alpha(p->blush, 0.16f + 0.6f * flush));
         if (a6 > 0.05f) { /* the cheek apple bunches up under the eye */
             soft_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6)));
-            line3(d, v2(ck.x - sx * 14.f, ck.y + 8.f), v2(ck.x, ck.y + 11.f), v2(ck.x + sx * 12.f, ck.y + 4.f), 0.3f,
-                  1.4f, 0.3f, color_alpha(p->skin_line, 0.35f * a6));
         }
     }
     if (flush > 0.3f) /* flush reaches the nose too */

@@ -234,6 +234,24 @@ static Vec2 norm(Vec2 v)
     return l > 1e-6f ? (Vec2){v.x / l, v.y / l} : (Vec2){0, 0};
 }
 
+/* Is the polygon convex? Near-collinear corners (and repeated points) are
+ * ignored, so sampled curves still count as convex. */
+static bool is_convex(const Vec2 *p, int n)
+{
+    int pos = 0, neg = 0;
+    for (int i = 0; i < n; i++) {
+        Vec2 a = p[i], b = p[(i + 1) % n], c = p[(i + 2) % n];
+        float cr = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
+        if (cr > 1e-3f)
+            pos++;
+        else if (cr < -1e-3f)
+            neg++;
+        if (pos && neg)
+            return false;
+    }
+    return true;
+}
+
 /* Fill pixel-space polygon px[n] with per-vertex colours cols[n]: a fan from
  * the centroid over the inset outline, plus a fringe fading outwards. */
 static void fill_pixels(Draw *d, const Vec2 *px, const Color *cols, int n)
@@ -277,13 +295,37 @@ static void fill_pixels(Draw *d, const Vec2 *px, const Color *cols, int n)
         vert(d, (Vec2){p1.x - nm.x * h, p1.y - nm.y * h}, co); /* inner */
         vert(d, (Vec2){p1.x + nm.x * h, p1.y + nm.y * h}, ct); /* outer */
     }
+    bool strip = is_convex(px, n);
     for (int i = 0; i < n; i++) {
         int j = (i + 1) % n;
         int in_i = base + 2 * i, out_i = in_i + 1;
         int in_j = base + 2 * j, out_j = in_j + 1;
-        tri(d, ic, in_i, in_j);
+        if (!strip)
+            tri(d, ic, in_i, in_j);
         tri(d, in_i, out_i, out_j);
         tri(d, in_i, out_j, in_j);
+    }
+    if (strip) {
+        /* Convex: zig-zag down both sides from the top vertex. The triangles
+         * become horizontal slabs instead of long slivers from the centre,
+         * which matters for rasterisers that scan each triangle's bounding
+         * box (SDL's software renderer). The centre vertex goes unused. */
+        int top = 0;
+        for (int i = 1; i < n; i++)
+            if (px[i].y < px[top].y)
+                top = i;
+        /* The first step along one side only opens the strip. */
+        int rt = (top + 1) % n, lt = top;
+        for (int k = 0; k < n - 2; k++) {
+            int nr = (rt + 1) % n, nl = (lt + n - 1) % n;
+            if (px[nr].y <= px[nl].y) {
+                tri(d, base + 2 * lt, base + 2 * rt, base + 2 * nr);
+                rt = nr;
+            } else {
+                tri(d, base + 2 * lt, base + 2 * rt, base + 2 * nl);
+                lt = nl;
+            }
+        }
     }
 }
 
@@ -387,7 +429,9 @@ void draw_circle(Draw *d, float cx, float cy, float r, Color c)
 
 void draw_glow(Draw *d, float cx, float cy, float r, Color c)
 {
-    int n = segments_for(d, r, r);
+    /* The edge is transparent, so facets never show: keep the fan coarse. */
+    int n = segments_for(d, r, r) / 2;
+    n = n < 16 ? 16 : n > 40 ? 40 : n;
     if (!reserve(d, n + 1, 3 * n))
         return;
     Color edge = c;

@@ -78,7 +78,7 @@ static void kitchen_back(Draw *d, double t)
     draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, DRAW_LOGICAL_H, color_hex(0x2B3342),
                        color_hex(0x1C212B));
     /* The lamp's warm pool on the wall behind the table. */
-    glow_ellipse(d, 640.f, 300.f, 520.f, 380.f, color_rgba(200, 150, 90, 46));
+    glow_ellipse(d, 640.f, 300.f, 420.f, 320.f, color_rgba(200, 150, 90, 50));
     kitchen_window(d, t);
 
     /* Upper cupboards and a counter on the right, just lighter than the wall. */

@@ -164,7 +164,9 @@ static const char *region_label(Region reg)
 }
 
 /* Flags stay neutral while the scene plays: whether they were right is for
- * the debrief, so the player learns to look, not to fish for feedback. */
+ * the debrief, so the player learns to look, not to fish for feedback. A
+ * flag is a hollow ring that pops in and fades within two seconds, so it
+ * never hides the face it was placed on. */
 static void flags(Renderer *r, const Game *g, double alpha)
 {
     Draw *d = r->draw;
@@ -172,22 +174,21 @@ static void flags(Renderer *r, const Game *g, double alpha)
     for (int i = 0; i < g->notice.nflags; i++) {
         const Flag *f = &g->notice.flags[i];
         double age = (now - f->tick) / SCENE_TICK_HZ;
-        if (age < 0)
+        if (age < 0 || age > 1.8)
             continue;
         float pop = (float)fmin(1.0, age / 0.15);
-        float fade = (float)(age < 2.5 ? 1.0 : fmax(0.35, 1.0 - (age - 2.5) / 2.0));
-        float rad = 13 + 6 * (1 - pop);
-        draw_circle(d, f->x, f->y, rad + 3, color_rgba(0, 0, 0, (uint8_t)(90 * fade)));
-        draw_circle(d, f->x, f->y, rad, color_alpha(C_ACCENT, fade));
-        draw_circle(d, f->x, f->y, rad - 5, color_alpha(color_hex(0x1b1f2b), fade));
-        draw_circle(d, f->x, f->y, 4, color_alpha(C_ACCENT, fade));
-        if (age < 2.5) {
-            const char *lab = region_label(f->region);
-            float w = text_width(r->text, FONT_SMALL_BOLD, lab, -1) + 16;
-            draw_rounded_rect(d, f->x - w / 2, f->y + 20, w, 26, 8, color_rgba(20, 24, 36, (uint8_t)(210 * fade)));
-            text_draw(r->text, d, FONT_SMALL_BOLD, lab, -1, f->x, f->y + 22, color_alpha(C_TEXT, fade),
-                      ALIGN_CENTER);
-        }
+        float fade = (float)(age < 1.0 ? 1.0 : 1.0 - (age - 1.0) / 0.8);
+        float rad = 16 + 10 * (1 - pop);
+        Vec2 ring[40];
+        int n = draw_ellipse_points(ring, 39, f->x, f->y, rad, rad, 0);
+        ring[n++] = ring[0];
+        draw_stroke(d, ring, n, 5.f, color_rgba(0, 0, 0, (uint8_t)(110 * fade)));
+        draw_stroke(d, ring, n, 3.f, color_alpha(C_ACCENT, fade));
+        const char *lab = region_label(f->region);
+        float w = text_width(r->text, FONT_SMALL_BOLD, lab, -1) + 16;
+        float lx = f->x + rad + 6, ly = f->y - 13;
+        draw_rounded_rect(d, lx, ly, w, 26, 8, color_rgba(20, 24, 36, (uint8_t)(215 * fade)));
+        text_draw(r->text, d, FONT_SMALL_BOLD, lab, -1, lx + 8, ly + 2, color_alpha(C_TEXT, fade), ALIGN_LEFT);
     }
 }
 
@@ -219,16 +220,19 @@ static void hud(Renderer *r, const Game *g, double alpha)
 static void title_screen(Renderer *r, const Game *g, double alpha)
 {
     Draw *d = r->draw;
-    dim(r, 0.55f);
-    draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, 420, color_rgba(8, 10, 18, 200), color_rgba(8, 10, 18, 0));
-    text_draw(r->text, d, FONT_TITLE, "Unsaid", -1, 640, 150, C_TEXT, ALIGN_CENTER);
-    text_draw(r->text, d, FONT_BODY, "What the body says when the words don't.", -1, 640, 290,
-              C_ACCENT, ALIGN_CENTER);
+    dim(r, 0.25f);
+    /* A dark column on the left for the title; the scene stays visible. */
+    draw_rect(d, -400, 0, 400 + 420, DRAW_LOGICAL_H, color_rgba(8, 10, 18, 215));
+    for (int i = 0; i < 10; i++) /* soft right edge */
+        draw_rect(d, 420 + 12.f * i, 0, 12, DRAW_LOGICAL_H, color_rgba(8, 10, 18, (uint8_t)(195 - 19 * i)));
+    text_draw(r->text, d, FONT_TITLE, "Unsaid", -1, 80, 150, C_TEXT, ALIGN_LEFT);
+    text_draw_wrapped(r->text, d, FONT_BODY, "What the body says when the words don't.", 84, 290, 320, -1,
+                      C_ACCENT, ALIGN_LEFT);
     static const char *const labels[GAME_TITLE_BUTTONS] = {"Play", "Quit"};
     for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
         button(r, game_title_button(i), labels[i], g->selected == i);
-    text_draw(r->text, d, FONT_SMALL, "Mouse, or arrow keys and Enter.   F11: full screen", -1, 640,
-              676, C_MUTED, ALIGN_CENTER);
+    text_draw_wrapped(r->text, d, FONT_SMALL, "Mouse, or arrow keys and Enter. F11: full screen.", 84,
+                      650, 320, -1, C_MUTED, ALIGN_LEFT);
 }
 
 static void intro_screen(Renderer *r, const Game *g, double alpha)
@@ -270,12 +274,17 @@ static void answer_screen(Renderer *r, const Game *g)
     Draw *d = r->draw;
     const Scene *s = g->scene;
     UiRect first = game_answer_rect(s, 0);
-    draw_rect_gradient(d, 0, first.y - 120, DRAW_LOGICAL_W, 120, color_rgba(8, 10, 18, 0),
-                       color_rgba(8, 10, 18, 170));
-    draw_rect(d, 0, first.y, DRAW_LOGICAL_W, DRAW_LOGICAL_H - first.y, color_rgba(8, 10, 18, 170));
+    draw_rect_gradient(d, 0, first.y - 70, DRAW_LOGICAL_W, 70, color_rgba(8, 10, 18, 0),
+                       color_rgba(8, 10, 18, 180));
+    draw_rect(d, 0, first.y, DRAW_LOGICAL_W, DRAW_LOGICAL_H - first.y, color_rgba(8, 10, 18, 180));
     char prompt[128];
     snprintf(prompt, sizeof prompt, "What do you say to %s?", s->speaker ? s->speaker : "them");
-    text_draw(r->text, d, FONT_BODY_BOLD, prompt, -1, first.x, first.y - 44, C_TEXT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_BODY_BOLD, prompt, -1, first.x, first.y - 40, C_TEXT, ALIGN_LEFT);
+    /* One text size for every answer, so none looks more important. */
+    FontId f = FONT_BODY;
+    for (int i = 0; i < s->nanswers; i++)
+        if (text_wrapped_height(r->text, FONT_BODY, s->answers[i].text, first.w - 100) > first.h - 6)
+            f = FONT_SMALL;
     for (int i = 0; i < s->nanswers; i++) {
         UiRect b = game_answer_rect(s, i);
         bool sel = g->selected == i;
@@ -289,12 +298,7 @@ static void answer_screen(Renderer *r, const Game *g)
         text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34,
                   b.y + b.h / 2 - text_line_height(r->text, FONT_BODY_BOLD) / 2,
                   sel ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
-        float th = text_wrapped_height(r->text, FONT_BODY, s->answers[i].text, b.w - 100);
-        FontId f = FONT_BODY;
-        if (th > b.h - 8) {
-            f = FONT_SMALL;
-            th = text_wrapped_height(r->text, f, s->answers[i].text, b.w - 100);
-        }
+        float th = text_wrapped_height(r->text, f, s->answers[i].text, b.w - 100);
         text_draw_wrapped(r->text, d, f, s->answers[i].text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100,
                           -1, C_TEXT, ALIGN_LEFT);
     }
@@ -310,32 +314,45 @@ static const char *quality_label(AnswerQuality q)
     return q == QUALITY_BEST ? "fits the moment best" : q == QUALITY_GOOD ? "a good answer" : "a poor fit";
 }
 
-/* One row per incongruent cue: noticed or missed, what it was, what it may mean. */
-static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w)
+/* One row per incongruent cue: noticed or missed, what it was, what it may
+ * mean. Rows stop at `bottom`; the rest are counted. */
+static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w, float bottom)
 {
     Draw *d = r->draw;
     const Scene *s = g->scene;
+    float lh = text_line_height(r->text, FONT_SMALL);
+    int hidden = 0;
     for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
         const SceneCue *c = &s->cues[i];
         if (!c->incongruent)
             continue;
-        bool hit = g->notice.cue_hit[i];
-        Color mark = hit ? C_GOOD : C_BAD;
-        draw_circle(d, x + 11, y + 14, 11, mark);
-        text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y + 3, color_hex(0x1b1f2b),
-                  ALIGN_CENTER);
-        char head[200];
-        const SceneLine *line = c->line >= 0 ? &s->lines[c->line] : NULL;
-        snprintf(head, sizeof head, "%s, %s (%s)", hit ? "Noticed" : "Missed",
-                 region_label(channel_region(c->def->channel)), line ? line->id : "");
-        text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y + 2, mark, ALIGN_LEFT);
-        y += text_line_height(r->text, FONT_SMALL_BOLD) + 2;
         char body[900];
         snprintf(body, sizeof body, "%s%s%s%s", c->describe ? c->describe : "",
                  c->describe && c->means ? " " : "", c->means ? "It may mean: " : "",
                  c->means ? c->means : "");
+        float h = lh + 2 + text_wrapped_height(r->text, FONT_SMALL, body, w - 32);
+        if (y + h > bottom) {
+            hidden++;
+            continue;
+        }
+        bool hit = g->notice.cue_hit[i];
+        Color mark = hit ? C_GOOD : C_BAD;
+        draw_circle(d, x + 11, y + 11, 10, mark);
+        text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y, color_hex(0x1b1f2b),
+                  ALIGN_CENTER);
+        char head[80];
+        snprintf(head, sizeof head, "%s: %s", hit ? "Noticed" : "Missed",
+                 region_label(channel_region(c->def->channel)));
+        text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y, mark, ALIGN_LEFT);
+        y += lh + 2;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 32, y, w - 32, -1, C_TEXT, ALIGN_LEFT);
-        y += 12;
+        y += 10;
+    }
+    if (hidden > 0) {
+        char more[64];
+        snprintf(more, sizeof more, "... and %d more", hidden);
+        text_draw(r->text, d, FONT_SMALL, more, -1, x + 32, y, C_MUTED, ALIGN_LEFT);
+        y += lh;
     }
     return y;
 }
@@ -354,7 +371,7 @@ static void debrief_screen(Renderer *r, const Game *g)
     text_draw(r->text, d, FONT_HEADING, score, -1, 1200, 78, C_ACCENT, ALIGN_RIGHT);
 
     /* Left column: noticing. */
-    float lx = 80, lw = 520, y = 150;
+    float lx = 80, lw = 560, y = 150;
     text_draw(r->text, d, FONT_BODY_BOLD, "What the body said", -1, lx, y, C_TEXT, ALIGN_LEFT);
     y += 40;
     char stats[160];
@@ -362,17 +379,10 @@ static void debrief_screen(Renderer *r, const Game *g)
              res->hits + res->misses, res->misses, res->false_alarms);
     text_draw(r->text, d, FONT_SMALL_BOLD, stats, -1, lx, y, C_MUTED, ALIGN_LEFT);
     y += 36;
-    y = debrief_cues(r, g, lx, y, lw);
-    if (res->false_alarms > 0) {
-        text_draw_wrapped(r->text, d, FONT_SMALL,
-                          "A false alarm is a flag where the body and the words agreed, or where "
-                          "nothing was showing. A single cue is a hint, not proof: check in, "
-                          "don't mind-read.",
-                          lx, y, lw, -1, C_MUTED, ALIGN_LEFT);
-    }
+    debrief_cues(r, g, lx, y, lw, 680);
 
     /* Right column: the answer. */
-    float rx = 660, rw = 540;
+    float rx = 690, rw = 510;
     y = 150;
     text_draw(r->text, d, FONT_BODY_BOLD, "What you said", -1, rx, y, C_TEXT, ALIGN_LEFT);
     y += 40;
@@ -405,8 +415,14 @@ static void debrief_screen(Renderer *r, const Game *g)
         y += 6;
         text_draw(r->text, d, FONT_SMALL_BOLD, "TALK ABOUT IT", -1, rx, y, C_ACCENT, ALIGN_LEFT);
         y += 28;
-        text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT);
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 16;
     }
+    if (res->false_alarms > 0 && y < 560)
+        text_draw_wrapped(r->text, d, FONT_SMALL,
+                          "A false alarm is a flag where the body and the words agreed, or where "
+                          "nothing was showing. One cue is a hint, not proof: check in, don't "
+                          "mind-read.",
+                          rx, y, rw, -1, C_MUTED, ALIGN_LEFT);
     static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"Play again", "Title"};
     for (int i = 0; i < GAME_DEBRIEF_BUTTONS; i++)
         button(r, game_debrief_button(i), labels[i], g->selected == i);
