@@ -431,7 +431,8 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
             load_lines(&L, v);
         if ((v = ymap_get(&y, root, "answers")))
             load_answers(&L, v);
-        if (scene->nlines > 0 && scene->nincongruent == 0)
+        /* Only worth saying when nothing else is wrong: a failed cue may have been the one. */
+        if (scene->nlines > 0 && scene->nincongruent == 0 && diags->errors == errors_before)
             ywarn(&y, root, "no cue is marked 'incongruent: true', so there is nothing to notice");
     }
     ydoc_free(&y);

@@ -22,10 +22,26 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
     if (!yaml_parser_load(&parser, &y->doc)) {
         const char *problem = parser.problem ? parser.problem : "malformed YAML";
         int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
-        if (parser.context)
-            diag_add(diags, DIAG_ERROR, file, line, col, "%s %s", problem, parser.context);
-        else
+        if (parser.error == YAML_READER_ERROR) {
+            /* Reader errors (bad encoding) carry a byte offset, not a mark. */
+            line = 1;
+            col = 1;
+            for (size_t i = 0; i < parser.problem_offset && i < len; i++) {
+                if (buf[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+                    col++;
+                }
+            }
+            diag_add(diags, DIAG_ERROR, file, line, col, "%s (save the file as UTF-8)", problem);
+        } else if (parser.context) {
+            diag_add(diags, DIAG_ERROR, file, line, col, "%s %s that began at line %d, column %d",
+                     problem, parser.context, (int)parser.context_mark.line + 1,
+                     (int)parser.context_mark.column + 1);
+        } else {
             diag_add(diags, DIAG_ERROR, file, line, col, "%s", problem);
+        }
         yaml_parser_delete(&parser);
         return false;
     }

@@ -292,7 +292,7 @@ static void answer_screen(Renderer *r, const Game *g)
         draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
         draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, sel ? 2.5f : 1.5f,
                                   sel ? C_ACCENT : C_PANEL_EDGE);
-        char num[4];
+        char num[12];
         snprintf(num, sizeof num, "%d", i + 1);
         draw_circle(d, b.x + 34, b.y + b.h / 2, 17, sel ? C_ACCENT : color_rgba(255, 255, 255, 45));
         text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34,

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Unsaid - set up a Debian 12 machine, build, and play or test.
+#
+#   sh packaging/debian-setup.sh play   install what is missing, build, start the game
+#   sh packaging/debian-setup.sh test   install what is missing, build with sanitizers,
+#                                       run the whole test suite (non-zero on any failure)
+#
+# Run it as root, or as a user who may use sudo: only apt-get needs root;
+# the build itself runs as whoever calls the script.
+set -eu
+
+mode=${1:-play}
+cd "$(dirname "$0")/.."
+
+packages="build-essential cmake pkg-config libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev
+libsdl2-mixer-dev libphysfs-dev libyaml-dev"
+
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        as_root=""
+    elif command -v sudo >/dev/null 2>&1; then
+        as_root="sudo"
+    else
+        echo "unsaid: these packages are missing:$missing" >&2
+        echo "unsaid: run this script as root (or install sudo) so they can be installed." >&2
+        exit 1
+    fi
+    echo "unsaid: installing$missing"
+    $as_root apt-get update
+    # shellcheck disable=SC2086  # the list is meant to split into words
+    DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y --no-install-recommends $missing
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+case "$mode" in
+play)
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake --build build -j "$jobs"
+    exec ./build/unsaid
+    ;;
+test)
+    cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug
+    cmake --build build-test -j "$jobs"
+    cd build-test
+    exec ctest --output-on-failure -j "$jobs" --timeout 600
+    ;;
+*)
+    echo "usage: sh packaging/debian-setup.sh play|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,211 @@
+/* Level files: every broken file in tests/data/levels gives exactly the
+ * diagnostics in its .expected file (file:line:col), without crashing; the
+ * shipped scene loads into the model we expect. Broken replays in
+ * tests/data/replays are checked the same way.
+ *
+ * usage: test_levels SOURCE_DIR */
+#include "check.h"
+#include "lexicon.h"
+#include "replay.h"
+#include "scene.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = (size_t)n;
+    }
+    return buf;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Sorted list of files in dir ending with ext. */
+static int list(const char *dir, const char *ext, char names[][128], int max)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    if (!d)
+        return 0;
+    struct dirent *e;
+    while ((e = readdir(d)) && n < max) {
+        size_t l = strlen(e->d_name), le = strlen(ext);
+        if (l > le && l < 128 && strcmp(e->d_name + l - le, ext) == 0)
+            memcpy(names[n++], e->d_name, l + 1);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof names[0], cmp_names);
+    return n;
+}
+
+/* Compare diagnostics with the .expected file next to `path`. */
+static void compare(const char *path, const char *name, const DiagList *diags)
+{
+    char got[8192] = "", exp_path[1200];
+    diag_format_all(diags, got, sizeof got);
+    snprintf(exp_path, sizeof exp_path, "%.*s.expected", (int)(strrchr(path, '.') - path), path);
+    size_t len;
+    char *want = slurp(exp_path, &len);
+    if (!want) {
+        fprintf(stderr, "%s: no %s; the loader said:\n%s", name, exp_path, got);
+        check_failures++;
+        return;
+    }
+    if (strcmp(got, want) != 0) {
+        fprintf(stderr, "%s: diagnostics differ.\n--- expected\n%s--- got\n%s", name, want, got);
+        check_failures++;
+    }
+    if (diags->errors == 0) {
+        fprintf(stderr, "%s: a broken file loaded without errors\n", name);
+        check_failures++;
+    }
+    free(want);
+}
+
+static void broken_levels(const char *src, const Lexicon *lex)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/tests/data/levels", src);
+    static char names[256][128];
+    int n = list(dir, ".yaml", names, 256);
+    CHECK(n >= 10);
+    for (int i = 0; i < n; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        size_t len;
+        char *buf = slurp(path, &len);
+        CHECK(buf != NULL);
+        if (!buf)
+            continue;
+        DiagList diags = {0};
+        Scene s;
+        bool ok = scene_load(&s, names[i], buf, len, lex, &diags);
+        CHECK(!ok);
+        compare(path, names[i], &diags);
+        scene_free(&s);
+        diag_free(&diags);
+        free(buf);
+    }
+}
+
+static void broken_replays(const char *src)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/tests/data/replays", src);
+    static char names[256][128];
+    int n = list(dir, ".replay", names, 256);
+    CHECK(n >= 4);
+    for (int i = 0; i < n; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        size_t len;
+        char *buf = slurp(path, &len);
+        if (!buf)
+            continue;
+        DiagList diags = {0};
+        Replay r;
+        CHECK(!replay_load(&r, names[i], buf, len, &diags));
+        compare(path, names[i], &diags);
+        replay_free(&r);
+        diag_free(&diags);
+        free(buf);
+    }
+}
+
+static void shipped_scene(const char *src, const Lexicon *lex)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/levels/base/scenes/im_fine.yaml", src);
+    size_t len;
+    char *buf = slurp(path, &len);
+    CHECK(buf != NULL);
+    if (!buf)
+        return;
+    DiagList diags = {0};
+    Scene s;
+    CHECK(scene_load(&s, "im_fine.yaml", buf, len, lex, &diags));
+    CHECK_INT(diags.count, 0);
+    CHECK_STR(s.id, "im_fine");
+    CHECK_STR(s.place, "kitchen_night");
+    CHECK_STR(s.speaker, "Noor");
+    CHECK_INT(s.look.hair_style, HAIR_LONG);
+    CHECK_INT(s.look.skin, 0xa86b4c);
+    CHECK_INT(s.nlines, 4);
+    CHECK_STR(s.lines[2].text, "Honestly, I'm fine. Just tired.");
+    CHECK_STR(s.lines[2].id, "im_fine");
+    /* Lines follow each other: a pause, typing, then time to read. */
+    for (int i = 0; i < s.nlines; i++) {
+        CHECK(s.lines[i].start < s.lines[i].typed);
+        CHECK(s.lines[i].typed < s.lines[i].end);
+        if (i > 0)
+            CHECK(s.lines[i].start > s.lines[i - 1].end);
+    }
+    /* One incongruent cue for each region a player can flag. */
+    CHECK_INT(s.nincongruent, 5);
+    int per_region[REGION_COUNT] = {0};
+    for (int i = 0; i < s.ncues; i++)
+        if (s.cues[i].incongruent)
+            per_region[channel_region(s.cues[i].def->channel)]++;
+    for (int r = 0; r < REGION_COUNT; r++)
+        CHECK_INT(per_region[r], 1);
+    CHECK_INT(s.nanswers, 4);
+    int best = 0;
+    for (int i = 0; i < s.nanswers; i++) {
+        CHECK(s.answers[i].why != NULL);
+        CHECK(s.answers[i].reply.text != NULL);
+        best += s.answers[i].quality == QUALITY_BEST;
+    }
+    CHECK_INT(best, 1);
+    CHECK_INT(s.answers[2].kind, KIND_EMPATHIC);
+    CHECK(s.length > s.lines[3].end);
+    scene_free(&s);
+    diag_free(&diags);
+    free(buf);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_levels SOURCE_DIR\n");
+        return 2;
+    }
+    char path[1200];
+    snprintf(path, sizeof path, "%s/levels/base/lexicon.yaml", argv[1]);
+    size_t len;
+    char *buf = slurp(path, &len);
+    CHECK(buf != NULL);
+    if (!buf)
+        return check_done("test_levels");
+    Lexicon lex;
+    DiagList diags = {0};
+    CHECK(lexicon_load(&lex, "lexicon.yaml", buf, len, &diags));
+    CHECK_INT(diags.count, 0);
+    CHECK(lex.count >= 35);
+    free(buf);
+    shipped_scene(argv[1], &lex);
+    broken_levels(argv[1], &lex);
+    broken_replays(argv[1]);
+    lexicon_free(&lex);
+    diag_free(&diags);
+    return check_done("test_levels");
+}

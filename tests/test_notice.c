@@ -1,0 +1,109 @@
+/* Noticing and scoring: hits, misses and false alarms at the edges of a
+ * cue's time window, and the score that rewards flagging with care. */
+#include "check.h"
+#include "lexicon.h"
+#include "notice.h"
+#include "scene.h"
+
+static const char lexicon_yaml[] =
+    "cues:\n"
+    "  wring: { channel: hands, targets: { hands_wring: 1 } }\n"
+    "  look_down: { channel: gaze, targets: { gaze_y: 1 } }\n"
+    "  smile: { channel: face, targets: { au12_lip_corner_pull: 1 } }\n";
+
+/* One line starting at tick 30 (pause 0.5 s). The wringing runs from 1 s to
+ * 3 s into it: ticks 90..210. The smile agrees with the words. */
+static const char scene_yaml[] =
+    "id: t\n"
+    "title: T\n"
+    "place: nowhere\n"
+    "context: c\n"
+    "character: { name: A }\n"
+    "lines:\n"
+    "  - id: one\n"
+    "    text: \"I'm fine.\"\n"
+    "    cues:\n"
+    "      - { cue: wring, start: 1.0, end: 3.0, incongruent: true, means: m }\n"
+    "      - { cue: look_down, start: 4.0, end: 5.0, incongruent: true, means: m }\n"
+    "      - { cue: smile, start: 0.0, end: 2.0 }\n"
+    "answers:\n"
+    "  - { text: a, kind: empathic, quality: best, why: w }\n"
+    "  - { text: b, kind: fixing, quality: good, why: w }\n"
+    "  - { text: c, kind: dismissive, quality: poor, why: w }\n";
+
+int main(void)
+{
+    Lexicon lex;
+    Scene s;
+    DiagList diags = {0};
+    CHECK(lexicon_load(&lex, "lex.yaml", lexicon_yaml, sizeof lexicon_yaml - 1, &diags));
+    CHECK(scene_load(&s, "t.yaml", scene_yaml, sizeof scene_yaml - 1, &lex, &diags));
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(s.ncues, 3);
+    CHECK_INT(s.nincongruent, 2);
+    const SceneCue *wring = &s.cues[0];
+    CHECK_INT(wring->start, 90);
+    CHECK_INT(wring->end, 210);
+
+    Notice n;
+    /* Just before the window: a false alarm. At its first tick: a hit. */
+    notice_reset(&n);
+    CHECK_INT(notice_flag(&n, &s, REGION_HANDS, 89, 0, 0), FLAG_FALSE_ALARM);
+    CHECK_INT(notice_flag(&n, &s, REGION_HANDS, 90, 0, 0), FLAG_HIT);
+    /* Flagging the same cue again neither pays nor costs. */
+    CHECK_INT(notice_flag(&n, &s, REGION_HANDS, 100, 0, 0), FLAG_REPEAT);
+    CHECK_INT(n.hits, 1);
+    CHECK_INT(n.false_alarms, 1);
+
+    /* The window stays open for the grace period after the cue ends. */
+    notice_reset(&n);
+    CHECK_INT(notice_flag(&n, &s, REGION_HANDS, 210 + NOTICE_GRACE_TICKS, 0, 0), FLAG_HIT);
+    notice_reset(&n);
+    CHECK_INT(notice_flag(&n, &s, REGION_HANDS, 210 + NOTICE_GRACE_TICKS + 1, 0, 0), FLAG_FALSE_ALARM);
+
+    /* Right time, wrong region: a false alarm. */
+    notice_reset(&n);
+    CHECK_INT(notice_flag(&n, &s, REGION_EYES, 150, 0, 0), FLAG_FALSE_ALARM);
+    /* A congruent cue is not something to flag. */
+    CHECK_INT(notice_flag(&n, &s, REGION_FACE, 60, 0, 0), FLAG_FALSE_ALARM);
+
+    /* Results: misses are the incongruent cues never hit. */
+    notice_reset(&n);
+    notice_flag(&n, &s, REGION_HANDS, 150, 0, 0);
+    SceneResult r;
+    notice_result(&n, &s, 0, &r);
+    CHECK_INT(r.hits, 1);
+    CHECK_INT(r.misses, 1);
+    CHECK_INT(r.false_alarms, 0);
+    CHECK_INT(r.kind, KIND_EMPATHIC);
+    CHECK_INT(r.score, SCORE_HIT + notice_answer_points(QUALITY_BEST));
+    char line[256];
+    notice_format_result(&r, line, sizeof line);
+    CHECK_STR(line, "hits=1 misses=1 false_alarms=0 answer=1 answer_kind=empathic "
+                    "answer_quality=best score=250");
+
+    /* Spamming does not pay: flag every region every 10 ticks. */
+    Notice spam, careful, none;
+    notice_reset(&spam);
+    notice_reset(&careful);
+    notice_reset(&none);
+    for (int t = 0; t < 400; t += 10)
+        for (int reg = REGION_EYES; reg <= REGION_POSTURE; reg++)
+            notice_flag(&spam, &s, (Region)reg, t, 0, 0);
+    notice_flag(&careful, &s, REGION_HANDS, 120, 0, 0);
+    notice_flag(&careful, &s, REGION_EYES, 280, 0, 0);
+    SceneResult rs, rc, rn;
+    notice_result(&spam, &s, 2, &rs);
+    notice_result(&careful, &s, 2, &rc);
+    notice_result(&none, &s, 2, &rn);
+    CHECK_INT(rc.hits, 2);
+    CHECK_INT(rs.hits, 2);
+    CHECK(rs.score <= rn.score); /* flagging everything is no better than nothing */
+    CHECK(rc.score > rn.score);
+    CHECK_INT(rs.score, 0); /* and the score never goes below zero */
+
+    scene_free(&s);
+    lexicon_free(&lex);
+    diag_free(&diags);
+    return check_done("test_notice");
+}
