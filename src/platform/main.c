@@ -26,6 +26,7 @@ typedef struct {
     const char *record;
     const char *screenshot;
     long at;
+    long bench_frames;
     bool headless, print_score, fullscreen, timing;
 } Options;
 
@@ -43,6 +44,7 @@ static void usage(FILE *f)
           "  --print-score       print the scene's result as key=value pairs when it ends\n"
           "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
           "  --timing            print start-up timing to stderr\n"
+          "  --bench-frames N    render the frame at --at TICK N times and print frame times\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
@@ -80,12 +82,13 @@ static int parse_args(int argc, char **argv, Options *o)
             value = &o->record;
         } else if (strcmp(a, "--screenshot") == 0) {
             value = &o->screenshot;
-        } else if (strcmp(a, "--at") == 0) {
-            char *end;
+        } else if (strcmp(a, "--at") == 0 || strcmp(a, "--bench-frames") == 0) {
+            long *dst = a[2] == 'a' ? &o->at : &o->bench_frames;
+            char *end = NULL;
             errno = 0;
-            o->at = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
-            if (i + 1 >= argc || *end || errno || o->at < 0 || o->at > 100000000) {
-                fprintf(stderr, "unsaid: --at needs a tick number (0 or more)\n");
+            *dst = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
+            if (i + 1 >= argc || *end || errno || *dst < 0 || *dst > 100000000) {
+                fprintf(stderr, "unsaid: %s needs a number (0 or more)\n", a);
                 return 2;
             }
             i++;
@@ -101,16 +104,16 @@ static int parse_args(int argc, char **argv, Options *o)
             *value = argv[++i];
         }
     }
-    if (o->at >= 0 && !o->screenshot) {
-        fprintf(stderr, "unsaid: --at goes with --screenshot FILE\n");
+    if (o->at >= 0 && !o->screenshot && !o->bench_frames) {
+        fprintf(stderr, "unsaid: --at goes with --screenshot FILE or --bench-frames N\n");
         return 2;
     }
-    if (o->screenshot) {
+    if (o->screenshot || o->bench_frames) {
         o->headless = true; /* screenshots always come from the software renderer */
         if (o->at < 0)
             o->at = 1;
     }
-    if (o->headless && !o->screenshot && !o->print_score && !o->replay) {
+    if (o->headless && !o->screenshot && !o->print_score && !o->replay && !o->bench_frames) {
         fprintf(stderr, "unsaid: --headless needs something to do: --replay, --screenshot or --print-score\n");
         return 2;
     }
@@ -233,9 +236,35 @@ static void app_tick(App *app, TickInput *in)
     }
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Render one game state many times with the software renderer and report
+ * how long a frame takes (a benchmark, not a test). */
+static void bench_frames(App *app)
+{
+    long n = app->opt.bench_frames;
+    double *ms = malloc((size_t)n * sizeof *ms);
+    if (!ms)
+        return;
+    uint64_t freq = platform_frequency();
+    for (long i = 0; i < n; i++) {
+        uint64_t t0 = platform_counter();
+        render_frame(app->render, &app->game, (double)(i % 8) / 8.0);
+        ms[i] = (double)(platform_counter() - t0) * 1000.0 / (double)freq;
+    }
+    qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+    printf("frames=%ld tick=%d median_ms=%.2f p90_ms=%.2f min_ms=%.2f max_ms=%.2f\n", n, app->game.tick,
+           ms[n / 2], ms[n * 9 / 10], ms[0], ms[n - 1]);
+    free(ms);
+}
+
 static int run_headless(App *app)
 {
-    long limit = app->opt.screenshot ? app->opt.at : 0;
+    long limit = app->opt.screenshot || app->opt.bench_frames ? app->opt.at : 0;
     long tail = (app->have_replay ? app->replay.last_tick : 0) + HEADLESS_TAIL_TICKS;
     if (app->opt.print_score && tail > limit)
         limit = tail;
@@ -258,6 +287,8 @@ static int run_headless(App *app)
             return 1;
         }
     }
+    if (app->opt.bench_frames > 0)
+        bench_frames(app);
     if (app->opt.print_score && !app->score_printed) {
         fprintf(stderr, "unsaid: the scene did not end (no answer was chosen by tick %d)\n", app->game.tick);
         return 3;

@@ -130,7 +130,20 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
 
 void platform_present(Platform *p)
 {
+    Uint64 start = SDL_GetPerformanceCounter();
     SDL_RenderPresent(p->renderer);
+    /* Without vsync a fast machine would spin at thousands of frames a
+     * second; rest so a frame takes at least ~1/120 s. The game's timing
+     * does not depend on this: the fixed-step loop measures real time. */
+    SDL_RendererInfo info;
+    if (!p->headless && SDL_GetRendererInfo(p->renderer, &info) == 0 &&
+        !(info.flags & SDL_RENDERER_PRESENTVSYNC)) {
+        Uint64 spent = p->last_present ? start - p->last_present : 0;
+        Uint64 min = SDL_GetPerformanceFrequency() / 120;
+        if (spent < min)
+            SDL_Delay((Uint32)((min - spent) * 1000 / SDL_GetPerformanceFrequency()));
+    }
+    p->last_present = SDL_GetPerformanceCounter();
 }
 
 bool platform_save_png(Platform *p, const char *path, char *err, size_t errsize)

@@ -546,6 +546,18 @@ void draw_stroke(Draw *d, const Vec2 *pts, int n, float width, Color c)
 
 void draw_rect(Draw *d, float x, float y, float w, float h, Color c)
 {
+    const Affine *m = &d->stack[d->top];
+    if (m->b == 0 && m->c == 0 && w * h * m->a * m->d * d->view_scale * d->view_scale > 65536.f) {
+        /* Large axis-aligned rectangles (dimming, backdrops) go through
+         * SDL's rectangle fill, many times faster than triangles in the
+         * software renderer. Their edges land on whole pixels. */
+        Vec2 a = xform(d, (Vec2){x, y}), b = xform(d, (Vec2){x + w, y + h});
+        draw_flush(d);
+        SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
+        SDL_FRect r = {fminf(a.x, b.x), fminf(a.y, b.y), fabsf(b.x - a.x), fabsf(b.y - a.y)};
+        SDL_RenderFillRectF(d->renderer, &r);
+        return;
+    }
     Vec2 p[4] = {{x, y}, {x + w, y}, {x + w, y + h}, {x, y + h}};
     draw_shape(d, p, 4, c);
 }

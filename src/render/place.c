@@ -11,8 +11,9 @@
 
 typedef struct {
     const char *id;
-    void (*back)(Draw *d, double t);
-    void (*front)(Draw *d, double t);
+    void (*back)(Draw *d);           /* static: may be cached in a texture */
+    void (*life)(Draw *d, double t); /* small moving details; may be NULL */
+    void (*front)(Draw *d);          /* static: may be cached in a texture */
     float table_y;
 } PlaceDef;
 
@@ -35,9 +36,12 @@ static void plain_back(Draw *d)
 
 /* ---- kitchen at night -------------------------------------------------------- */
 
-static void kitchen_window(Draw *d, double t)
+#define KITCHEN_WIN_X 96.f
+#define KITCHEN_WIN_Y 110.f
+
+static void kitchen_window(Draw *d)
 {
-    const float x = 96.f, y = 110.f, w = 300.f, h = 300.f;
+    const float x = KITCHEN_WIN_X, y = KITCHEN_WIN_Y, w = 300.f, h = 300.f;
     /* Frame and a deep sill shadow. */
     draw_rounded_rect(d, x - 14.f, y - 14.f, w + 28.f, h + 28.f, 6.f, color_hex(0x2E3542));
     Color sky_top = color_hex(0x0E1628), sky_bot = color_hex(0x28344C);
@@ -46,12 +50,6 @@ static void kitchen_window(Draw *d, double t)
     draw_glow(d, x + 210.f, y + 80.f, 90.f, color_rgba(170, 185, 215, 60));
     draw_circle(d, x + 210.f, y + 80.f, 20.f, color_hex(0xC9D0DC));
     draw_circle(d, x + 218.f, y + 74.f, 18.f, color_rgba(30, 40, 62, 120));
-    /* A few stars, twinkling slowly. */
-    static const float stars[][2] = {{40, 50}, {90, 120}, {150, 40}, {260, 170}, {60, 200}, {120, 230}};
-    for (size_t i = 0; i < sizeof stars / sizeof stars[0]; i++) {
-        float tw = 0.55f + 0.45f * sinf((float)t * 0.9f + (float)i * 1.7f);
-        draw_circle(d, x + stars[i][0], y + stars[i][1], 1.4f, color_rgba(200, 210, 230, (uint8_t)(120 * tw)));
-    }
     /* Rooftops far away, then the mullions. */
     draw_rect(d, x, y + 236, 70, h - 236, color_hex(0x161C28));
     draw_rect(d, x + 70, y + 214, 60, h - 214, color_hex(0x141A25));
@@ -73,13 +71,24 @@ static void kitchen_window(Draw *d, double t)
     }
 }
 
-static void kitchen_back(Draw *d, double t)
+/* A few stars in the window, twinkling slowly. */
+static void kitchen_life(Draw *d, double t)
+{
+    static const float stars[][2] = {{40, 50}, {90, 120}, {150, 40}, {260, 170}, {60, 200}, {120, 230}};
+    for (size_t i = 0; i < sizeof stars / sizeof stars[0]; i++) {
+        float tw = 0.55f + 0.45f * sinf((float)t * 0.9f + (float)i * 1.7f);
+        draw_circle(d, KITCHEN_WIN_X + stars[i][0], KITCHEN_WIN_Y + stars[i][1], 1.4f,
+                    color_rgba(200, 210, 230, (uint8_t)(120 * tw)));
+    }
+}
+
+static void kitchen_back(Draw *d)
 {
     draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, DRAW_LOGICAL_H, color_hex(0x2B3342),
                        color_hex(0x1C212B));
     /* The lamp's warm pool on the wall behind the table. */
     glow_ellipse(d, 640.f, 300.f, 420.f, 320.f, color_rgba(200, 150, 90, 50));
-    kitchen_window(d, t);
+    kitchen_window(d);
 
     /* Upper cupboards and a counter on the right, just lighter than the wall. */
     Color cup = color_hex(0x323A48), cup_edge = color_hex(0x272E3A);
@@ -118,9 +127,8 @@ static void kitchen_back(Draw *d, double t)
     draw_glow(d, 640.f, 104.f, 60.f, color_rgba(255, 225, 170, 150));
 }
 
-static void kitchen_front(Draw *d, double t)
+static void kitchen_front(Draw *d)
 {
-    (void)t;
     const float top = 540.f;
     /* The table top seen from slightly above, lit from the lamp. */
     Vec2 surf[4] = {{130.f, top}, {1150.f, top}, {1230.f, 612.f}, {50.f, 612.f}};
@@ -145,7 +153,7 @@ static void kitchen_front(Draw *d, double t)
 }
 
 static const PlaceDef places[] = {
-    {"kitchen_night", kitchen_back, kitchen_front, 540.f},
+    {"kitchen_night", kitchen_back, kitchen_life, kitchen_front, 540.f},
 };
 
 static const PlaceDef *find_place(const char *id)
@@ -167,9 +175,11 @@ bool place_draw(Draw *d, const char *place_id, PlaceLayer layer, double t)
         return false;
     }
     if (layer == PLACE_LAYER_BACK)
-        p->back(d, t);
-    else if (p->front)
-        p->front(d, t);
+        p->back(d);
+    else if (layer == PLACE_LAYER_LIFE && p->life)
+        p->life(d, t);
+    else if (layer == PLACE_LAYER_FRONT && p->front)
+        p->front(d);
     return true;
 }
 

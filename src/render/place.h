@@ -1,7 +1,9 @@
 /* Unsaid - place.h: the settings scenes happen in.
  *
- * A place is drawn in two layers around the characters: the background
- * (walls, window, light) and the foreground (a table the hands rest on).
+ * A place is drawn in layers around the characters: the background (walls,
+ * window, light), its small moving details (life: twinkling stars), and the
+ * foreground (a table the hands rest on). BACK and FRONT never change, so
+ * the renderer draws them once into textures; only LIFE is drawn each frame.
  * Places set the mood but stay quiet: low contrast, soft colours, nothing
  * that competes with a face.
  */
@@ -12,9 +14,10 @@
 
 #include <stdbool.h>
 
-typedef enum { PLACE_LAYER_BACK, PLACE_LAYER_FRONT } PlaceLayer;
+typedef enum { PLACE_LAYER_BACK, PLACE_LAYER_LIFE, PLACE_LAYER_FRONT } PlaceLayer;
 
-/* Returns false if the place id is unknown (then a plain backdrop is drawn). */
+/* Returns false if the place id is unknown (then a plain backdrop is drawn).
+ * t (seconds) only matters for PLACE_LAYER_LIFE. */
 bool place_draw(Draw *d, const char *place_id, PlaceLayer layer, double t);
 /* Does this place id exist? */
 bool place_known(const char *place_id);

@@ -10,10 +10,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A place's static layers, drawn once into textures at the output size:
+ * large soft shapes are the slowest thing the software rasteriser draws. */
+typedef struct {
+    char place[65];
+    int w, h;
+    SDL_Texture *layer[2]; /* back, front */
+} PlaceCache;
+
 struct Renderer {
     SDL_Renderer *sdl;
     Draw *draw;
     Text *text;
+    PlaceCache cache;
 };
 
 /* The palette: calm dark panels, warm light text, one warm accent. */
@@ -50,10 +59,21 @@ Renderer *render_create(SDL_Renderer *sdl, TextOpenFn open, char *err, size_t er
     return r;
 }
 
+static void cache_clear(PlaceCache *c)
+{
+    for (int i = 0; i < 2; i++) {
+        if (c->layer[i])
+            SDL_DestroyTexture(c->layer[i]);
+        c->layer[i] = NULL;
+    }
+    c->place[0] = '\0';
+}
+
 void render_destroy(Renderer *r)
 {
     if (!r)
         return;
+    cache_clear(&r->cache);
     text_destroy(r->text);
     draw_destroy(r->draw);
     free(r);
@@ -61,6 +81,7 @@ void render_destroy(Renderer *r)
 
 void render_set_output(Renderer *r, int w, int h)
 {
+    cache_clear(&r->cache);
     draw_set_output(r->draw, w, h);
     text_set_scale(r->text, draw_scale(r->draw));
 }
@@ -112,19 +133,55 @@ static void dim(Renderer *r, float alpha)
 
 /* ---- the scene ------------------------------------------------------------ */
 
+/* Draw a static place layer from its cached texture, making it first if
+ * needed. Falls back to drawing directly when textures are unavailable. */
+static void place_layer(Renderer *r, const char *place, PlaceLayer layer)
+{
+    PlaceCache *c = &r->cache;
+    int w, h;
+    SDL_GetRendererOutputSize(r->sdl, &w, &h);
+    if (strcmp(c->place, place) != 0 || c->w != w || c->h != h) {
+        cache_clear(c);
+        snprintf(c->place, sizeof c->place, "%s", place);
+        c->w = w;
+        c->h = h;
+    }
+    int i = layer == PLACE_LAYER_BACK ? 0 : 1;
+    draw_flush(r->draw);
+    if (!c->layer[i]) {
+        SDL_Texture *t = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        SDL_Texture *old = SDL_GetRenderTarget(r->sdl);
+        if (!t || SDL_SetRenderTarget(r->sdl, t) != 0) {
+            if (t)
+                SDL_DestroyTexture(t);
+            place_draw(r->draw, place, layer, 0);
+            return;
+        }
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, i == 0 ? 255 : 0);
+        SDL_RenderClear(r->sdl);
+        place_draw(r->draw, place, layer, 0);
+        draw_flush(r->draw);
+        SDL_SetRenderTarget(r->sdl, old);
+        c->layer[i] = t;
+    }
+    SDL_RenderCopy(r->sdl, c->layer[i], NULL, NULL);
+}
+
 static void scene_view(Renderer *r, const Game *g, double alpha)
 {
     Draw *d = r->draw;
     const Scene *s = g->scene;
-    const char *place = s ? s->place : "";
+    const char *place = s && s->place ? s->place : "";
     double t = game_time(g, alpha) / SCENE_TICK_HZ;
     Pose pose;
     RigLayout rig;
     game_character(g, alpha, &pose, &rig);
     Look look = s ? s->look : look_default();
-    place_draw(d, place, PLACE_LAYER_BACK, t);
+    place_layer(r, place, PLACE_LAYER_BACK);
+    place_draw(d, place, PLACE_LAYER_LIFE, t);
     character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_BODY);
-    place_draw(d, place, PLACE_LAYER_FRONT, t);
+    place_layer(r, place, PLACE_LAYER_FRONT);
     character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_FRONT);
 }
 
