@@ -183,6 +183,56 @@ static void shipped_scene(const char *src, const Lexicon *lex)
     free(buf);
 }
 
+/* Every example scene in the docs must load cleanly: a modder copies them. */
+static void doc_examples(const char *src, const Lexicon *lex)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/docs/examples", src);
+    static char names[256][128];
+    int n = list(dir, ".yaml", names, 256);
+    CHECK(n >= 1);
+    for (int i = 0; i < n; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        size_t len;
+        char *buf = slurp(path, &len);
+        CHECK(buf != NULL);
+        if (!buf)
+            continue;
+        DiagList diags = {0};
+        Scene s;
+        bool ok = scene_load(&s, names[i], buf, len, lex, &diags);
+        if (!ok || diags.count) {
+            char msg[4096];
+            diag_format_all(&diags, msg, sizeof msg);
+            fprintf(stderr, "%s should load cleanly:\n%s", names[i], msg);
+            check_failures++;
+        }
+        scene_free(&s);
+        diag_free(&diags);
+        free(buf);
+    }
+}
+
+/* The modding guide lists every cue of the lexicon; a new cue must be documented. */
+static void guide_lists_cues(const char *src, const Lexicon *lex)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/docs/scene-format.md", src);
+    size_t len;
+    char *doc = slurp(path, &len);
+    CHECK(doc != NULL);
+    for (int i = 0; doc && i < lex->count; i++) {
+        char needle[128];
+        snprintf(needle, sizeof needle, "`%s`", lex->defs[i].name);
+        if (!strstr(doc, needle)) {
+            fprintf(stderr, "docs/scene-format.md does not mention cue %s\n", needle);
+            check_failures++;
+        }
+    }
+    free(doc);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -203,6 +253,8 @@ int main(int argc, char **argv)
     CHECK(lex.count >= 35);
     free(buf);
     shipped_scene(argv[1], &lex);
+    doc_examples(argv[1], &lex);
+    guide_lists_cues(argv[1], &lex);
     broken_levels(argv[1], &lex);
     broken_replays(argv[1]);
     lexicon_free(&lex);
