@@ -82,54 +82,69 @@ static void compare(const char *path, const char *name, const DiagList *diags)
     free(want);
 }
 
-static void broken_levels(const char *src, const Lexicon *lex)
+typedef void (*FileCheck)(const char *path, const char *name, const char *buf, size_t len,
+                          const Lexicon *lex);
+
+/* Run `check` on every file in SRC/SUB ending with EXT; returns how many. */
+static int each_file(const char *src, const char *sub, const char *ext, FileCheck check,
+                     const Lexicon *lex)
 {
     char dir[1024];
-    snprintf(dir, sizeof dir, "%s/tests/data/levels", src);
+    snprintf(dir, sizeof dir, "%s/%s", src, sub);
     static char names[256][128];
-    int n = list(dir, ".yaml", names, 256);
-    CHECK(n >= 10);
+    int n = list(dir, ext, names, 256);
     for (int i = 0; i < n; i++) {
         char path[1200];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         size_t len;
         char *buf = slurp(path, &len);
         CHECK(buf != NULL);
-        if (!buf)
-            continue;
-        DiagList diags = {0};
-        Scene s;
-        bool ok = scene_load(&s, names[i], buf, len, lex, &diags);
-        CHECK(!ok);
-        compare(path, names[i], &diags);
-        scene_free(&s);
-        diag_free(&diags);
+        if (buf)
+            check(path, names[i], buf, len, lex);
         free(buf);
     }
+    return n;
 }
 
-static void broken_replays(const char *src)
+static void broken_level(const char *path, const char *name, const char *buf, size_t len,
+                         const Lexicon *lex)
 {
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/tests/data/replays", src);
-    static char names[256][128];
-    int n = list(dir, ".replay", names, 256);
-    CHECK(n >= 4);
-    for (int i = 0; i < n; i++) {
-        char path[1200];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        size_t len;
-        char *buf = slurp(path, &len);
-        if (!buf)
-            continue;
-        DiagList diags = {0};
-        Replay r;
-        CHECK(!replay_load(&r, names[i], buf, len, &diags));
-        compare(path, names[i], &diags);
-        replay_free(&r);
-        diag_free(&diags);
-        free(buf);
+    DiagList diags = {0};
+    Scene s;
+    CHECK(!scene_load(&s, name, buf, len, lex, &diags));
+    compare(path, name, &diags);
+    scene_free(&s);
+    diag_free(&diags);
+}
+
+static void broken_replay(const char *path, const char *name, const char *buf, size_t len,
+                          const Lexicon *lex)
+{
+    (void)lex;
+    DiagList diags = {0};
+    Replay r;
+    CHECK(!replay_load(&r, name, buf, len, &diags));
+    compare(path, name, &diags);
+    replay_free(&r);
+    diag_free(&diags);
+}
+
+/* Every example scene in the docs must load cleanly: a modder copies them. */
+static void doc_example(const char *path, const char *name, const char *buf, size_t len,
+                        const Lexicon *lex)
+{
+    (void)path;
+    DiagList diags = {0};
+    Scene s;
+    bool ok = scene_load(&s, name, buf, len, lex, &diags);
+    if (!ok || diags.count) {
+        char msg[4096];
+        diag_format_all(&diags, msg, sizeof msg);
+        fprintf(stderr, "%s should load cleanly:\n%s", name, msg);
+        check_failures++;
     }
+    scene_free(&s);
+    diag_free(&diags);
 }
 
 static void shipped_scene(const char *src, const Lexicon *lex)
@@ -183,37 +198,6 @@ static void shipped_scene(const char *src, const Lexicon *lex)
     free(buf);
 }
 
-/* Every example scene in the docs must load cleanly: a modder copies them. */
-static void doc_examples(const char *src, const Lexicon *lex)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/docs/examples", src);
-    static char names[256][128];
-    int n = list(dir, ".yaml", names, 256);
-    CHECK(n >= 1);
-    for (int i = 0; i < n; i++) {
-        char path[1200];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        size_t len;
-        char *buf = slurp(path, &len);
-        CHECK(buf != NULL);
-        if (!buf)
-            continue;
-        DiagList diags = {0};
-        Scene s;
-        bool ok = scene_load(&s, names[i], buf, len, lex, &diags);
-        if (!ok || diags.count) {
-            char msg[4096];
-            diag_format_all(&diags, msg, sizeof msg);
-            fprintf(stderr, "%s should load cleanly:\n%s", names[i], msg);
-            check_failures++;
-        }
-        scene_free(&s);
-        diag_free(&diags);
-        free(buf);
-    }
-}
-
 /* The modding guide lists every cue of the lexicon; a new cue must be documented. */
 static void guide_lists_cues(const char *src, const Lexicon *lex)
 {
@@ -253,10 +237,10 @@ int main(int argc, char **argv)
     CHECK(lex.count >= 35);
     free(buf);
     shipped_scene(argv[1], &lex);
-    doc_examples(argv[1], &lex);
+    CHECK(each_file(argv[1], "docs/examples", ".yaml", doc_example, &lex) >= 1);
     guide_lists_cues(argv[1], &lex);
-    broken_levels(argv[1], &lex);
-    broken_replays(argv[1]);
+    CHECK(each_file(argv[1], "tests/data/levels", ".yaml", broken_level, &lex) >= 10);
+    CHECK(each_file(argv[1], "tests/data/replays", ".replay", broken_replay, &lex) >= 4);
     lexicon_free(&lex);
     diag_free(&diags);
     return check_done("test_levels");

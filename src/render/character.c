@@ -124,16 +124,6 @@ static void line3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w0, float wm, float w
     draw_stroke_tapered(d, pts, n, w0, wm, w1, c);
 }
 
-/* A soft round blotch squashed into an ellipse. */
-static void soft_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c)
-{
-    draw_push(d);
-    draw_translate(d, cx, cy);
-    draw_scale_by(d, 1.f, ry / rx);
-    draw_glow(d, 0.f, 0.f, rx, c);
-    draw_pop(d);
-}
-
 /* ---- frames ------------------------------------------------------------------- */
 
 static void push_head_frame(Draw *d, const RigLayout *r)
@@ -304,7 +294,7 @@ static void hair_front(Draw *d, HairStyle style, const Palette *p)
         /* A fringe of short hair above the ears and a sheen on the scalp. */
         line3(d, v2(-60, -38), v2(-64, -16), v2(-58, 2), 4.f, 9.f, 3.f, p->hair);
         line3(d, v2(60, -38), v2(64, -16), v2(58, 2), 4.f, 9.f, 3.f, p->hair);
-        soft_ellipse(d, -14, -60, 26, 12, color_rgba(255, 255, 255, 40));
+        draw_glow_ellipse(d, -14, -60, 26, 12, color_rgba(255, 255, 255, 40));
         break;
     default:
         break;
@@ -346,7 +336,7 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
         return;
     }
     /* A soft socket shadow grounds the eye in the face. */
-    soft_ellipse(d, c.x, c.y - 3.f, rx * 1.5f, 12.f, color_alpha(p->skin_line, 0.22f));
+    draw_glow_ellipse(d, c.x, c.y - 3.f, rx * 1.5f, 12.f, color_alpha(p->skin_line, 0.22f));
     int n = eye_outline(pts, c, rx, in, e->up, e->low);
     Color sclera = e->tears > 0.2f ? color_mix(p->sclera, color_hex(0xF2D2CC), 0.5f * e->tears) : p->sclera;
     draw_shape(d, pts, n, sclera);
@@ -531,7 +521,7 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
     for (int i = N - 2; i > 0; i--)
         lip[k++] = bot[i];
     draw_shape(d, lip, k, lips);
-    soft_ellipse(d, mc.x - 3.f, bot[N / 2].y - tl * 0.55f, 6.f, 2.f, color_rgba(255, 240, 230, 60));
+    draw_glow_ellipse(d, mc.x - 3.f, bot[N / 2].y - tl * 0.55f, 6.f, 2.f, color_rgba(255, 240, 230, 60));
     /* The line where the lips meet, dark enough to read at a distance. */
     draw_stroke_tapered(d, line, N, 1.f, open > 1.f ? 1.f : 2.2f + 0.6f * a24, 1.f, p->lips_dark);
     /* Corner marks: dimples up for a smile, down-turned creases for AU15. */
@@ -556,7 +546,7 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
     line3(d, v2(mc.x - 8.f, ly + 5.f), v2(mc.x, ly + 3.5f - 1.5f * a17), v2(mc.x + 8.f, ly + 5.f), 0.4f,
           1.6f + a17, 0.4f, color_alpha(p->skin_line, 0.25f + 0.5f * a17));
     if (a17 > 0.05f) { /* the chin boss bunches and dimples */
-        soft_ellipse(d, mc.x, ly + 14.f, 12.f, 6.f, color_alpha(p->skin_line, 0.3f * a17));
+        draw_glow_ellipse(d, mc.x, ly + 14.f, 12.f, 6.f, color_alpha(p->skin_line, 0.3f * a17));
         for (int i = 0; i < 4; i++)
             draw_circle(d, mc.x - 6.f + 4.f * i, ly + 13.f + (i % 2) * 2.f, 1.1f,
                         color_alpha(p->crease, 0.45f * a17));
@@ -571,8 +561,8 @@ static void draw_nose(Draw *d, const Palette *p, float nx, float ny, float a9)
     /* Bridge shading on the side away from the lamp. */
     line3(d, v2(nx + 6.f, ny - 26.f), v2(nx + 8.f, ny - 12.f), v2(nx + 10.f, ny - 2.f), 0.5f, 2.2f, 0.5f,
           color_alpha(p->skin_line, 0.3f));
-    soft_ellipse(d, nx, ny + 5.f - lift, 11.f, 3.5f, color_alpha(p->skin_line, 0.35f));
-    soft_ellipse(d, nx - 2.f, ny - 4.f - lift, 5.f, 3.f, color_rgba(255, 245, 235, 45));
+    draw_glow_ellipse(d, nx, ny + 5.f - lift, 11.f, 3.5f, color_alpha(p->skin_line, 0.35f));
+    draw_glow_ellipse(d, nx - 2.f, ny - 4.f - lift, 5.f, 3.f, color_rgba(255, 245, 235, 45));
     for (int s = -1; s <= 1; s += 2) { /* nostril wings */
         line3(d, v2(nx + s * 8.f, ny - 6.f - lift), v2(nx + s * 11.f, ny - 1.f - lift),
               v2(nx + s * 5.f, ny + 3.f - lift), 0.6f, 1.8f, 0.6f, color_alpha(p->skin_line, 0.85f));
@@ -605,7 +595,7 @@ static void draw_neck(Draw *d, const RigLayout *r, const Palette *p)
     draw_push(d);
     draw_translate(d, sh.x, sh.y);
     draw_rotate(d, r->head_angle);
-    soft_ellipse(d, 0.f, -2.f * s, 34.f * s, 18.f * s, color_alpha(p->skin_line, 0.9f));
+    draw_glow_ellipse(d, 0.f, -2.f * s, 34.f * s, 18.f * s, color_alpha(p->skin_line, 0.9f));
     draw_pop(d);
 }
 
@@ -650,14 +640,14 @@ static void draw_torso(Draw *d, const RigLayout *r, const Palette *p)
     outline(d, pts, n, 2.6f * S, p->top_line);
 
     /* Soft shading: the lamp is above, so the sides and belly fall darker. */
-    soft_ellipse(d, r->hip.x, r->hip.y - 60.f * S, r->torso_w * 0.9f, 60.f * S, color_alpha(p->top_line, 0.3f));
+    draw_glow_ellipse(d, r->hip.x, r->hip.y - 60.f * S, r->torso_w * 0.9f, 60.f * S, color_alpha(p->top_line, 0.3f));
     /* Neckline: skin showing, then a collar band. */
     Vec2 nl[12];
     float depth = 26.f + 6.f * r->slump;
     int nn = curve3(nl, 12, AT(r->chest, -25.f * S, 5.f * S), AT(r->chest, 0.f, -depth * S),
                     AT(r->chest, 25.f * S, 5.f * S));
     draw_shape(d, nl, nn, p->skin_shadow);
-    soft_ellipse(d, r->chest.x, r->chest.y - 2.f * S, 20.f * S, 8.f * S, color_alpha(p->skin_line, 0.35f));
+    draw_glow_ellipse(d, r->chest.x, r->chest.y - 2.f * S, 20.f * S, 8.f * S, color_alpha(p->skin_line, 0.35f));
     draw_stroke_tapered(d, nl, nn, 5.f * S, 8.f * S, 5.f * S, p->accent);
     draw_stroke_tapered(d, nl, nn, 1.f * S, 1.4f * S, 1.f * S, color_alpha(color_shade(p->accent, 0.6f), 0.6f));
     /* A couple of fabric folds; a slump adds a crease across the middle. */
@@ -803,14 +793,14 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
     for (int s = 0; s < 2; s++) {
         float sx = s ? 1.f : -1.f;
         Vec2 ck = v2(eye_c[s].x + sx * 6.f, eye_c[s].y + 26.f - 9.f * a6);
-        soft_ellipse(d, ck.x, ck.y, 17.f + 3.f * flush, 10.f + 2.f * flush,
+        draw_glow_ellipse(d, ck.x, ck.y, 17.f + 3.f * flush, 10.f + 2.f * flush,
                      color_alpha(p->blush, 0.16f + 0.6f * flush));
         if (a6 > 0.05f) { /* the cheek apple bunches up under the eye */
-            soft_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6)));
+            draw_glow_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6)));
         }
     }
     if (flush > 0.3f) /* flush reaches the nose too */
-        soft_ellipse(d, turn * 14.f, 24.f, 10.f, 6.f, color_alpha(p->blush, 0.4f * flush));
+        draw_glow_ellipse(d, turn * 14.f, 24.f, 10.f, 6.f, color_alpha(p->blush, 0.4f * flush));
 
     /* Forehead: worry lines in the middle when the inner brows lift. */
     float a1 = clampf(pose->v[P_AU1], 0, 1), a4 = clampf(pose->v[P_AU4], 0, 1), a2 = clampf(pose->v[P_AU2], 0, 1);

@@ -446,6 +446,15 @@ void draw_glow(Draw *d, float cx, float cy, float r, Color c)
         tri(d, ic, base + i, base + (i + 1) % n);
 }
 
+void draw_glow_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c)
+{
+    draw_push(d);
+    draw_translate(d, cx, cy);
+    draw_scale_by(d, 1.f, ry / rx);
+    draw_glow(d, 0.f, 0.f, rx, c);
+    draw_pop(d);
+}
+
 void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c)
 {
     Vec2 pts[DRAW_MAX_POINTS];

@@ -74,6 +74,8 @@ void draw_ellipse(Draw *d, float cx, float cy, float rx, float ry, float rot, Co
 void draw_circle(Draw *d, float cx, float cy, float r, Color c);
 /* A soft round glow: colour c at the centre fading to transparent at r. */
 void draw_glow(Draw *d, float cx, float cy, float r, Color c);
+/* The same glow squashed into an ellipse (pools of light, blush). */
+void draw_glow_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c);
 /* A tapered limb: the convex hull of circles (a, ra) and (b, rb). */
 void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c);
 /* A polyline of constant width with round-ish ends. */

@@ -17,21 +17,11 @@ typedef struct {
     float table_y;
 } PlaceDef;
 
-/* A glow squashed into an ellipse (pools of light on walls and tables). */
-static void glow_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c)
-{
-    draw_push(d);
-    draw_translate(d, cx, cy);
-    draw_scale_by(d, 1.f, ry / rx);
-    draw_glow(d, 0.f, 0.f, rx, c);
-    draw_pop(d);
-}
-
 static void plain_back(Draw *d)
 {
     draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, DRAW_LOGICAL_H, color_hex(0x3A4250),
                        color_hex(0x232832));
-    glow_ellipse(d, 640.f, 300.f, 560.f, 360.f, color_rgba(120, 130, 150, 50));
+    draw_glow_ellipse(d, 640.f, 300.f, 560.f, 360.f, color_rgba(120, 130, 150, 50));
 }
 
 /* ---- kitchen at night -------------------------------------------------------- */
@@ -87,7 +77,7 @@ static void kitchen_back(Draw *d)
     draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, DRAW_LOGICAL_H, color_hex(0x2B3342),
                        color_hex(0x1C212B));
     /* The lamp's warm pool on the wall behind the table. */
-    glow_ellipse(d, 640.f, 300.f, 420.f, 320.f, color_rgba(200, 150, 90, 50));
+    draw_glow_ellipse(d, 640.f, 300.f, 420.f, 320.f, color_rgba(200, 150, 90, 50));
     kitchen_window(d);
 
     /* Upper cupboards and a counter on the right, just lighter than the wall. */
@@ -133,7 +123,7 @@ static void kitchen_front(Draw *d)
     /* The table top seen from slightly above, lit from the lamp. */
     Vec2 surf[4] = {{130.f, top}, {1150.f, top}, {1230.f, 612.f}, {50.f, 612.f}};
     draw_shape_gradient(d, surf, 4, color_hex(0x6A5240), color_hex(0x5A4434));
-    glow_ellipse(d, 640.f, 570.f, 420.f, 40.f, color_rgba(255, 200, 140, 55));
+    draw_glow_ellipse(d, 640.f, 570.f, 420.f, 40.f, color_rgba(255, 200, 140, 55));
     draw_rect_gradient(d, 50.f, 612.f, 1180.f, 16.f, color_hex(0x4A3829), color_hex(0x3E2F23));
     draw_rect_gradient(d, 50.f, 628.f, 1180.f, 92.f, color_hex(0x30251C), color_hex(0x221A14));
     /* A line of soft highlight on the far edge. */
