@@ -94,8 +94,8 @@ static int each_file(const char *src, const char *sub, const char *ext, FileChec
     static char names[256][128];
     int n = list(dir, ext, names, 256);
     for (int i = 0; i < n; i++) {
-        char path[1200];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        char path[1200 + 128];
+        snprintf(path, sizeof path, "%s/%.127s", dir, names[i]);
         size_t len;
         char *buf = slurp(path, &len);
         CHECK(buf != NULL);

@@ -90,9 +90,16 @@ static void on_key(Platform *p, SDL_Keycode key, TickInput *in)
     }
 }
 
-static void set_mouse(Renderer *r, TickInput *in, int px, int py)
+static void set_mouse(Platform *p, Renderer *r, TickInput *in, int wx, int wy)
 {
-    Vec2 c = render_to_canvas(r, (float)px, (float)py);
+    /* Window coordinates can differ from output pixels on high-DPI screens. */
+    int ww = 1, wh = 1, ow = 1, oh = 1;
+    if (p->window)
+        SDL_GetWindowSize(p->window, &ww, &wh);
+    SDL_GetRendererOutputSize(p->renderer, &ow, &oh);
+    float px = p->window && ww > 0 ? (float)wx * ow / ww : (float)wx;
+    float py = p->window && wh > 0 ? (float)wy * oh / wh : (float)wy;
+    Vec2 c = render_to_canvas(r, px, py);
     int x = (int)c.x, y = (int)c.y;
     in->has_mouse = true;
     in->mouse_x = (int16_t)(x < 0 ? 0 : x > 1279 ? 1279 : x);
@@ -109,10 +116,10 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
             if (!e.key.repeat || e.key.keysym.sym == SDLK_UP || e.key.keysym.sym == SDLK_DOWN)
                 on_key(p, e.key.keysym.sym, in);
             break;
-        case SDL_MOUSEMOTION: set_mouse(r, in, e.motion.x, e.motion.y); break;
+        case SDL_MOUSEMOTION: set_mouse(p, r, in, e.motion.x, e.motion.y); break;
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.button == SDL_BUTTON_LEFT) {
-                set_mouse(r, in, e.button.x, e.button.y);
+                set_mouse(p, r, in, e.button.x, e.button.y);
                 in->click = true;
             }
             break;
