@@ -43,9 +43,3 @@ void pose_clamp(Pose *pose)
             pose->v[i] = param_hi[i];
     }
 }
-
-void pose_lerp(Pose *out, const Pose *a, const Pose *b, float t)
-{
-    for (int i = 0; i < POSE_COUNT; i++)
-        out->v[i] = a->v[i] + (b->v[i] - a->v[i]) * t;
-}

@@ -77,7 +77,5 @@ int pose_param_find(const char *name);
 const char *pose_param_name(PoseParam p);
 /* Clamp every parameter into its documented range. */
 void pose_clamp(Pose *pose);
-/* out = a + (b - a) * t for every parameter. */
-void pose_lerp(Pose *out, const Pose *a, const Pose *b, float t);
 
 #endif

@@ -113,11 +113,6 @@ const char *vfs_user_dir(void)
     return user_dir;
 }
 
-bool vfs_exists(const char *path)
-{
-    return PHYSFS_exists(path) != 0;
-}
-
 char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errsize)
 {
     PHYSFS_File *f = PHYSFS_openRead(path);
@@ -148,20 +143,6 @@ char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errs
     if (len)
         *len = (size_t)size;
     return buf;
-}
-
-bool vfs_write(const char *path, const void *data, size_t len, char *err, size_t errsize)
-{
-    PHYSFS_File *f = PHYSFS_openWrite(path);
-    if (!f) {
-        snprintf(err, errsize, "%s: cannot write: %s", path, physfs_error());
-        return false;
-    }
-    bool ok = PHYSFS_writeBytes(f, data, len) == (PHYSFS_sint64)len;
-    ok = PHYSFS_close(f) && ok;
-    if (!ok)
-        snprintf(err, errsize, "%s: write failed: %s", path, physfs_error());
-    return ok;
 }
 
 /* ---- SDL_RWops over a PhysicsFS file -------------------------------------- */

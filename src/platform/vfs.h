@@ -28,9 +28,6 @@ const char *vfs_data_dir(void);
 const char *vfs_user_dir(void);
 /* Read a whole file (NUL-terminated). NULL and err on failure. Free with free(). */
 char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errsize);
-/* Write a whole file into the user folder. */
-bool vfs_write(const char *path, const void *data, size_t len, char *err, size_t errsize);
-bool vfs_exists(const char *path);
 /* An SDL_RWops over a file for SDL_image / SDL_ttf / SDL_mixer; NULL on failure
  * (SDL_GetError says why). Closing it closes the file. */
 SDL_RWops *vfs_rwops(const char *path);

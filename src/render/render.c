@@ -201,23 +201,16 @@ static void speech_box(Renderer *r, const Game *g, double alpha)
     draw_rounded_rect(d, b.x + 24, b.y - 16, nw, 32, 10, C_ACCENT);
     text_draw(r->text, d, FONT_SMALL_BOLD, name, -1, b.x + 24 + nw / 2, b.y - 12,
               color_hex(0x1b1f2b), ALIGN_CENTER);
-    if (caption)
-        text_draw(r->text, d, FONT_SMALL, caption, -1, b.x + b.w - 24, b.y + 14, C_MUTED, ALIGN_RIGHT);
+    if (caption) { /* voice cues as captions, beside the name so they never cover the words */
+        float cw = text_width(r->text, FONT_SMALL_BOLD, caption, -1) + 24;
+        float cx = b.x + 24 + nw + 10;
+        draw_rounded_rect(d, cx, b.y - 16, cw, 32, 10, color_rgba(20, 24, 36, 235));
+        draw_rounded_rect_outline(d, cx, b.y - 16, cw, 32, 10, 1.5f, color_alpha(C_ACCENT, 0.6f));
+        text_draw(r->text, d, FONT_SMALL_BOLD, caption, -1, cx + cw / 2, b.y - 12, C_ACCENT, ALIGN_CENTER);
+    }
     if (game_current_line(g, alpha, &line, &visible))
         text_draw_wrapped(r->text, d, FONT_BODY, line->text, b.x + 32, b.y + 26, b.w - 64,
                           visible, C_TEXT, ALIGN_LEFT);
-}
-
-static const char *region_label(Region reg)
-{
-    switch (reg) {
-    case REGION_EYES: return "eyes";
-    case REGION_HANDS: return "hands";
-    case REGION_FACE: return "face";
-    case REGION_POSTURE: return "posture";
-    case REGION_VOICE: return "voice";
-    default: return "";
-    }
 }
 
 /* Flags stay neutral while the scene plays: whether they were right is for
@@ -241,7 +234,7 @@ static void flags(Renderer *r, const Game *g, double alpha)
         ring[n++] = ring[0];
         draw_stroke(d, ring, n, 5.f, color_rgba(0, 0, 0, (uint8_t)(110 * fade)));
         draw_stroke(d, ring, n, 3.f, color_alpha(C_ACCENT, fade));
-        const char *lab = region_label(f->region);
+        const char *lab = rig_region_name(f->region);
         float w = text_width(r->text, FONT_SMALL_BOLD, lab, -1) + 16;
         float lx = f->x + rad + 6, ly = f->y - 13;
         draw_rounded_rect(d, lx, ly, w, 26, 8, color_rgba(20, 24, 36, (uint8_t)(215 * fade)));
@@ -399,7 +392,7 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
                   ALIGN_CENTER);
         char head[80];
         snprintf(head, sizeof head, "%s: %s", hit ? "Noticed" : "Missed",
-                 region_label(channel_region(c->def->channel)));
+                 rig_region_name(channel_region(c->def->channel)));
         text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y, mark, ALIGN_LEFT);
         y += lh + 2;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 32, y, w - 32, -1, C_TEXT, ALIGN_LEFT);
