@@ -3,6 +3,7 @@
 
 #include "yamlutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const channel_names[CH_COUNT + 1] = {
@@ -93,15 +94,47 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
         out->describe = arena_strdup(&lex->arena, yscalar(y, v, "describe"));
 }
 
-bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags)
+void lexicon_init(Lexicon *lex)
 {
     memset(lex, 0, sizeof *lex);
+}
+
+static CueDef *lexicon_find_mut(Lexicon *lex, const char *name)
+{
+    for (int i = 0; i < lex->count; i++)
+        if (lex->defs[i].name && strcmp(lex->defs[i].name, name) == 0)
+            return &lex->defs[i];
+    return NULL;
+}
+
+static CueDef *new_def(Lexicon *lex)
+{
+    if (lex->count == lex->cap) {
+        int cap = lex->cap ? lex->cap * 2 : 64;
+        CueDef *d = realloc(lex->defs, (size_t)cap * sizeof *d);
+        if (!d)
+            return NULL;
+        lex->defs = d;
+        lex->cap = cap;
+    }
+    CueDef *d = &lex->defs[lex->count++];
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *buf, size_t len,
+                 bool (*overrides)(const void *ctx, const char *name), const void *ctx,
+                 DiagList *diags)
+{
     int errors_before = diags->errors;
     YDoc y;
     if (!ydoc_load(&y, file, buf, len, diags)) {
         ydoc_free(&y);
         return false;
     }
+    const char *pack_copy = arena_strdup(&lex->arena, pack);
+    const char *file_copy = arena_strdup(&lex->arena, file);
+    int first_new = lex->count; /* names defined before this file */
     yaml_node_t *root = ydoc_root(&y);
     static const char *const top_keys[] = {"cues", NULL};
     if (yis_map(&y, root, "the lexicon")) {
@@ -111,17 +144,31 @@ bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, D
             yerr(&y, root, "missing required key 'cues'");
         else if (yis_map(&y, cues, "cues")) {
             int n = ymap_len(cues);
-            lex->defs = arena_alloc(&lex->arena, sizeof(CueDef) * (size_t)(n ? n : 1));
-            for (int i = 0; lex->defs && i < n; i++) {
+            for (int i = 0; i < n; i++) {
                 yaml_node_t *k = ymap_key_at(&y, cues, i);
                 const char *name = yscalar(&y, k, "a cue name");
                 if (!name)
                     continue;
-                if (lexicon_find(lex, name)) {
+                CueDef *old = lexicon_find_mut(lex, name), *def;
+                if (old && old - lex->defs >= first_new) {
                     yerr(&y, k, "cue '%s' is defined twice", name);
                     continue;
                 }
-                load_cue(lex, &y, name, ymap_value_at(&y, cues, i), &lex->defs[lex->count++]);
+                if (old && !(overrides && overrides(ctx, name))) {
+                    yerr(&y, k, "cue '%s' is already defined by pack '%s' (%s:%d:%d); list it under "
+                         "'overrides:' in pack.yaml to replace it on purpose",
+                         name, old->pack, old->file, old->line, old->col);
+                    continue;
+                }
+                def = old ? old : new_def(lex);
+                if (!def)
+                    break;
+                memset(def, 0, sizeof *def);
+                load_cue(lex, &y, name, ymap_value_at(&y, cues, i), def);
+                def->pack = pack_copy;
+                def->file = file_copy;
+                def->line = (int)k->start_mark.line + 1;
+                def->col = (int)k->start_mark.column + 1;
             }
         }
     }
@@ -129,9 +176,16 @@ bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, D
     return diags->errors == errors_before;
 }
 
+bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags)
+{
+    lexicon_init(lex);
+    return lexicon_add(lex, "", file, buf, len, NULL, NULL, diags);
+}
+
 void lexicon_free(Lexicon *lex)
 {
     arena_free(&lex->arena);
+    free(lex->defs);
     memset(lex, 0, sizeof *lex);
 }
 

@@ -42,16 +42,27 @@ typedef struct {
     float attack, release; /* default seconds to reach / leave the peak */
     const char *caption;   /* shown while active, e.g. "[sighs]"; may be NULL */
     const char *describe;  /* plain words for the debrief */
+    const char *pack;      /* where it was defined, for conflict messages */
+    const char *file;
+    int line, col;
 } CueDef;
 
+/* The merged cue vocabulary of every loaded pack. Add every pack's lexicon
+ * before loading scenes: adding may move the definitions in memory. */
 typedef struct {
     Arena arena;
     CueDef *defs;
-    int count;
+    int count, cap;
 } Lexicon;
 
-/* Load from a YAML buffer; problems go to diags. Returns false on errors
- * (the lexicon then holds whatever loaded cleanly). */
+void lexicon_init(Lexicon *lex);
+/* Add the cues of one pack's lexicon file. A name an earlier pack defined
+ * is an error unless `overrides` (may be NULL) says the pack replaces it on
+ * purpose. Returns false on errors; what loaded cleanly is kept. */
+bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *buf, size_t len,
+                 bool (*overrides)(const void *ctx, const char *name), const void *ctx,
+                 DiagList *diags);
+/* lexicon_init + lexicon_add for a single file. */
 bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags);
 void lexicon_free(Lexicon *lex);
 const CueDef *lexicon_find(const Lexicon *lex, const char *name);

@@ -8,11 +8,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Before building a document, walk its tokens once: refuse what a level
+ * file never needs and a hostile one could abuse. Anchors and aliases can
+ * multiply a small file into a huge tree, custom tags have no meaning here,
+ * and deep nesting would exhaust libyaml's recursive loader. */
+static bool prescan(const char *file, const char *buf, size_t len, DiagList *diags)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return false;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    bool ok = true;
+    int depth = 0;
+    for (;;) {
+        yaml_token_t tok;
+        if (!yaml_parser_scan(&parser, &tok))
+            break; /* syntax errors are reported by the real load */
+        const char *what = NULL;
+        switch (tok.type) {
+        case YAML_ANCHOR_TOKEN: what = "anchors (&name) are not allowed; write the value out in full"; break;
+        case YAML_ALIAS_TOKEN: what = "aliases (*name) are not allowed; write the value out in full"; break;
+        case YAML_TAG_TOKEN: what = "tags (!name) are not allowed in Unsaid files"; break;
+        case YAML_BLOCK_SEQUENCE_START_TOKEN:
+        case YAML_BLOCK_MAPPING_START_TOKEN:
+        case YAML_FLOW_SEQUENCE_START_TOKEN:
+        case YAML_FLOW_MAPPING_START_TOKEN:
+            if (++depth > YAML_MAX_DEPTH)
+                what = "nested too deeply";
+            break;
+        case YAML_BLOCK_END_TOKEN:
+        case YAML_FLOW_SEQUENCE_END_TOKEN:
+        case YAML_FLOW_MAPPING_END_TOKEN: depth--; break;
+        default: break;
+        }
+        bool end = tok.type == YAML_STREAM_END_TOKEN;
+        if (what) {
+            diag_add(diags, DIAG_ERROR, file, (int)tok.start_mark.line + 1, (int)tok.start_mark.column + 1,
+                     "%s", what);
+            ok = false;
+        }
+        yaml_token_delete(&tok);
+        if (end || !ok)
+            break;
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
 bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList *diags)
 {
     memset(y, 0, sizeof *y);
     y->file = file;
     y->diags = diags;
+    if (!prescan(file, buf, len, diags))
+        return false;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         diag_add(diags, DIAG_ERROR, file, 0, 0, "out of memory reading YAML");

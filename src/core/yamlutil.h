@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <yaml.h>
 
+#define YAML_MAX_DEPTH 32 /* mappings and lists inside each other */
+
 typedef struct {
     yaml_document_t doc;
     const char *file;
@@ -20,8 +22,9 @@ typedef struct {
     bool loaded;
 } YDoc;
 
-/* Parse one document from memory. On a syntax error, reports it and returns
- * false (the YDoc is then empty but safe to free). */
+/* Parse one document from memory. On a syntax error, or anchors, aliases,
+ * tags or nesting deeper than YAML_MAX_DEPTH, reports it and returns false
+ * (the YDoc is then empty but safe to free). */
 bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList *diags);
 void ydoc_free(YDoc *y);
 yaml_node_t *ydoc_root(YDoc *y);

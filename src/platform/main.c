@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "game.h"
 #include "lexicon.h"
+#include "library.h"
 #include "loop.h"
 #include "platform.h"
 #include "render.h"
@@ -12,12 +13,12 @@
 
 #include <SDL2/SDL_ttf.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define DEFAULT_SCENE "im_fine"
 #define HEADLESS_TAIL_TICKS (60 * 60 * 10) /* headless runs past the replay at most this long */
 
 typedef struct {
@@ -27,6 +28,8 @@ typedef struct {
     const char *screenshot;
     long at;
     long bench_frames;
+    const char *check[VFS_MAX_SOURCES];
+    int ncheck;
     bool headless, print_score, fullscreen, timing;
 } Options;
 
@@ -45,6 +48,8 @@ static void usage(FILE *f)
           "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
           "  --timing            print start-up timing to stderr\n"
           "  --bench-frames N    render the frame at --at TICK N times and print frame times\n"
+          "  --check PATH...     check level packs (folders or .zip files) and report every\n"
+          "                      problem as file:line:col; exit 0 clean, 1 errors, 2 could not run\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
@@ -74,6 +79,18 @@ static int parse_args(int argc, char **argv, Options *o)
             o->fullscreen = true;
         } else if (strcmp(a, "--timing") == 0) {
             o->timing = true;
+        } else if (strcmp(a, "--check") == 0) {
+            while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+                if (o->ncheck == VFS_MAX_SOURCES - 1) {
+                    fprintf(stderr, "unsaid: --check takes at most %d packs at a time\n", VFS_MAX_SOURCES - 1);
+                    return 2;
+                }
+                o->check[o->ncheck++] = argv[++i];
+            }
+            if (o->ncheck == 0) {
+                fprintf(stderr, "unsaid: --check needs at least one pack folder or .zip file\n");
+                return 2;
+            }
         } else if (strcmp(a, "--scene") == 0) {
             value = &o->scene;
         } else if (strcmp(a, "--replay") == 0) {
@@ -143,42 +160,94 @@ static void report(const DiagList *diags, bool windowed, const char *what)
     }
 }
 
-/* Read a data file through the VFS and hand it to a loader. */
-static bool load_lexicon(Lexicon *lex, DiagList *diags, bool windowed)
+/* Load every pack. Problems in user packs are printed and those packs set
+ * aside; only a broken base pack stops the game. */
+static bool load_library(Library *lib, const char *const *extra, int nextra, bool windowed,
+                         bool quiet_user_packs)
 {
-    char err[512];
-    size_t len;
-    const char *path = "/levels/base/lexicon.yaml";
-    char *buf = vfs_read(path, &len, VFS_MAX_FILE, err, sizeof err);
-    if (!buf) {
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "%s", err);
-        report(diags, windowed, "The cue lexicon");
-        return false;
+    PackSource sources[VFS_MAX_SOURCES];
+    int n = vfs_mount_packs(true, extra, nextra, sources, VFS_MAX_SOURCES);
+    PackIO io = vfs_pack_io();
+    bool ok = library_load(lib, sources, n, &io, UNSAID_VERSION);
+    for (int k = 0; k < lib->npacks; k++) {
+        const PackInfo *p = &lib->packs[k];
+        if (quiet_user_packs && !p->is_base)
+            continue;
+        if (p->is_base && !ok)
+            report(&p->diags, windowed, "The game's own data");
+        else if (p->diags.count)
+            report(&p->diags, false, p->name);
     }
-    bool ok = lexicon_load(lex, "levels/base/lexicon.yaml", buf, len, diags);
-    free(buf);
-    if (!ok || diags->warnings)
-        report(diags, windowed, "The cue lexicon");
     return ok;
 }
 
-static bool load_scene(Scene *scene, const char *id, const Lexicon *lex, DiagList *diags, bool windowed)
+static void plural(char *buf, size_t size, int n, const char *word)
 {
-    char path[256], shown[256], err[512];
-    snprintf(path, sizeof path, "/levels/base/scenes/%s.yaml", id);
-    snprintf(shown, sizeof shown, "levels/base/scenes/%s.yaml", id);
-    size_t len;
-    char *buf = vfs_read(path, &len, VFS_MAX_FILE, err, sizeof err);
-    if (!buf) {
-        diag_add(diags, DIAG_ERROR, shown, 0, 0, "no scene '%s' (%s)", id, err);
-        report(diags, windowed, "The scene");
-        return false;
+    snprintf(buf, size, "%d %s%s", n, word, n == 1 ? "" : "s");
+}
+
+/* --check: load the base pack and the given packs exactly as the game
+ * would, and report everything about the given ones. */
+static int run_check(const Options *o)
+{
+    char base_real[PATH_MAX], real[PATH_MAX], path[1200];
+    snprintf(path, sizeof path, "%s/levels/base", vfs_data_dir());
+    if (!realpath(path, base_real))
+        base_real[0] = '\0';
+    const char *extra[VFS_MAX_SOURCES];
+    int nextra = 0;
+    bool check_base = false;
+    for (int i = 0; i < o->ncheck; i++) {
+        if (!realpath(o->check[i], real)) {
+            fprintf(stderr, "unsaid: %s: %s\n", o->check[i], strerror(errno));
+            return 2;
+        }
+        if (strcmp(real, base_real) == 0)
+            check_base = true;
+        else
+            extra[nextra++] = o->check[i];
     }
-    bool ok = scene_load(scene, shown, buf, len, lex, diags);
-    free(buf);
-    if (!ok || diags->warnings)
-        report(diags, windowed, "The scene");
-    return ok;
+    PackSource sources[VFS_MAX_SOURCES];
+    int n = vfs_mount_packs(false, extra, nextra, sources, VFS_MAX_SOURCES);
+    PackIO io = vfs_pack_io();
+    Library lib;
+    library_load(&lib, sources, n, &io, UNSAID_VERSION);
+    int errors = 0, warnings = 0, checked = 0;
+    for (int s = 0; s < n; s++) {
+        const PackInfo *p = library_pack_of_source(&lib, s);
+        if (!p || (s == 0 && !check_base))
+            continue;
+        checked++;
+        for (int i = 0; i < p->diags.count; i++) {
+            char line[800];
+            diag_format(&p->diags.items[i], line, sizeof line);
+            printf("%s\n", line);
+        }
+        errors += p->diags.errors;
+        warnings += p->diags.warnings;
+        char sc[32], li[32], cu[32], an[32], wo[32];
+        plural(sc, sizeof sc, p->nscenes, "scene");
+        plural(li, sizeof li, p->stats.lines, "line");
+        plural(cu, sizeof cu, p->stats.cues, "cue");
+        plural(an, sizeof an, p->stats.answers, "answer");
+        plural(wo, sizeof wo, p->stats.words, "word");
+        printf("%s: %s (%s): %s, %s, %s (%d incongruent), %s, %s\n", p->name,
+               p->has_manifest && p->manifest.id ? p->manifest.id : "?", library_state_name(p->state), sc,
+               li, cu, p->stats.incongruent, an, wo);
+    }
+    /* A broken base pack breaks everything checked against it. */
+    const PackInfo *base = library_pack_of_source(&lib, 0);
+    if (!check_base && base && base->state == PACK_BROKEN) {
+        fprintf(stderr, "unsaid: the game's own data is broken; run --check %s\n", path);
+        errors++;
+    }
+    char e[32], w[32], c[32];
+    plural(e, sizeof e, errors, "error");
+    plural(w, sizeof w, warnings, "warning");
+    plural(c, sizeof c, checked, "pack");
+    printf("checked %s: %s, %s\n", c, e, w);
+    library_free(&lib);
+    return errors ? 1 : 0;
 }
 
 static bool load_replay(Replay *rp, const char *file)
@@ -347,19 +416,34 @@ int main(int argc, char **argv)
             fprintf(stderr, "unsaid: %s\n", err);
         return 1;
     }
+    if (app.opt.ncheck) {
+        rc = run_check(&app.opt);
+        vfs_quit();
+        return rc;
+    }
     rc = 1;
-    Lexicon lex = {0};
-    Scene scene = {0};
-    DiagList diags = {0};
+    Library lib;
+    memset(&lib, 0, sizeof lib);
     if (app.opt.replay) {
         if (!load_replay(&app.replay, app.opt.replay))
             goto out;
         app.have_replay = true;
     }
-    const char *scene_id = app.opt.scene ? app.opt.scene
-                         : app.have_replay && app.replay.scene[0] ? app.replay.scene : DEFAULT_SCENE;
-    if (!load_lexicon(&lex, &diags, windowed) || !load_scene(&scene, scene_id, &lex, &diags, windowed))
+    if (!load_library(&lib, NULL, 0, windowed, false))
         goto out;
+    const char *scene_id = app.opt.scene ? app.opt.scene
+                         : app.have_replay && app.replay.scene[0] ? app.replay.scene : NULL;
+    const Scene *scene = scene_id ? library_scene(&lib, scene_id) : library_first_scene(&lib);
+    if (!scene) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "no scene '%s' in any pack (scene ids are set by 'id:' in each scene file)",
+                 scene_id);
+        if (windowed)
+            platform_error_box("Unsaid", msg);
+        else
+            fprintf(stderr, "unsaid: %s\n", msg);
+        goto out;
+    }
     if (!platform_open(&app.plat, app.opt.headless, app.opt.fullscreen, err, sizeof err)) {
         if (windowed)
             platform_error_box("Unsaid", err);
@@ -380,14 +464,14 @@ int main(int argc, char **argv)
     SDL_GetRendererOutputSize(app.plat.renderer, &w, &h);
     render_set_output(app.render, w, h);
     bool skip_title = app.opt.scene || (app.have_replay && app.replay.scene[0]);
-    game_init(&app.game, &scene, skip_title);
+    game_init(&app.game, scene, skip_title);
     if (app.opt.record) {
         app.record = fopen(app.opt.record, "wb");
         if (!app.record) {
             fprintf(stderr, "unsaid: %s: %s\n", app.opt.record, strerror(errno));
         } else {
             char head[128];
-            replay_format_header(head, sizeof head, skip_title ? scene.id : NULL);
+            replay_format_header(head, sizeof head, skip_title ? scene->id : NULL);
             fputs(head, app.record);
         }
     }
@@ -404,9 +488,7 @@ int main(int argc, char **argv)
 out:
     if (app.have_replay)
         replay_free(&app.replay);
-    scene_free(&scene);
-    lexicon_free(&lex);
-    diag_free(&diags);
+    library_free(&lib);
     vfs_quit();
     return rc;
 }

@@ -19,7 +19,7 @@ static bool has_base(const char *dir)
 {
     char path[1100];
     struct stat st;
-    snprintf(path, sizeof path, "%s/levels/base/lexicon.yaml", dir);
+    snprintf(path, sizeof path, "%s/levels/base/pack.yaml", dir);
     return stat(path, &st) == 0;
 }
 
@@ -39,26 +39,6 @@ static bool pick_data_dir(void)
     return false;
 }
 
-static void mount_user_packs(void)
-{
-    char **list = PHYSFS_enumerateFiles("/packs");
-    if (!list)
-        return;
-    for (char **p = list; *p; p++) {
-        char real[1200], mnt[300];
-        snprintf(real, sizeof real, "%spacks/%s", user_dir, *p);
-        snprintf(mnt, sizeof mnt, "/levels/%s", *p);
-        size_t n = strlen(mnt);
-        if (n > 4 && strcmp(mnt + n - 4, ".zip") == 0)
-            mnt[n - 4] = '\0';
-        if (strcmp(mnt, "/levels/base") == 0)
-            continue; /* the base pack id is reserved */
-        if (!PHYSFS_mount(real, mnt, 1))
-            fprintf(stderr, "unsaid: %s: cannot mount pack: %s\n", real, physfs_error());
-    }
-    PHYSFS_freeList(list);
-}
-
 bool vfs_init(const char *argv0, char *err, size_t errsize)
 {
     if (!PHYSFS_init(argv0)) {
@@ -68,18 +48,15 @@ bool vfs_init(const char *argv0, char *err, size_t errsize)
     PHYSFS_permitSymbolicLinks(0);
     if (!pick_data_dir()) {
         snprintf(err, errsize,
-                 "cannot find the game data (levels/base/lexicon.yaml). Looked in $UNSAID_DATA_DIR, "
+                 "cannot find the game data (levels/base/pack.yaml). Looked in $UNSAID_DATA_DIR, "
                  "%s, %s and next to the program.",
                  UNSAID_INSTALL_DATA_DIR, UNSAID_SOURCE_DATA_DIR);
         PHYSFS_deinit();
         return false;
     }
     char path[1100];
-    snprintf(path, sizeof path, "%s/levels", data_dir);
-    bool ok = PHYSFS_mount(path, "/levels", 1);
     snprintf(path, sizeof path, "%s/assets", data_dir);
-    ok = ok && PHYSFS_mount(path, "/assets", 1);
-    if (!ok) {
+    if (!PHYSFS_mount(path, "/assets", 1)) {
         snprintf(err, errsize, "cannot read the game data in %s: %s", data_dir, physfs_error());
         PHYSFS_deinit();
         return false;
@@ -88,8 +65,7 @@ bool vfs_init(const char *argv0, char *err, size_t errsize)
     if (pref && PHYSFS_setWriteDir(pref)) {
         snprintf(user_dir, sizeof user_dir, "%s", pref);
         PHYSFS_mkdir("packs");
-        PHYSFS_mount(pref, "/", 1); /* the user folder itself, last */
-        mount_user_packs();
+        PHYSFS_mount(pref, "/user", 1);
     } else {
         /* Playing still works; only saving does not. */
         fprintf(stderr, "unsaid: no user data folder (%s); progress will not be saved\n",
@@ -143,6 +119,182 @@ char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errs
     if (len)
         *len = (size_t)size;
     return buf;
+}
+
+/* ---- packs ------------------------------------------------------------------ */
+
+static char mounted[VFS_MAX_SOURCES][1200]; /* real paths, for unmounting */
+static char names[VFS_MAX_SOURCES][256];
+static char problems[VFS_MAX_SOURCES][1200];
+static int nmounted;
+
+typedef struct {
+    int files, depth_exceeded;
+    PHYSFS_uint64 total;
+    char big[1024];
+} Scan;
+
+/* Walk a mounted pack and count what it holds, before reading any of it. */
+static void scan(const char *dir, int depth, Scan *sc)
+{
+    if (depth > VFS_PACK_MAX_DEPTH) {
+        sc->depth_exceeded = 1;
+        return;
+    }
+    char **list = PHYSFS_enumerateFiles(dir);
+    for (char **e = list; e && *e && sc->files <= VFS_PACK_MAX_FILES && !sc->depth_exceeded; e++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, *e);
+        PHYSFS_Stat st;
+        if (!PHYSFS_stat(path, &st))
+            continue;
+        if (st.filetype == PHYSFS_FILETYPE_DIRECTORY) {
+            scan(path, depth + 1, sc);
+        } else {
+            sc->files++;
+            if (st.filesize > 0) {
+                sc->total += (PHYSFS_uint64)st.filesize;
+                if ((PHYSFS_uint64)st.filesize > VFS_PACK_MAX_FILE && !sc->big[0])
+                    snprintf(sc->big, sizeof sc->big, "%s", path);
+            }
+        }
+    }
+    PHYSFS_freeList(list);
+}
+
+static const char *check_limits(const char *mnt, char *buf, size_t size)
+{
+    Scan sc = {0};
+    scan(mnt, 0, &sc);
+    if (sc.depth_exceeded)
+        snprintf(buf, size, "folders nested more than %d deep; refused", VFS_PACK_MAX_DEPTH);
+    else if (sc.files > VFS_PACK_MAX_FILES)
+        snprintf(buf, size, "more than %d files; refused", VFS_PACK_MAX_FILES);
+    else if (sc.big[0])
+        snprintf(buf, size, "%s is larger than %u MiB; refused before reading",
+                 sc.big + strlen(mnt) + 1, VFS_PACK_MAX_FILE >> 20);
+    else if (sc.total > VFS_PACK_MAX_TOTAL)
+        snprintf(buf, size, "its files add up to more than %u MiB; refused before reading",
+                 VFS_PACK_MAX_TOTAL >> 20);
+    else
+        return NULL;
+    return buf;
+}
+
+void vfs_unmount_packs(void)
+{
+    for (int i = 0; i < nmounted; i++)
+        if (mounted[i][0])
+            PHYSFS_unmount(mounted[i]);
+    nmounted = 0;
+}
+
+/* Mount one pack at /p/<n> and describe it. */
+static void add_source(const char *real, const char *shown, bool is_base, PackSource *out, int *n, int max)
+{
+    if (*n >= max || *n >= VFS_MAX_SOURCES)
+        return;
+    int i = *n;
+    size_t len = strlen(real);
+    bool zip = len > 4 && strcmp(real + len - 4, ".zip") == 0;
+    char mnt[32];
+    snprintf(mnt, sizeof mnt, "/p/%d", i);
+    snprintf(names[i], sizeof names[i], "%s", shown);
+    problems[i][0] = '\0';
+    out[i] = (PackSource){names[i], zip, is_base, false, NULL};
+    mounted[i][0] = '\0';
+    if (!PHYSFS_mount(real, mnt, 1)) {
+        snprintf(problems[i], sizeof problems[i], "cannot open: %s", physfs_error());
+        out[i].problem = problems[i];
+    } else {
+        snprintf(mounted[i], sizeof mounted[i], "%s", real);
+        out[i].problem = check_limits(mnt, problems[i], sizeof problems[i]);
+    }
+    nmounted = ++*n;
+}
+
+int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max)
+{
+    vfs_unmount_packs();
+    int n = 0;
+    char real[1200];
+    snprintf(real, sizeof real, "%s/levels/base", data_dir);
+    add_source(real, "levels/base", true, out, &n, max);
+    char **list = user_packs && user_dir[0] ? PHYSFS_enumerateFiles("/user/packs") : NULL;
+    for (char **e = list; e && *e; e++) {
+        char vpath[512], shown[300];
+        snprintf(vpath, sizeof vpath, "/user/packs/%s", *e);
+        PHYSFS_Stat st;
+        size_t len = strlen(*e);
+        bool zip = len > 4 && strcmp(*e + len - 4, ".zip") == 0;
+        if (!PHYSFS_stat(vpath, &st) || (st.filetype != PHYSFS_FILETYPE_DIRECTORY && !zip))
+            continue; /* stray files and links are not packs */
+        snprintf(real, sizeof real, "%spacks/%s", user_dir, *e);
+        snprintf(shown, sizeof shown, "packs/%s", *e);
+        add_source(real, shown, false, out, &n, max);
+    }
+    PHYSFS_freeList(list);
+    for (int i = 0; i < nextra; i++)
+        add_source(extra[i], extra[i], false, out, &n, max);
+    return n;
+}
+
+static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
+                     size_t errsize)
+{
+    (void)ctx;
+    char full[600];
+    snprintf(full, sizeof full, "/p/%d/%s", source, path);
+    if (!PHYSFS_exists(full)) {
+        snprintf(err, errsize, "%s: no such file", path);
+        return NULL;
+    }
+    char *buf = vfs_read(full, len, max, err, errsize);
+    if (!buf) /* name the file as the pack has it, not by mount point */
+        snprintf(err, errsize, "%s: cannot read it, or it is larger than %zu KiB", path, max >> 10);
+    return buf;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int io_list(void *ctx, int source, const char *dir, char ***out)
+{
+    (void)ctx;
+    char full[600];
+    snprintf(full, sizeof full, "/p/%d/%s", source, dir);
+    *out = NULL;
+    char **list = PHYSFS_enumerateFiles(full);
+    int n = 0, cap = 0;
+    for (char **e = list; e && *e; e++) {
+        char path[900];
+        snprintf(path, sizeof path, "%s/%s", full, *e);
+        PHYSFS_Stat st;
+        if (!PHYSFS_stat(path, &st) || st.filetype != PHYSFS_FILETYPE_REGULAR)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **grown = realloc(*out, (size_t)cap * sizeof *grown);
+            if (!grown)
+                break;
+            *out = grown;
+        }
+        (*out)[n] = malloc(strlen(*e) + 1);
+        if (!(*out)[n])
+            break;
+        strcpy((*out)[n++], *e);
+    }
+    PHYSFS_freeList(list);
+    if (n > 1)
+        qsort(*out, (size_t)n, sizeof **out, cmp_str);
+    return n;
+}
+
+PackIO vfs_pack_io(void)
+{
+    return (PackIO){io_read, io_list, NULL};
 }
 
 /* ---- SDL_RWops over a PhysicsFS file -------------------------------------- */

@@ -1,0 +1,487 @@
+/* Unsaid - library.c: packs -> one merged set of cues and scenes.
+ * The order and conflict rules are written out in library.h. */
+#include "library.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MANIFEST_MAX (64u * 1024u)
+
+const char *library_state_name(PackState s)
+{
+    return s == PACK_ENABLED ? "enabled" : s == PACK_DISABLED ? "disabled" : "broken";
+}
+
+static void shown_path(char *out, size_t size, const PackInfo *p, const char *file)
+{
+    snprintf(out, size, "%s/%s", p->name, file);
+}
+
+static void set_broken(PackInfo *p, const char *file, int line, int col, const char *msg)
+{
+    p->state = PACK_BROKEN;
+    if (msg)
+        diag_add(&p->diags, DIAG_ERROR, file, line, col, "%s", msg);
+}
+
+static void read_manifest(PackInfo *p, const PackSource *src, const PackIO *io, SemVer game)
+{
+    char file[300], err[512];
+    shown_path(file, sizeof file, p, "pack.yaml");
+    if (src->problem) {
+        set_broken(p, p->name, 0, 0, src->problem);
+        return;
+    }
+    size_t len;
+    char *buf = io->read(io->ctx, p->source, "pack.yaml", MANIFEST_MAX, &len, err, sizeof err);
+    if (!buf) {
+        set_broken(p, file, 0, 0, "a pack needs a pack.yaml at its root (see docs/modding.md)");
+        return;
+    }
+    p->has_manifest = true;
+    if (!pack_manifest_load(&p->manifest, file, buf, len, &p->diags))
+        p->state = PACK_BROKEN;
+    free(buf);
+    if (p->state == PACK_BROKEN)
+        return;
+    if (!pack_range_allows(p->manifest.game, game)) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "this pack works with game versions %s; this game is %d.%d.%d",
+                 p->manifest.game, game.major, game.minor, game.patch);
+        set_broken(p, file, 0, 0, msg);
+    }
+    if (src->disabled && p->state == PACK_ENABLED)
+        p->state = PACK_DISABLED;
+}
+
+/* Same id twice: a folder beats a zip; otherwise the later one breaks. */
+static void resolve_duplicates(PackInfo *all, int n)
+{
+    for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+            PackInfo *a = &all[i], *b = &all[j];
+            if (!a->has_manifest || !b->has_manifest || a->state == PACK_BROKEN ||
+                b->state == PACK_BROKEN || strcmp(a->manifest.id, b->manifest.id) != 0)
+                continue;
+            PackInfo *loser = b, *winner = a;
+            if (a->is_zip && !b->is_zip && !a->is_base) {
+                loser = a;
+                winner = b;
+            }
+            char file[300], msg[600];
+            shown_path(file, sizeof file, loser, "pack.yaml");
+            if (loser->is_zip && !winner->is_zip && !winner->is_base) {
+                snprintf(msg, sizeof msg, "set aside: the folder %s has the same pack id '%s' and wins",
+                         winner->name, loser->manifest.id);
+                diag_add(&loser->diags, DIAG_WARNING, file, 0, 0, "%s", msg);
+                loser->state = PACK_DISABLED;
+            } else {
+                snprintf(msg, sizeof msg, "pack id '%s' is already used by %s", loser->manifest.id,
+                         winner->name);
+                set_broken(loser, file, 0, 0, msg);
+            }
+        }
+    }
+}
+
+static int find_enabled(PackInfo *all, int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (all[i].has_manifest && all[i].state == PACK_ENABLED && strcmp(all[i].manifest.id, id) == 0)
+            return i;
+    return -1;
+}
+
+static int cmp_ids(const PackInfo *a, const PackInfo *b)
+{
+    if (a->is_base != b->is_base)
+        return a->is_base ? -1 : 1;
+    const char *x = a->has_manifest ? a->manifest.id : a->name;
+    const char *y = b->has_manifest ? b->manifest.id : b->name;
+    int c = strcmp(x, y);
+    return c ? c : strcmp(a->name, b->name);
+}
+
+static void dep_error(PackInfo *p, const PackRef *r, const char *msg)
+{
+    set_broken(p, p->manifest.file, r->line, r->col, msg);
+}
+
+/* Check one pack's dependencies against the packs enabled now. Returns
+ * false if it cannot load; sets it broken with the reason. */
+static bool deps_ok(PackInfo *all, int n, PackInfo *p)
+{
+    const PackManifest *m = &p->manifest;
+    for (int i = 0; i < m->nincompatible; i++) {
+        int k = find_enabled(all, n, m->incompatible[i].id);
+        if (k >= 0 && pack_range_allows(m->incompatible[i].range, all[k].manifest.semver)) {
+            char msg[400];
+            snprintf(msg, sizeof msg, "this pack does not work with pack '%s' (%s), which is installed",
+                     m->incompatible[i].id, all[k].name);
+            dep_error(p, &m->incompatible[i], msg);
+            return false;
+        }
+    }
+    for (int i = 0; i < m->nrequired; i++) {
+        const PackRef *r = &m->required[i];
+        int k = find_enabled(all, n, r->id);
+        char msg[400];
+        if (k < 0) {
+            snprintf(msg, sizeof msg, "this pack needs pack '%s', which is missing, disabled or broken", r->id);
+            dep_error(p, r, msg);
+            return false;
+        }
+        if (!pack_range_allows(r->range, all[k].manifest.semver)) {
+            snprintf(msg, sizeof msg, "this pack needs pack '%s' version %s, but %s is installed", r->id,
+                     r->range, all[k].manifest.version);
+            dep_error(p, r, msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Base first, then dependencies before dependents, ties by id. */
+static int order_packs(PackInfo *all, int n, int *order)
+{
+    int count = 0;
+    bool *placed = calloc((size_t)n, sizeof *placed);
+    if (!placed)
+        return 0;
+    for (;;) {
+        int next = -1;
+        for (int i = 0; i < n; i++) {
+            PackInfo *p = &all[i];
+            if (placed[i] || p->state != PACK_ENABLED)
+                continue;
+            bool ready = true;
+            const PackManifest *m = &p->manifest;
+            for (int d = 0; d < m->nrequired + m->noptional && ready; d++) {
+                const char *id = d < m->nrequired ? m->required[d].id : m->optional[d - m->nrequired].id;
+                int k = find_enabled(all, n, id);
+                if (k >= 0 && !placed[k] && k != i)
+                    ready = false;
+                if (k < 0 && d < m->nrequired)
+                    ready = false;
+            }
+            if (ready && (next < 0 || cmp_ids(p, &all[next]) < 0))
+                next = i;
+        }
+        if (next < 0)
+            break;
+        if (deps_ok(all, n, &all[next]))
+            order[count++] = next;
+        placed[next] = true;
+    }
+    /* Whatever is left could never be placed: a missing dependency or a cycle. */
+    for (int i = 0; i < n; i++) {
+        PackInfo *p = &all[i];
+        if (placed[i] || p->state != PACK_ENABLED)
+            continue;
+        if (deps_ok(all, n, p)) { /* every dependency exists: they wait on each other */
+            set_broken(p, p->manifest.file, 0, 0,
+                       "its dependencies form a cycle (a pack that needs itself through others)");
+        }
+    }
+    /* Packs set aside go last, for the Packs screen. */
+    for (int pass = 0; pass < 2; pass++) {
+        int start = count;
+        for (int i = 0; i < n; i++) {
+            bool in = false;
+            for (int k = 0; k < count; k++)
+                in |= order[k] == i;
+            if (!in && ((pass == 0) == (all[i].state == PACK_DISABLED)))
+                order[count++] = i;
+        }
+        for (int a = start; a < count; a++) /* sort the tail by id */
+            for (int b = a + 1; b < count; b++)
+                if (cmp_ids(&all[order[b]], &all[order[a]]) < 0) {
+                    int t = order[a];
+                    order[a] = order[b];
+                    order[b] = t;
+                }
+    }
+    free(placed);
+    return count;
+}
+
+static bool overrides_cb(const void *ctx, const char *name)
+{
+    return pack_overrides(ctx, name);
+}
+
+static void load_lexicon(Library *lib, PackInfo *p, const PackIO *io)
+{
+    char file[300], err[512];
+    size_t len;
+    char *buf = io->read(io->ctx, p->source, "lexicon.yaml", LIBRARY_MAX_FILE, &len, err, sizeof err);
+    if (!buf)
+        return; /* a pack need not add cues */
+    shown_path(file, sizeof file, p, "lexicon.yaml");
+    int before = lib->lex.count;
+    if (!lexicon_add(&lib->lex, p->manifest.id, file, buf, len, overrides_cb, &p->manifest, &p->diags)) {
+        p->state = PACK_BROKEN;
+        lib->lex.count = before; /* a broken pack adds nothing */
+    }
+    free(buf);
+}
+
+static int scene_index(const Library *lib, const char *id)
+{
+    for (int i = 0; i < lib->nscenes; i++)
+        if (lib->scenes[i]->id && strcmp(lib->scenes[i]->id, id) == 0)
+            return i;
+    return -1;
+}
+
+static bool grow_scenes(Library *lib)
+{
+    if (lib->nscenes < lib->cap_scenes)
+        return true;
+    int cap = lib->cap_scenes ? lib->cap_scenes * 2 : 32;
+    Scene **s = realloc(lib->scenes, (size_t)cap * sizeof *s);
+    int *sp = realloc(lib->scene_pack, (size_t)cap * sizeof *sp);
+    if (s)
+        lib->scenes = s;
+    if (sp)
+        lib->scene_pack = sp;
+    if (!s || !sp)
+        return false;
+    lib->cap_scenes = cap;
+    return true;
+}
+
+static void count_words(const char *s, int *words)
+{
+    bool in = false;
+    for (; s && *s; s++) {
+        bool sp = *s == ' ' || *s == '\n' || *s == '\t';
+        if (!sp && !in)
+            (*words)++;
+        in = !sp;
+    }
+}
+
+static void add_stats(PackStats *st, const Scene *s)
+{
+    st->lines += s->nlines;
+    st->cues += s->ncues;
+    st->incongruent += s->nincongruent;
+    st->answers += s->nanswers;
+    for (int i = 0; i < s->nlines; i++)
+        count_words(s->lines[i].text, &st->words);
+    for (int i = 0; i < s->nanswers; i++) {
+        count_words(s->answers[i].text, &st->words);
+        count_words(s->answers[i].reply.text, &st->words);
+    }
+}
+
+/* Load a pack's scenes; merge them only if the whole pack is clean. */
+static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO *io)
+{
+    char **names = NULL;
+    int n = io->list(io->ctx, p->source, "scenes", &names);
+    Scene **mine = calloc((size_t)(n ? n : 1), sizeof *mine);
+    int count = 0;
+    char file[600], err[512];
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        if (l < 6 || strcmp(names[i] + l - 5, ".yaml") != 0)
+            continue;
+        shown_path(file, sizeof file, p, "scenes/");
+        strncat(file, names[i], sizeof file - strlen(file) - 1);
+        if (count == LIBRARY_MAX_SCENES_PER_PACK) {
+            diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "a pack may hold at most %d scenes",
+                     LIBRARY_MAX_SCENES_PER_PACK);
+            p->state = PACK_BROKEN;
+            break;
+        }
+        char path[300];
+        snprintf(path, sizeof path, "scenes/%s", names[i]);
+        size_t len;
+        char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
+        if (!buf) {
+            diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "%s", err);
+            p->state = PACK_BROKEN;
+            continue;
+        }
+        Scene *s = mine ? malloc(sizeof *s) : NULL;
+        if (!s) {
+            free(buf);
+            continue;
+        }
+        if (!scene_load(s, file, buf, len, &lib->lex, &p->diags))
+            p->state = PACK_BROKEN;
+        free(buf);
+        mine[count++] = s;
+        if (!s->id)
+            continue;
+        for (int k = 0; k + 1 < count; k++)
+            if (mine[k]->id && strcmp(mine[k]->id, s->id) == 0) {
+                diag_add(&p->diags, DIAG_ERROR, file, 1, 1, "scene id '%s' is also used by %s", s->id,
+                         mine[k]->file);
+                p->state = PACK_BROKEN;
+            }
+        int old = scene_index(lib, s->id);
+        if (old >= 0 && !pack_overrides(&p->manifest, s->id)) {
+            diag_add(&p->diags, DIAG_ERROR, file, 1, 1,
+                     "scene id '%s' is already used by %s; list it under 'overrides:' in pack.yaml "
+                     "to replace it on purpose",
+                     s->id, lib->scenes[old]->file);
+            p->state = PACK_BROKEN;
+        }
+    }
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    /* Chapters may name this pack's scenes and those of packs loaded before. */
+    const PackManifest *m = &p->manifest;
+    for (int c = 0; c < m->nchapters; c++) {
+        for (int k = 0; k < m->chapters[c].nscenes; k++) {
+            const PackRef *r = &m->chapters[c].scenes[k];
+            bool found = scene_index(lib, r->id) >= 0;
+            for (int j = 0; j < count && !found; j++)
+                found = mine[j]->id && strcmp(mine[j]->id, r->id) == 0;
+            if (!found) {
+                diag_add(&p->diags, DIAG_ERROR, m->file, r->line, r->col,
+                         "chapter '%s' names scene '%s', but no pack has a scene with that id",
+                         m->chapters[c].id, r->id);
+                p->state = PACK_BROKEN;
+            }
+        }
+    }
+    for (int i = 0; i < count; i++) {
+        Scene *s = mine[i];
+        int old = p->state == PACK_ENABLED ? scene_index(lib, s->id) : -1;
+        if (p->state != PACK_ENABLED) {
+            scene_free(s);
+            free(s);
+        } else if (old >= 0) { /* an override replaces the earlier scene */
+            scene_free(lib->scenes[old]);
+            free(lib->scenes[old]);
+            lib->scenes[old] = s;
+            lib->scene_pack[old] = pack_index;
+            add_stats(&p->stats, s);
+            p->nscenes++;
+        } else if (grow_scenes(lib)) {
+            lib->scene_pack[lib->nscenes] = pack_index;
+            lib->scenes[lib->nscenes++] = s;
+            add_stats(&p->stats, s);
+            p->nscenes++;
+        } else {
+            scene_free(s);
+            free(s);
+        }
+    }
+    free(mine);
+}
+
+/* A pack whose required dependency broke while loading cannot load either. */
+static bool deps_still_enabled(Library *lib, PackInfo *p)
+{
+    for (int i = 0; i < p->manifest.nrequired; i++) {
+        const PackRef *r = &p->manifest.required[i];
+        bool ok = false;
+        for (int k = 0; k < lib->npacks; k++)
+            if (lib->packs[k].has_manifest && lib->packs[k].state == PACK_ENABLED &&
+                strcmp(lib->packs[k].manifest.id, r->id) == 0)
+                ok = true;
+        if (!ok) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "this pack needs pack '%s', which failed to load", r->id);
+            set_broken(p, p->manifest.file, r->line, r->col, msg);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool library_load(Library *lib, const PackSource *sources, int nsources, const PackIO *io,
+                  const char *game_version)
+{
+    memset(lib, 0, sizeof *lib);
+    lexicon_init(&lib->lex);
+    SemVer game = {0, 0, 0};
+    pack_semver_parse(game_version, &game);
+    int n = nsources < LIBRARY_MAX_PACKS ? nsources : LIBRARY_MAX_PACKS;
+    PackInfo *all = calloc((size_t)(n ? n : 1), sizeof *all);
+    int *order = calloc((size_t)(n ? n : 1), sizeof *order);
+    if (!all || !order) {
+        free(all);
+        free(order);
+        return false;
+    }
+    for (int i = 0; i < n; i++) {
+        PackInfo *p = &all[i];
+        p->source = i;
+        snprintf(p->name, sizeof p->name, "%s", sources[i].name);
+        p->is_zip = sources[i].is_zip;
+        p->is_base = sources[i].is_base;
+        p->state = PACK_ENABLED;
+        read_manifest(p, &sources[i], io, game);
+    }
+    resolve_duplicates(all, n);
+    int count = order_packs(all, n, order);
+    for (int k = 0; k < count; k++)
+        lib->packs[k] = all[order[k]]; /* moved, not copied: `all` is freed without its contents */
+    lib->npacks = count;
+    free(all);
+    free(order);
+    for (int k = 0; k < lib->npacks; k++)
+        if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k]))
+            load_lexicon(lib, &lib->packs[k], io);
+    for (int k = 0; k < lib->npacks; k++)
+        if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k]))
+            load_scenes(lib, &lib->packs[k], k, io);
+    for (int k = 0; k < lib->npacks; k++)
+        if (lib->packs[k].is_base)
+            return lib->packs[k].state == PACK_ENABLED && lib->nscenes > 0;
+    return false;
+}
+
+void library_free(Library *lib)
+{
+    for (int i = 0; i < lib->nscenes; i++) {
+        scene_free(lib->scenes[i]);
+        free(lib->scenes[i]);
+    }
+    free(lib->scenes);
+    free(lib->scene_pack);
+    for (int k = 0; k < lib->npacks; k++) {
+        pack_manifest_free(&lib->packs[k].manifest);
+        diag_free(&lib->packs[k].diags);
+    }
+    lexicon_free(&lib->lex);
+    memset(lib, 0, sizeof *lib);
+}
+
+const Scene *library_scene(const Library *lib, const char *id)
+{
+    int i = id ? scene_index(lib, id) : -1;
+    return i >= 0 ? lib->scenes[i] : NULL;
+}
+
+const Scene *library_first_scene(const Library *lib)
+{
+    for (int k = 0; k < lib->npacks; k++) {
+        const PackInfo *p = &lib->packs[k];
+        if (!p->is_base || p->state != PACK_ENABLED)
+            continue;
+        for (int c = 0; c < p->manifest.nchapters; c++)
+            for (int s = 0; s < p->manifest.chapters[c].nscenes; s++) {
+                const Scene *sc = library_scene(lib, p->manifest.chapters[c].scenes[s].id);
+                if (sc)
+                    return sc;
+            }
+    }
+    return lib->nscenes > 0 ? lib->scenes[0] : NULL;
+}
+
+const PackInfo *library_pack_of_source(const Library *lib, int source)
+{
+    for (int k = 0; k < lib->npacks; k++)
+        if (lib->packs[k].source == source)
+            return &lib->packs[k];
+    return NULL;
+}
