@@ -49,7 +49,7 @@ static void read_manifest(PackInfo *p, const PackSource *src, const PackIO *io, 
         char msg[300];
         snprintf(msg, sizeof msg, "this pack works with game versions %s; this game is %d.%d.%d",
                  p->manifest.game, game.major, game.minor, game.patch);
-        set_broken(p, file, 0, 0, msg);
+        set_broken(p, file, p->manifest.game_line, p->manifest.game_col, msg);
     }
     if (src->disabled && p->state == PACK_ENABLED)
         p->state = PACK_DISABLED;
@@ -109,10 +109,11 @@ static void dep_error(PackInfo *p, const PackRef *r, const char *msg)
 }
 
 /* Check one pack's dependencies against the packs enabled now. Returns
- * false if it cannot load; sets it broken with the reason. */
+ * false if it cannot load; sets it broken with every reason. */
 static bool deps_ok(PackInfo *all, int n, PackInfo *p)
 {
     const PackManifest *m = &p->manifest;
+    bool ok = true;
     for (int i = 0; i < m->nincompatible; i++) {
         int k = find_enabled(all, n, m->incompatible[i].id);
         if (k >= 0 && pack_range_allows(m->incompatible[i].range, all[k].manifest.semver)) {
@@ -120,7 +121,7 @@ static bool deps_ok(PackInfo *all, int n, PackInfo *p)
             snprintf(msg, sizeof msg, "this pack does not work with pack '%s' (%s), which is installed",
                      m->incompatible[i].id, all[k].name);
             dep_error(p, &m->incompatible[i], msg);
-            return false;
+            ok = false;
         }
     }
     for (int i = 0; i < m->nrequired; i++) {
@@ -130,16 +131,15 @@ static bool deps_ok(PackInfo *all, int n, PackInfo *p)
         if (k < 0) {
             snprintf(msg, sizeof msg, "this pack needs pack '%s', which is missing, disabled or broken", r->id);
             dep_error(p, r, msg);
-            return false;
-        }
-        if (!pack_range_allows(r->range, all[k].manifest.semver)) {
+            ok = false;
+        } else if (!pack_range_allows(r->range, all[k].manifest.semver)) {
             snprintf(msg, sizeof msg, "this pack needs pack '%s' version %s, but %s is installed", r->id,
                      r->range, all[k].manifest.version);
             dep_error(p, r, msg);
-            return false;
+            ok = false;
         }
     }
-    return true;
+    return ok;
 }
 
 /* Base first, then dependencies before dependents, ties by id. */
@@ -277,6 +277,20 @@ static void add_stats(PackStats *st, const Scene *s)
     }
 }
 
+/* May a pack with manifest m refer to content of library pack k? */
+static bool may_use(const Library *lib, const PackManifest *m, int k)
+{
+    const PackInfo *q = &lib->packs[k];
+    if (q->is_base)
+        return true;
+    for (int i = 0; i < m->nrequired + m->noptional; i++) {
+        const char *id = i < m->nrequired ? m->required[i].id : m->optional[i - m->nrequired].id;
+        if (strcmp(id, q->manifest.id) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Load a pack's scenes; merge them only if the whole pack is clean. */
 static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO *io)
 {
@@ -335,17 +349,20 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
     for (int i = 0; i < n; i++)
         free(names[i]);
     free(names);
-    /* Chapters may name this pack's scenes and those of packs loaded before. */
+    /* Chapters may name this pack's scenes, the base pack's and those of
+     * the packs it depends on. */
     const PackManifest *m = &p->manifest;
     for (int c = 0; c < m->nchapters; c++) {
         for (int k = 0; k < m->chapters[c].nscenes; k++) {
             const PackRef *r = &m->chapters[c].scenes[k];
-            bool found = scene_index(lib, r->id) >= 0;
+            int at = scene_index(lib, r->id);
+            bool found = at >= 0 && may_use(lib, m, lib->scene_pack[at]);
             for (int j = 0; j < count && !found; j++)
                 found = mine[j]->id && strcmp(mine[j]->id, r->id) == 0;
             if (!found) {
                 diag_add(&p->diags, DIAG_ERROR, m->file, r->line, r->col,
-                         "chapter '%s' names scene '%s', but no pack has a scene with that id",
+                         "chapter '%s' names scene '%s', but neither this pack, the base game nor "
+                         "a pack it depends on has a scene with that id",
                          m->chapters[c].id, r->id);
                 p->state = PACK_BROKEN;
             }

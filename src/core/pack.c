@@ -281,6 +281,10 @@ bool pack_manifest_load(PackManifest *m, const char *file, const char *buf, size
                      "update the game", m->format, PACK_FORMAT);
         }
         m->game = str(&c, root, "game", 100);
+        if ((v = ymap_get(&y, root, "game"))) {
+            m->game_line = (int)v->start_mark.line + 1;
+            m->game_col = (int)v->start_mark.column + 1;
+        }
         if (m->game && !pack_range_valid(m->game))
             yerr(&y, ymap_get(&y, root, "game"),
                  "'%s' is not a version range (try \">=0.1.0\")", m->game);

@@ -37,6 +37,7 @@ typedef struct {
     Arena arena;
     const char *file;
     const char *id, *title, *version, *game, *license, *language, *description;
+    int game_line, game_col; /* where `game:` was written */
     SemVer semver;
     int format;
     const char **authors;
