@@ -12,11 +12,13 @@
 #include "vfs.h"
 
 #include <SDL2/SDL_ttf.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define HEADLESS_TAIL_TICKS (60 * 60 * 10) /* headless runs past the replay at most this long */
@@ -28,6 +30,7 @@ typedef struct {
     const char *screenshot;
     long at;
     long bench_frames;
+    const char *new_pack;
     const char *check[VFS_MAX_SOURCES];
     int ncheck;
     bool headless, print_score, fullscreen, timing;
@@ -50,6 +53,7 @@ static void usage(FILE *f)
           "  --bench-frames N    render the frame at --at TICK N times and print frame times\n"
           "  --check PATH...     check level packs (folders or .zip files) and report every\n"
           "                      problem as file:line:col; exit 0 clean, 1 errors, 2 could not run\n"
+          "  --new-pack DIR      write a small commented example pack into DIR to start from\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
@@ -91,6 +95,8 @@ static int parse_args(int argc, char **argv, Options *o)
                 fprintf(stderr, "unsaid: --check needs at least one pack folder or .zip file\n");
                 return 2;
             }
+        } else if (strcmp(a, "--new-pack") == 0) {
+            value = &o->new_pack;
         } else if (strcmp(a, "--scene") == 0) {
             value = &o->scene;
         } else if (strcmp(a, "--replay") == 0) {
@@ -248,6 +254,119 @@ static int run_check(const Options *o)
     printf("checked %s: %s, %s\n", c, e, w);
     library_free(&lib);
     return errors ? 1 : 0;
+}
+
+/* Replace every {{key}} in text with its value; returns a new string. */
+static char *fill_template(const char *text, const char *id, const char *title)
+{
+    size_t cap = strlen(text) * 2 + 256, used = 0;
+    char *out = malloc(cap);
+    for (const char *p = text; out && *p;) {
+        const char *val = NULL;
+        size_t skip = 0;
+        if (strncmp(p, "{{id}}", 6) == 0)
+            val = id, skip = 6;
+        else if (strncmp(p, "{{title}}", 9) == 0)
+            val = title, skip = 9;
+        size_t need = val ? strlen(val) : 1;
+        if (used + need + 1 > cap) {
+            cap = (used + need + 1) * 2;
+            char *grown = realloc(out, cap);
+            if (!grown) {
+                free(out);
+                return NULL;
+            }
+            out = grown;
+        }
+        if (val) {
+            memcpy(out + used, val, need);
+            p += skip;
+        } else {
+            out[used] = *p++;
+        }
+        used += need;
+    }
+    if (out)
+        out[used] = '\0';
+    return out;
+}
+
+/* --new-pack DIR: a small pack that passes the checker, with comments that
+ * teach the format. Never writes into a folder that already has files. */
+/* mkdir -p */
+static bool make_dirs(const char *path)
+{
+    char buf[PATH_MAX + 64];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(buf, 0777) == 0 || errno == EEXIST;
+}
+
+static int run_new_pack(const char *dir_arg)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", dir_arg);
+    for (size_t l = strlen(dir); l > 1 && dir[l - 1] == '/'; l--)
+        dir[l - 1] = '\0';
+    static const char *const files[] = {"pack.yaml", "lexicon.yaml", "scenes/first_scene.yaml"};
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        DIR *d = opendir(dir);
+        int entries = 0;
+        for (struct dirent *e; d && (e = readdir(d));)
+            entries += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+        if (d)
+            closedir(d);
+        if (!S_ISDIR(st.st_mode) || entries > 0) {
+            fprintf(stderr, "unsaid: %s already exists and is not an empty folder; choose a new name\n", dir);
+            return 2;
+        }
+    }
+    /* The pack id comes from the folder's name: lower case, a-z 0-9 _ -. */
+    const char *base = strrchr(dir, '/');
+    base = base ? base + 1 : dir;
+    char id[PACK_ID_MAX + 1], title[128];
+    size_t n = 0;
+    for (const char *p = base; *p && *p != '/' && n < PACK_ID_MAX; p++) {
+        char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+        id[n++] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '-';
+    }
+    id[n] = '\0';
+    if (n < PACK_ID_MIN)
+        snprintf(id, sizeof id, "my-pack");
+    snprintf(title, sizeof title, "%s", base);
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/scenes", dir);
+    if (!make_dirs(path)) {
+        fprintf(stderr, "unsaid: %s: %s\n", path, strerror(errno));
+        return 2;
+    }
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char src[256], err[512];
+        snprintf(src, sizeof src, "/assets/templates/pack/%s", files[i]);
+        char *text = vfs_read(src, NULL, VFS_MAX_FILE, err, sizeof err);
+        char *filled = text ? fill_template(text, id, title) : NULL;
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        FILE *f = filled ? fopen(path, "wbx") : NULL;
+        bool ok = f && fputs(filled, f) >= 0;
+        if (f && fclose(f) != 0)
+            ok = false;
+        free(text);
+        free(filled);
+        if (!ok) {
+            fprintf(stderr, "unsaid: %s: %s\n", path, text ? strerror(errno) : err);
+            return 2;
+        }
+    }
+    printf("Wrote a new pack '%s' in %s. Check it with:  unsaid --check %s\n", id, dir, dir);
+    return 0;
 }
 
 static bool load_replay(Replay *rp, const char *file)
@@ -415,6 +534,11 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "unsaid: %s\n", err);
         return 1;
+    }
+    if (app.opt.new_pack) {
+        rc = run_new_pack(app.opt.new_pack);
+        vfs_quit();
+        return rc;
     }
     if (app.opt.ncheck) {
         rc = run_check(&app.opt);

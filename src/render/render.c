@@ -315,8 +315,11 @@ static void intro_screen(Renderer *r, const Game *g, double alpha)
         kx += text_width(r->text, FONT_SMALL, names[i], -1) + 26;
     }
     float blink = 0.65f + 0.35f * (float)sin(game_time(g, alpha) / 20.0);
-    text_draw(r->text, d, FONT_BODY_BOLD, "Click or press Enter to begin", -1, 640, y + h + 24,
-              color_alpha(C_ACCENT, blink), ALIGN_CENTER);
+    const char *go = "Click or press Enter to begin";
+    float gw = text_width(r->text, FONT_BODY_BOLD, go, -1) + 48;
+    draw_rounded_rect(d, 640 - gw / 2, y + h + 16, gw, 46, 14, C_PANEL);
+    text_draw(r->text, d, FONT_BODY_BOLD, go, -1, 640, y + h + 24, color_alpha(C_ACCENT, blink),
+              ALIGN_CENTER);
 }
 
 static void answer_screen(Renderer *r, const Game *g)
