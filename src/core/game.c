@@ -14,7 +14,29 @@ bool ui_contains(UiRect r, float x, float y)
 
 UiRect game_title_button(int i)
 {
-    return (UiRect){84, 420 + 76.f * i, 280, 60};
+    return (UiRect){84, 380 + 72.f * i, 280, 58};
+}
+
+static int pack_count(const Game *g)
+{
+    return g->library ? g->library->npacks : 0;
+}
+
+int game_pack_scroll(const Game *g)
+{
+    int sel = g->selected < pack_count(g) ? g->selected : pack_count(g) - 1;
+    int scroll = sel - (GAME_PACK_ROWS - 1);
+    return scroll > 0 ? scroll : 0;
+}
+
+UiRect game_pack_row(const Game *g, int i)
+{
+    if (i >= pack_count(g))
+        return (UiRect){60, 636, 220, 54}; /* Back */
+    int row = i - game_pack_scroll(g);
+    if (row < 0 || row >= GAME_PACK_ROWS)
+        return (UiRect){-1000, -1000, 0, 0}; /* scrolled out of view */
+    return (UiRect){60, 120 + 62.f * row, 470, 54};
 }
 
 UiRect game_answer_rect(const Scene *scene, int i)
@@ -72,10 +94,11 @@ static void start_scene(Game *g)
     go(g, SCREEN_INTRO);
 }
 
-void game_init(Game *g, const Scene *scene, bool skip_title)
+void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title)
 {
     memset(g, 0, sizeof *g);
     g->scene = scene;
+    g->library = library;
     g->answer = -1;
     g->mouse_x = -1;
     g->mouse_y = -1;
@@ -164,12 +187,12 @@ float game_perform_progress(const Game *g, double alpha)
 
 /* Keyboard / mouse selection shared by every menu: returns the chosen item
  * or -1. Arrows move, number keys and clicks choose directly, Enter confirms. */
-static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Scene *, int))
+static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Game *, int))
 {
     int prev = g->selected;
     if (in->has_mouse)
         for (int i = 0; i < count; i++)
-            if (ui_contains(rect(g->scene, i), in->mouse_x, in->mouse_y))
+            if (ui_contains(rect(g, i), in->mouse_x, in->mouse_y))
                 g->selected = i;
     if (input_pressed(in, ACT_UP) || input_pressed(in, ACT_LEFT))
         g->selected = (g->selected + count - 1) % count;
@@ -182,23 +205,28 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Sc
             return i;
     if (in->click)
         for (int i = 0; i < count; i++)
-            if (ui_contains(rect(g->scene, i), in->mouse_x, in->mouse_y))
+            if (ui_contains(rect(g, i), in->mouse_x, in->mouse_y))
                 return i;
     if (input_pressed(in, ACT_CONFIRM))
         return g->selected;
     return -1;
 }
 
-static UiRect title_rect(const Scene *s, int i)
+static UiRect title_rect(const Game *g, int i)
 {
-    (void)s;
+    (void)g;
     return game_title_button(i);
 }
 
-static UiRect debrief_rect(const Scene *s, int i)
+static UiRect debrief_rect(const Game *g, int i)
 {
-    (void)s;
+    (void)g;
     return game_debrief_button(i);
+}
+
+static UiRect answer_rect(const Game *g, int i)
+{
+    return game_answer_rect(g->scene, i);
 }
 
 /* Where a keyboard flag's marker goes: beside the region, not on it, so the
@@ -280,14 +308,34 @@ void game_step(Game *g, const TickInput *in)
     case SCREEN_TITLE:
         choice = menu(g, in, GAME_TITLE_BUTTONS, title_rect);
         if (input_pressed(in, ACT_BACK))
-            choice = 1;
+            choice = 2;
         if (choice == 0 && g->scene) {
             emit(g, EV_CONFIRM);
             start_scene(g);
         } else if (choice == 1) {
+            emit(g, EV_CONFIRM);
+            go(g, SCREEN_PACKS);
+        } else if (choice == 2) {
             g->quit = true;
         }
         break;
+    case SCREEN_PACKS: {
+        /* The number keys choose answers elsewhere; here only rows and Back. */
+        TickInput rows = *in;
+        rows.pressed &= ~((1u << ACT_1) | (1u << ACT_2) | (1u << ACT_3) | (1u << ACT_4));
+        int count = pack_count(g) + 1;
+        int prev = g->selected;
+        choice = menu(g, &rows, count, game_pack_row);
+        if (choice >= 0 && choice < count - 1)
+            g->selected = choice; /* choosing a pack shows its details */
+        if (choice == count - 1 || input_pressed(in, ACT_BACK)) {
+            go(g, SCREEN_TITLE);
+            g->selected = 1;
+        } else if (g->selected != prev) {
+            emit(g, EV_SELECT);
+        }
+        break;
+    }
     case SCREEN_INTRO:
         if (input_pressed(in, ACT_BACK)) {
             go(g, SCREEN_TITLE);
@@ -308,7 +356,7 @@ void game_step(Game *g, const TickInput *in)
             go(g, SCREEN_TITLE);
             break;
         }
-        choice = menu(g, in, g->scene->nanswers, game_answer_rect);
+        choice = menu(g, in, g->scene->nanswers, answer_rect);
         if (choice >= 0) {
             g->answer = choice;
             notice_result(&g->notice, g->scene, choice, &g->result);

@@ -15,6 +15,7 @@
 #define UNSAID_GAME_H
 
 #include "input.h"
+#include "library.h"
 #include "notice.h"
 #include "pose.h"
 #include "rig.h"
@@ -30,6 +31,7 @@ typedef enum {
     SCREEN_ANSWER,
     SCREEN_REACTION,
     SCREEN_DEBRIEF,
+    SCREEN_PACKS, /* every pack: enabled, disabled or broken, with its errors */
     SCREEN_COUNT
 } Screen;
 
@@ -51,6 +53,7 @@ typedef struct {
 
 typedef struct {
     const Scene *scene;
+    const Library *library; /* for the Packs screen; may be NULL */
     Screen screen;
     int tick;           /* steps taken since the game began */
     int screen_start;   /* tick the current screen began */
@@ -71,7 +74,7 @@ typedef struct {
 } Game;
 
 /* Start at the title, or straight into the scene's intro. */
-void game_init(Game *g, const Scene *scene, bool skip_title);
+void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title);
 void game_step(Game *g, const TickInput *in);
 
 /* Scene-time helpers shared by logic and renderer. `alpha` in [0, 1] blends
@@ -88,12 +91,17 @@ const char *game_caption(const Game *g, double alpha);
 float game_perform_progress(const Game *g, double alpha);
 
 /* Layout, in canvas pixels. */
-#define GAME_TITLE_BUTTONS 2
+#define GAME_TITLE_BUTTONS 3 /* Play, Packs, Quit */
+#define GAME_PACK_ROWS 8      /* rows the Packs screen shows at once */
 #define GAME_DEBRIEF_BUTTONS 2
 UiRect game_title_button(int i);
 UiRect game_answer_rect(const Scene *scene, int i);
 UiRect game_debrief_button(int i);
 UiRect game_speech_box(void);
+/* Row i of the Packs screen's list (scrolled to keep the selection in
+ * view); i == number of packs is the Back button. */
+UiRect game_pack_row(const Game *g, int i);
+int game_pack_scroll(const Game *g);
 RigPlacement game_placement(void);
 bool ui_contains(UiRect r, float x, float y);
 

@@ -394,6 +394,7 @@ static bool load_replay(Replay *rp, const char *file)
 
 typedef struct {
     Options opt;
+    Library lib;
     Platform plat;
     Renderer *render;
     Game game;
@@ -402,7 +403,57 @@ typedef struct {
     int replay_cursor;
     FILE *record;
     bool score_printed;
+    char overlay_title[128];
+    char overlay[4096];
+    double overlay_until; /* ms on the real clock */
 } App;
+
+/* Every error and warning of every pack, for the overlay after F5. */
+static void collect_problems(const Library *lib, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < lib->npacks && used + 1 < size; k++) {
+        const PackInfo *p = &lib->packs[k];
+        for (int i = 0; i < p->diags.count && used + 1 < size; i++) {
+            char line[800];
+            diag_format(&p->diags.items[i], line, sizeof line);
+            int n = snprintf(buf + used, size - used, "%s\n", line);
+            if (n < 0)
+                break;
+            used += (size_t)n < size - used ? (size_t)n : size - used - 1;
+        }
+    }
+}
+
+/* F5: reload every pack and go back to the scene being played. If the
+ * game's own data is now broken, keep playing the copy already loaded. */
+static void app_reload(App *app)
+{
+    char id[80];
+    snprintf(id, sizeof id, "%s", app->game.scene && app->game.scene->id ? app->game.scene->id : "");
+    Screen was = app->game.screen;
+    Library fresh;
+    bool ok = load_library(&fresh, NULL, 0, false, false);
+    collect_problems(&fresh, app->overlay, sizeof app->overlay);
+    app->overlay_until = app->overlay[0] ? now_ms() + 12000 : 0;
+    if (!ok) {
+        snprintf(app->overlay_title, sizeof app->overlay_title,
+                 "Reload failed: the game's own data has errors. Still playing the last good copy.");
+        library_free(&fresh);
+        return;
+    }
+    snprintf(app->overlay_title, sizeof app->overlay_title, "Reloaded. Some packs have problems:");
+    library_free(&app->lib);
+    app->lib = fresh;
+    const Scene *scene = library_scene(&app->lib, id);
+    if (!scene)
+        scene = library_first_scene(&app->lib);
+    bool in_scene = was != SCREEN_TITLE && was != SCREEN_PACKS;
+    game_init(&app->game, scene, &app->lib, in_scene);
+    if (was == SCREEN_PACKS)
+        app->game.screen = SCREEN_PACKS;
+}
 
 /* One fixed tick of the game with the given input, shared by both runs. */
 static void app_tick(App *app, TickInput *in)
@@ -500,7 +551,13 @@ static int run_window(App *app, double t_launch)
             app_tick(app, &pending);
             memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
         }
+        if (app->plat.reload_requested) {
+            app->plat.reload_requested = false;
+            app_reload(app);
+        }
         render_frame(app->render, &app->game, loop_alpha(&loop));
+        if (app->overlay_until > now_ms())
+            render_overlay(app->render, app->overlay_title, app->overlay);
         if (app->plat.screenshot_requested) {
             char path[1200], err[512];
             snprintf(path, sizeof path, "%sscreenshot-%d.png", vfs_user_dir(), app->game.tick);
@@ -546,18 +603,16 @@ int main(int argc, char **argv)
         return rc;
     }
     rc = 1;
-    Library lib;
-    memset(&lib, 0, sizeof lib);
     if (app.opt.replay) {
         if (!load_replay(&app.replay, app.opt.replay))
             goto out;
         app.have_replay = true;
     }
-    if (!load_library(&lib, NULL, 0, windowed, false))
+    if (!load_library(&app.lib, NULL, 0, windowed, false))
         goto out;
     const char *scene_id = app.opt.scene ? app.opt.scene
                          : app.have_replay && app.replay.scene[0] ? app.replay.scene : NULL;
-    const Scene *scene = scene_id ? library_scene(&lib, scene_id) : library_first_scene(&lib);
+    const Scene *scene = scene_id ? library_scene(&app.lib, scene_id) : library_first_scene(&app.lib);
     if (!scene) {
         char msg[300];
         snprintf(msg, sizeof msg, "no scene '%s' in any pack (scene ids are set by 'id:' in each scene file)",
@@ -584,11 +639,16 @@ int main(int argc, char **argv)
         platform_close(&app.plat);
         goto out;
     }
+    collect_problems(&app.lib, app.overlay, sizeof app.overlay);
+    if (app.overlay[0]) {
+        snprintf(app.overlay_title, sizeof app.overlay_title, "Some packs have problems (see Packs):");
+        app.overlay_until = now_ms() + 12000;
+    }
     int w, h;
     SDL_GetRendererOutputSize(app.plat.renderer, &w, &h);
     render_set_output(app.render, w, h);
     bool skip_title = app.opt.scene || (app.have_replay && app.replay.scene[0]);
-    game_init(&app.game, scene, skip_title);
+    game_init(&app.game, scene, &app.lib, skip_title);
     if (app.opt.record) {
         app.record = fopen(app.opt.record, "wb");
         if (!app.record) {
@@ -612,7 +672,7 @@ int main(int argc, char **argv)
 out:
     if (app.have_replay)
         replay_free(&app.replay);
-    library_free(&lib);
+    library_free(&app.lib);
     vfs_quit();
     return rc;
 }

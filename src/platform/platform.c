@@ -86,6 +86,7 @@ static void on_key(Platform *p, SDL_Keycode key, TickInput *in)
         SDL_SetWindowFullscreen(p->window, p->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         break;
     case SDLK_F12: p->screenshot_requested = true; break;
+    case SDLK_F5: p->reload_requested = true; break;
     default: break;
     }
 }

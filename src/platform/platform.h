@@ -18,6 +18,7 @@ typedef struct {
     bool fullscreen;
     bool quit_requested;
     bool screenshot_requested; /* F12 */
+    bool reload_requested;     /* F5 */
     uint64_t last_present;     /* counter at the last present (frame pacing) */
 } Platform;
 

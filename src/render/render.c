@@ -278,7 +278,7 @@ static void title_screen(Renderer *r, const Game *g, double alpha)
     text_draw(r->text, d, FONT_TITLE, "Unsaid", -1, 80, 150, C_TEXT, ALIGN_LEFT);
     text_draw_wrapped(r->text, d, FONT_BODY, "What the body says when the words don't.", 84, 290, 320, -1,
                       C_ACCENT, ALIGN_LEFT);
-    static const char *const labels[GAME_TITLE_BUTTONS] = {"Play", "Quit"};
+    static const char *const labels[GAME_TITLE_BUTTONS] = {"Play", "Packs", "Quit"};
     for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
         button(r, game_title_button(i), labels[i], g->selected == i);
     text_draw_wrapped(r->text, d, FONT_SMALL, "Mouse, or arrow keys and Enter. F11: full screen.", 84,
@@ -481,6 +481,91 @@ static void debrief_screen(Renderer *r, const Game *g)
         button(r, game_debrief_button(i), labels[i], g->selected == i);
 }
 
+static Color state_color(PackState s)
+{
+    return s == PACK_ENABLED ? C_GOOD : s == PACK_DISABLED ? C_MUTED : C_BAD;
+}
+
+/* Every pack the game found, and what is wrong with the broken ones. */
+static void packs_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Library *lib = g->library;
+    int n = lib ? lib->npacks : 0;
+    dim(r, 0.75f);
+    text_draw(r->text, d, FONT_HEADING, "Packs", -1, 60, 40, C_TEXT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_SMALL, "Level packs go in the packs folder of your data folder. F5 reloads them.",
+              -1, 200, 54, C_MUTED, ALIGN_LEFT);
+    for (int i = 0; i < n; i++) {
+        UiRect b = game_pack_row(g, i);
+        if (b.w <= 0)
+            continue;
+        const PackInfo *p = &lib->packs[i];
+        bool sel = g->selected == i;
+        draw_rounded_rect(d, b.x, b.y, b.w, b.h, 12, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
+        draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 12, sel ? 2.5f : 1.2f, sel ? C_ACCENT : C_PANEL_EDGE);
+        const char *title = p->has_manifest && p->manifest.title ? p->manifest.title : p->name;
+        text_draw(r->text, d, FONT_SMALL_BOLD, title, -1, b.x + 16, b.y + 6, C_TEXT, ALIGN_LEFT);
+        text_draw(r->text, d, FONT_SMALL, p->name, -1, b.x + 16, b.y + 28, C_MUTED, ALIGN_LEFT);
+        const char *st = library_state_name(p->state);
+        float sw = text_width(r->text, FONT_SMALL_BOLD, st, -1) + 20;
+        draw_rounded_rect(d, b.x + b.w - sw - 12, b.y + 14, sw, 26, 8, color_alpha(state_color(p->state), 0.22f));
+        text_draw(r->text, d, FONT_SMALL_BOLD, st, -1, b.x + b.w - sw / 2 - 12, b.y + 16,
+                  state_color(p->state), ALIGN_CENTER);
+    }
+    button(r, game_pack_row(g, n), "Back", g->selected >= n);
+    if (g->selected < 0 || g->selected >= n)
+        return;
+    /* Details of the selected pack. */
+    const PackInfo *p = &lib->packs[g->selected];
+    float x = 570, y = 120, w = 650;
+    panel(r, x, y, w, 570);
+    x += 28;
+    w -= 56;
+    y += 22;
+    const PackManifest *m = &p->manifest;
+    char line[600];
+    snprintf(line, sizeof line, "%s", p->has_manifest && m->title ? m->title : p->name);
+    y += text_draw_wrapped(r->text, d, FONT_BODY_BOLD, line, x, y, w, -1, C_TEXT, ALIGN_LEFT) + 4;
+    if (p->has_manifest && m->id) {
+        snprintf(line, sizeof line, "%s %s  |  %s  |  %s", m->id, m->version ? m->version : "",
+                 m->license ? m->license : "", m->language ? m->language : "");
+        text_draw(r->text, d, FONT_SMALL, line, -1, x, y, C_MUTED, ALIGN_LEFT);
+        y += 26;
+        if (m->nauthors > 0) {
+            snprintf(line, sizeof line, "By %s%s", m->authors[0], m->nauthors > 1 ? " and others" : "");
+            text_draw(r->text, d, FONT_SMALL, line, -1, x, y, C_MUTED, ALIGN_LEFT);
+            y += 26;
+        }
+        if (m->description)
+            y += text_draw_wrapped(r->text, d, FONT_SMALL, m->description, x, y + 6, w, -1, C_TEXT, ALIGN_LEFT) + 14;
+    }
+    snprintf(line, sizeof line, "%d scene%s, %d cue%s (%d incongruent), %d answer%s", p->nscenes,
+             p->nscenes == 1 ? "" : "s", p->stats.cues, p->stats.cues == 1 ? "" : "s", p->stats.incongruent,
+             p->stats.answers, p->stats.answers == 1 ? "" : "s");
+    text_draw(r->text, d, FONT_SMALL_BOLD, line, -1, x, y, state_color(p->state), ALIGN_LEFT);
+    y += 34;
+    for (int i = 0; i < p->diags.count && y < 650; i++) {
+        diag_format(&p->diags.items[i], line, sizeof line);
+        Color c = p->diags.items[i].level == DIAG_ERROR ? C_BAD : C_ACCENT;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, line, x, y, w, -1, c, ALIGN_LEFT) + 6;
+    }
+}
+
+void render_overlay(Renderer *r, const char *title, const char *body)
+{
+    Draw *d = r->draw;
+    float w = 900, x = (DRAW_LOGICAL_W - w) / 2;
+    float h = 90 + text_wrapped_height(r->text, FONT_SMALL, body, w - 60);
+    if (h > 600)
+        h = 600;
+    panel(r, x, 60, w, h);
+    draw_rounded_rect_outline(d, x, 60, w, h, 18, 2.5f, C_BAD);
+    text_draw(r->text, d, FONT_BODY_BOLD, title, -1, x + 30, 80, C_BAD, ALIGN_LEFT);
+    text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 30, 124, w - 60, -1, C_TEXT, ALIGN_LEFT);
+    draw_flush(d);
+}
+
 void render_frame(Renderer *r, const Game *g, double alpha)
 {
     SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
@@ -497,6 +582,7 @@ void render_frame(Renderer *r, const Game *g, double alpha)
     case SCREEN_ANSWER: answer_screen(r, g); break;
     case SCREEN_REACTION: speech_box(r, g, alpha); break;
     case SCREEN_DEBRIEF: debrief_screen(r, g); break;
+    case SCREEN_PACKS: packs_screen(r, g); break;
     case SCREEN_COUNT: break;
     }
     draw_flush(r->draw);

@@ -19,6 +19,8 @@ void render_destroy(Renderer *r);
 void render_set_output(Renderer *r, int w, int h);
 /* Draw the game at `alpha` between the previous and the current tick. */
 void render_frame(Renderer *r, const Game *g, double alpha);
+/* A message box over the frame (pack errors after F5). Call after render_frame. */
+void render_overlay(Renderer *r, const char *title, const char *body);
 /* Convert output pixels (mouse) into canvas pixels. */
 Vec2 render_to_canvas(const Renderer *r, float px, float py);
 
