@@ -341,7 +341,7 @@ static int run_new_pack(const char *dir_arg)
     id[n] = '\0';
     if (n < PACK_ID_MIN)
         snprintf(id, sizeof id, "my-pack");
-    snprintf(title, sizeof title, "%s", base);
+    snprintf(title, sizeof title, "%.100s", base);
     char path[PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/scenes", dir);
     if (!make_dirs(path)) {
