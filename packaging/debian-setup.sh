@@ -14,6 +14,10 @@ cd "$(dirname "$0")/.."
 
 packages="build-essential cmake pkg-config libsdl2-dev libsdl2-image-dev libsdl2-ttf-dev
 libsdl2-mixer-dev libphysfs-dev libyaml-dev"
+if [ "$mode" = test ]; then
+    # clang and its runtime build the libFuzzer target the suite runs.
+    packages="$packages clang libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $packages; do

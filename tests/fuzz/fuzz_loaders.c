@@ -1,0 +1,79 @@
+/* libFuzzer target for everything that reads files a stranger may write:
+ * scene files, pack manifests, lexicons and replays. The first byte of an
+ * input picks the loader; the rest is the file. Any crash, hang, leak or
+ * undefined behaviour is a bug; the input that found it belongs in
+ * tests/fuzz/corpus/ afterwards.
+ *
+ *   build:  cmake --build build-test --target fuzz_loaders  (needs clang)
+ *   run:    build-test/tests/fuzz_loaders -max_total_time=600 CORPUS_DIR tests/fuzz/corpus */
+#include "lexicon.h"
+#include "pack.h"
+#include "replay.h"
+#include "scene.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char lexicon_yaml[] =
+    "cues:\n"
+    "  wring_hands: { channel: hands, targets: { hands_wring: 1 } }\n"
+    "  gaze_down: { channel: gaze, targets: { gaze_y: 0.9 }, attack: 0.4 }\n"
+    "  smile_polite: { channel: face, targets: { au12_lip_corner_pull: 0.7 } }\n"
+    "  sigh: { channel: voice, targets: { breath_depth: 1 }, caption: \"[sighs]\" }\n"
+    "  slump: { channel: posture, targets: { slump: 0.9 } }\n";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static Lexicon lex;
+    static int ready;
+    if (!ready) {
+        DiagList d = {0};
+        lexicon_load(&lex, "lexicon.yaml", lexicon_yaml, sizeof lexicon_yaml - 1, &d);
+        diag_free(&d);
+        ready = 1;
+    }
+    if (size < 1)
+        return 0;
+    /* Loaders take text that may hold NUL bytes; give them a terminated copy. */
+    char *buf = malloc(size);
+    if (!buf)
+        return 0;
+    memcpy(buf, data + 1, size - 1);
+    buf[size - 1] = '\0';
+    DiagList diags = {0};
+    switch (data[0] % 4) {
+    case 0: {
+        Scene s;
+        scene_load(&s, "fuzz.yaml", buf, size - 1, &lex, &diags);
+        scene_free(&s);
+        break;
+    }
+    case 1: {
+        PackManifest m;
+        pack_manifest_load(&m, "pack.yaml", buf, size - 1, &diags);
+        pack_manifest_free(&m);
+        break;
+    }
+    case 2: {
+        Lexicon l;
+        lexicon_load(&l, "lexicon.yaml", buf, size - 1, &diags);
+        lexicon_free(&l);
+        break;
+    }
+    default: {
+        Replay r;
+        replay_load(&r, "fuzz.replay", buf, size - 1, &diags);
+        replay_free(&r);
+        break;
+    }
+    }
+    /* Every diagnostic must format without trouble. */
+    char out[4096];
+    diag_format_all(&diags, out, sizeof out);
+    diag_free(&diags);
+    free(buf);
+    return 0;
+}
