@@ -32,7 +32,7 @@
 #include <stddef.h>
 
 #define LIBRARY_MAX_PACKS 64
-#define LIBRARY_MAX_SCENES_PER_PACK 256
+#define LIBRARY_MAX_SCENES_PER_PACK 1000
 #define LIBRARY_MAX_FILE (1u << 20) /* one text file, 1 MiB */
 
 /* File access for one source (a pack's root). */
