@@ -22,6 +22,7 @@ static const char scene_yaml[] =
     "lines:\n"
     "  - id: one\n"
     "    text: \"I'm fine.\"\n"
+    "    hold: 4.0\n"
     "    cues:\n"
     "      - { cue: wring, start: 1.0, end: 3.0, incongruent: true, means: m }\n"
     "      - { cue: look_down, start: 4.0, end: 5.0, incongruent: true, means: m }\n"

@@ -386,7 +386,44 @@ static void load_look(Loader *L, const yaml_node_t *n, Look *look)
 }
 
 static const char *const scene_keys[] = {"id", "title", "place", "context", "character",
-                                         "lines", "answers", "question", NULL};
+                                         "lines", "answers", "question", "catch", NULL};
+
+/* Do two cues move any pose parameter in common? */
+static bool share_target(const CueDef *a, const CueDef *b)
+{
+    for (int i = 0; i < a->ntargets; i++)
+        for (int j = 0; j < b->ntargets; j++)
+            if (a->targets[i].param == b->targets[j].param)
+                return true;
+    return false;
+}
+
+/* Timing problems that still let the scene play: warnings, not errors. */
+static void check_timing(YDoc *y, const Scene *s)
+{
+    const int slack = 2 * SCENE_TICK_HZ;
+    for (int i = 0; i < s->ncues; i++) {
+        const SceneCue *c = &s->cues[i];
+        const SceneLine *l = &s->lines[c->line];
+        if (c->start < l->start - slack || (c->end != SCENE_HOLD && c->end > l->end + slack))
+            diag_add(y->diags, DIAG_WARNING, y->file, c->src_line, c->src_col,
+                     "cue '%s' runs more than 2 s outside its line '%s' (%.1f s to %.1f s; the line "
+                     "lasts %.1f s); move it to the line it belongs to",
+                     c->def->name, l->id ? l->id : "?", (c->start - l->start) / (double)SCENE_TICK_HZ,
+                     c->end == SCENE_HOLD ? 0.0 : (c->end - l->start) / (double)SCENE_TICK_HZ,
+                     (l->end - l->start) / (double)SCENE_TICK_HZ);
+        for (int j = 0; j < i; j++) {
+            const SceneCue *o = &s->cues[j];
+            if (o->def->channel != c->def->channel || !share_target(o->def, c->def))
+                continue;
+            if (c->start < o->end && o->start < c->end)
+                diag_add(y->diags, DIAG_WARNING, y->file, c->src_line, c->src_col,
+                         "cue '%s' overlaps cue '%s' (line %d) on the %s channel and moves the same "
+                         "part of the body; the two will blend into something else",
+                         c->def->name, o->def->name, o->src_line, channel_name(c->def->channel));
+        }
+    }
+}
 static const char *const scene_required[] = {"id", "title", "place", "context", "character",
                                              "lines", "answers", NULL};
 
@@ -432,8 +469,18 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
         if ((v = ymap_get(&y, root, "answers")))
             load_answers(&L, v);
         /* Only worth saying when nothing else is wrong: a failed cue may have been the one. */
-        if (scene->nlines > 0 && scene->nincongruent == 0 && diags->errors == errors_before)
-            ywarn(&y, root, "no cue is marked 'incongruent: true', so there is nothing to notice");
+        bool catch_scene = false;
+        yaml_node_t *cn = ymap_get(&y, root, "catch");
+        if (cn)
+            ybool(&y, cn, "catch", &catch_scene);
+        if (diags->errors == errors_before) {
+            check_timing(&y, scene);
+            if (scene->nlines > 0 && scene->nincongruent == 0 && !catch_scene)
+                ywarn(&y, root, "no cue is marked 'incongruent: true', so there is nothing to notice; "
+                      "if the body agrees with the words on purpose, say 'catch: true'");
+            if (catch_scene && scene->nincongruent > 0)
+                ywarn(&y, cn, "a catch scene (body and words agree) should not have incongruent cues");
+        }
     }
     ydoc_free(&y);
     return diags->errors == errors_before;
