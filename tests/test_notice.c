@@ -32,6 +32,40 @@ static const char scene_yaml[] =
     "  - { text: b, kind: fixing, quality: good, why: w }\n"
     "  - { text: c, kind: dismissive, quality: poor, why: w }\n";
 
+/* Marks, 'end' and persistent cues resolve to the right ticks. */
+static void cue_timing(const Lexicon *lex)
+{
+    static const char yaml[] =
+        "id: marks\ntitle: M\nplace: p\ncontext: c\ncharacter: { name: A }\n"
+        "lines:\n"
+        "  - id: one\n"
+        "    pause: 0\n"
+        "    text: \"Fine, {m1}really {late}fine.\"\n"
+        "    cues:\n"
+        "      - { cue: wring, start: m1, end: end+0.5, incongruent: true, means: m }\n"
+        "      - { cue: look_down, start: m1-0.25 }\n"
+        "      - { cue: look_down, start: late, end: late+1 }\n"
+        "answers:\n"
+        "  - { text: a, kind: empathic, quality: best, why: w }\n"
+        "  - { text: b, kind: dismissive, quality: poor, why: w }\n";
+    Scene s;
+    DiagList d = {0};
+    CHECK(scene_load(&s, "marks.yaml", yaml, sizeof yaml - 1, lex, &d));
+    CHECK_INT(d.errors, 0);
+    /* The marks leave the text; the typewriter reaches {m1} after 6
+     * characters and {late} after 13, at 32 characters a second. */
+    CHECK_STR(s.lines[0].text, "Fine, really fine.");
+    CHECK_INT(s.cues[0].start, 11);                     /* 6/32 s */
+    CHECK_INT(s.cues[0].end, s.lines[0].typed + 30);    /* end+0.5 */
+    CHECK_INT(s.cues[1].start, 11 - 15);
+    /* The first look down persists until the next gaze cue begins. */
+    CHECK_INT(s.cues[1].relax, s.cues[2].start);
+    CHECK(s.cues[1].end > s.cues[1].relax && s.cues[1].end < SCENE_HOLD);
+    CHECK_INT(s.cues[2].start, 24);                     /* 13/32 s */
+    scene_free(&s);
+    diag_free(&d);
+}
+
 int main(void)
 {
     Lexicon lex;
@@ -103,6 +137,7 @@ int main(void)
     CHECK(rc.score > rn.score);
     CHECK_INT(rs.score, 0); /* and the score never goes below zero */
 
+    cue_timing(&lex);
     scene_free(&s);
     lexicon_free(&lex);
     diag_free(&diags);

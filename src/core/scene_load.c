@@ -97,10 +97,106 @@ static float parse_amount(Loader *L, const yaml_node_t *n)
 
 static const char *const cue_keys[] = {"cue", "start", "peak", "relax", "end", "amount",
                                        "incongruent", "means", "describe", NULL};
-static const char *const cue_required[] = {"cue", "start", "end", NULL};
+static const char *const cue_required[] = {"cue", "start", NULL};
+
+#define MAX_MARKS 8
+#define SCENE_PERSIST (SCENE_HOLD - 1) /* until the next cue on the channel */
+
+/* What a line's cue times may refer to besides plain seconds. */
+typedef struct {
+    char names[MAX_MARKS][17];
+    double at[MAX_MARKS]; /* seconds from the line's start */
+    int n;
+    double end; /* seconds from the line's start to the last word typed */
+} TimeRef;
+
+/* Remove {mark} tags from a line's text, remembering when the typewriter
+ * reaches each one. Anything else in braces stays as text. */
+static const char *strip_marks(Loader *L, const yaml_node_t *node, const char *text, TimeRef *ref)
+{
+    size_t len = strlen(text);
+    char *out = arena_alloc(&L->scene->arena, len + 1);
+    if (!out)
+        return text;
+    size_t o = 0;
+    int chars = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = i + 1;
+        while (k < len && k - i <= 16 && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= '0' && text[k] <= '9') || text[k] == '_'))
+            k++;
+        if (text[i] == '{' && k < len && text[k] == '}' && k > i + 1) {
+            char name[17];
+            snprintf(name, sizeof name, "%.*s", (int)(k - i - 1), text + i + 1);
+            bool dup = false;
+            for (int m = 0; m < ref->n; m++)
+                dup |= strcmp(ref->names[m], name) == 0;
+            if (dup)
+                yerr(L->y, node, "mark {%s} appears twice in this line", name);
+            else if (ref->n == MAX_MARKS)
+                yerr(L->y, node, "a line can have at most %d marks", MAX_MARKS);
+            else {
+                snprintf(ref->names[ref->n], sizeof ref->names[0], "%s", name);
+                ref->at[ref->n++] = chars / SCENE_TYPE_CPS;
+            }
+            i = k + 1;
+            continue;
+        }
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            chars++;
+        out[o++] = text[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* A cue time: seconds from the line's start (-1.5, 2), or "end", "end+0.5",
+ * "m1", "m1-0.2" relative to the line's last word or a {mark} in its text. */
+static bool cue_time(Loader *L, const yaml_node_t *n, const char *what, const TimeRef *ref, double *out)
+{
+    YDoc *y = L->y;
+    const char *s = yscalar(y, n, what);
+    if (!s)
+        return false;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_'))
+        return ynumber(y, n, what, -60.0, 600.0, out);
+    size_t w = 0;
+    while ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= '0' && s[w] <= '9') || s[w] == '_')
+        w++;
+    double base = 0, off = 0;
+    bool found = false;
+    if (ref && w == 3 && strncmp(s, "end", 3) == 0) {
+        base = ref->end;
+        found = true;
+    }
+    for (int m = 0; ref && !found && m < ref->n; m++)
+        if (strlen(ref->names[m]) == w && strncmp(s, ref->names[m], w) == 0) {
+            base = ref->at[m];
+            found = true;
+        }
+    if (!ref) {
+        yerr(y, n, "%s in a reaction is seconds from the start of the reaction, found '%s'", what, s);
+        return false;
+    }
+    if (!found) {
+        yerr(y, n, "%s '%s' is not a number, 'end' or a {mark} in this line's text", what, s);
+        return false;
+    }
+    if (s[w]) {
+        char *e;
+        off = strtod(s + w, &e);
+        if ((s[w] != '+' && s[w] != '-') || *e || e == s + w + 1) {
+            yerr(y, n, "%s '%s': after '%.*s' write +seconds or -seconds, like '%.*s+0.5'", what, s,
+                 (int)w, s, (int)w, s);
+            return false;
+        }
+    }
+    *out = base + off;
+    return true;
+}
 
 /* Parse one cue; times in seconds relative to `base` (ticks). */
-static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, SceneCue *out)
+static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, const TimeRef *ref,
+                     SceneCue *out)
 {
     YDoc *y = L->y;
     if (!yis_map(y, n, "a cue"))
@@ -135,20 +231,25 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
         ok = false;
     }
     double start = 0, end = 0, d;
-    if (!ynumber(y, ymap_get(y, n, "start"), "start", -60.0, 600.0, &start))
+    if (!cue_time(L, ymap_get(y, n, "start"), "start", ref, &start))
         ok = false;
     yaml_node_t *endn = ymap_get(y, n, "end");
     bool hold = endn && endn->type == YAML_SCALAR_NODE &&
                 strcmp((const char *)endn->data.scalar.value, "hold") == 0;
-    if (!hold) {
-        const char *s = endn && endn->type == YAML_SCALAR_NODE ? (const char *)endn->data.scalar.value : "";
-        if (s[0] >= 'a' && s[0] <= 'z') {
-            yerr(y, endn, "end must be a number of seconds or 'hold', found '%s'", s);
+    /* Posture and gaze persist: without an end they hold until replaced. */
+    bool persist = !endn && out->def &&
+                   (out->def->channel == CH_POSTURE || out->def->channel == CH_GAZE);
+    if (!endn && out->def && !persist) {
+        yerr(y, n, "a %s cue needs an 'end' (seconds, 'end', a {mark}, or 'hold')",
+             channel_name(out->def->channel));
+        ok = false;
+    }
+    hold |= persist;
+    if (!hold && endn) {
+        if (!cue_time(L, endn, "end", ref, &end)) {
             ok = false;
-        } else if (!ynumber(y, endn, "end", -60.0, 600.0, &end)) {
-            ok = false;
-        } else if (end <= start) {
-            yerr(y, endn, "end (%g) must come after start (%g)", end, start);
+        } else if (ok && end <= start) {
+            yerr(y, endn, "end (%g s) must come after start (%g s)", end, start);
             ok = false;
         }
     }
@@ -156,17 +257,24 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
         return false;
     float attack = out->def->attack, release = out->def->release;
     out->start = base + secs_to_ticks(start);
-    out->end = hold ? SCENE_HOLD : base + secs_to_ticks(end);
+    out->end = persist ? SCENE_PERSIST : hold ? SCENE_HOLD : base + secs_to_ticks(end);
     double span = hold ? 1e9 : end - start;
     /* Default ramps, squeezed so a short cue still peaks. */
     double a = fmin(attack, span * 0.5), r = fmin(release, span * 0.5);
     out->peak = base + secs_to_ticks(start + a);
     out->relax = hold ? out->end - secs_to_ticks(release) : base + secs_to_ticks(end - r);
-    if ((v = ymap_get(y, n, "peak")) && ynumber(y, v, "peak", start, hold ? 600.0 : end, &d))
-        out->peak = base + secs_to_ticks(d);
-    if ((v = ymap_get(y, n, "relax")) && !hold &&
-        ynumber(y, v, "relax", start, end, &d))
-        out->relax = base + secs_to_ticks(d);
+    if ((v = ymap_get(y, n, "peak")) && cue_time(L, v, "peak", ref, &d)) {
+        if (d < start || (!hold && d > end))
+            yerr(y, v, "peak (%g s) must be between start and end", d);
+        else
+            out->peak = base + secs_to_ticks(d);
+    }
+    if ((v = ymap_get(y, n, "relax")) && !hold && cue_time(L, v, "relax", ref, &d)) {
+        if (d < start || d > end)
+            yerr(y, v, "relax (%g s) must be between start and end", d);
+        else
+            out->relax = base + secs_to_ticks(d);
+    }
     if (out->peak <= out->start)
         out->peak = out->start + 1;
     if (!hold && out->relax < out->peak)
@@ -187,7 +295,8 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
 }
 
 /* Cues of a line or reply: a list under `cues`. Appends into *cues. */
-static void load_cues(Loader *L, const yaml_node_t *list, int base, int line_index, SceneCue **cues,
+static void load_cues(Loader *L, const yaml_node_t *list, int base, int line_index, const TimeRef *ref,
+                      SceneCue **cues,
                       int *ncues, int cap)
 {
     if (!yis_seq(L->y, list, "cues"))
@@ -198,7 +307,7 @@ static void load_cues(Loader *L, const yaml_node_t *list, int base, int line_ind
         n = MAX_CUES_PER_LINE;
     }
     for (int i = 0; i < n && *ncues < cap; i++) {
-        if (load_cue(L, yseq_at(L->y, list, i), base, line_index, &(*cues)[*ncues]))
+        if (load_cue(L, yseq_at(L->y, list, i), base, line_index, ref, &(*cues)[*ncues]))
             (*ncues)++;
     }
 }
@@ -261,6 +370,8 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         line->text = req_text(L, ln, "text", MAX_TEXT);
         if (!line->text)
             continue;
+        TimeRef ref = {.n = 0};
+        line->text = strip_marks(L, ymap_get(y, ln, "text"), line->text, &ref);
         double pause = 0.5, hold = -1;
         yaml_node_t *v;
         if ((v = ymap_get(y, ln, "pause")))
@@ -268,10 +379,32 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         if ((v = ymap_get(y, ln, "hold")))
             ynumber(y, v, "hold", 0.3, 60.0, &hold);
         time_line(line, t + secs_to_ticks(pause), hold);
+        ref.end = (line->typed - line->start) / (double)SCENE_TICK_HZ;
         t = line->end;
         if ((v = ymap_get(y, ln, "cues")))
-            load_cues(L, v, line->start, s->nlines, &s->cues, &s->ncues, n * MAX_CUES_PER_LINE);
+            load_cues(L, v, line->start, s->nlines, &ref, &s->cues, &s->ncues, n * MAX_CUES_PER_LINE);
         s->nlines++;
+    }
+    /* A persistent cue lets go when the next cue on its channel begins. */
+    for (int i = 0; i < s->ncues; i++) {
+        SceneCue *c = &s->cues[i];
+        if (c->end != SCENE_PERSIST)
+            continue;
+        int release = secs_to_ticks(c->def->release);
+        const SceneCue *next = NULL;
+        for (int j = 0; j < s->ncues; j++) {
+            const SceneCue *o = &s->cues[j];
+            if (j != i && o->def->channel == c->def->channel && o->start > c->start &&
+                (!next || o->start < next->start))
+                next = o;
+        }
+        if (next) {
+            c->relax = next->start > c->peak ? next->start : c->peak;
+            c->end = c->relax + (release > 0 ? release : 1);
+        } else {
+            c->end = SCENE_HOLD;
+            c->relax = SCENE_HOLD - release;
+        }
     }
     s->length = t + 30;
     for (int i = 0; i < s->ncues; i++) {
@@ -334,7 +467,11 @@ static void load_answers(Loader *L, const yaml_node_t *list)
         if ((v = ymap_get(y, an, "cues"))) {
             a->cues = arena_alloc(&s->arena, sizeof(SceneCue) * MAX_CUES_PER_LINE);
             if (a->cues)
-                load_cues(L, v, 0, -1, &a->cues, &a->ncues, MAX_CUES_PER_LINE);
+                load_cues(L, v, 0, -1, NULL, &a->cues, &a->ncues, MAX_CUES_PER_LINE);
+            for (int c = 0; c < a->ncues; c++) {
+                if (a->cues[c].end == SCENE_PERSIST) /* nothing replaces it: hold to the end */
+                    a->cues[c].end = SCENE_HOLD;
+            }
             for (int c = 0; c < a->ncues; c++)
                 if (a->cues[c].end != SCENE_HOLD && a->cues[c].end + 30 > a->length)
                     a->length = a->cues[c].end + 30;
