@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""The JSON Schemas in docs/schema must accept every example and shipped file
+and refuse known-broken ones, so editors that use them give true hints.
+
+usage: validate_schema.py SOURCE_DIR"""
+import glob
+import json
+import os
+import sys
+
+import jsonschema
+import yaml
+
+src = sys.argv[1]
+schemas = {n: json.load(open(os.path.join(src, "docs/schema/%s.schema.json" % n)))
+           for n in ("scene", "pack", "lexicon")}
+for s in schemas.values():
+    jsonschema.Draft202012Validator.check_schema(s)
+
+
+def kind(path):
+    name = os.path.basename(path)
+    if name == "pack.yaml":
+        return "pack"
+    if name == "lexicon.yaml":
+        return "lexicon"
+    return "scene"
+
+
+def errors(path):
+    with open(path, encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    v = jsonschema.Draft202012Validator(schemas[kind(path)])
+    return ["%s: %s" % ("/".join(map(str, e.path)) or "(top)", e.message) for e in v.iter_errors(data)]
+
+
+def files(*patterns):
+    out = []
+    for p in patterns:
+        out += sorted(glob.glob(os.path.join(src, p), recursive=True))
+    return out
+
+
+failures = 0
+good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/scenes/*.yaml",
+             "docs/examples/*.yaml", "docs/examples/packs/**/*.yaml",
+             "tests/data/packs/good/**/*.yaml", "tests/data/packs/override_ok/**/*.yaml",
+             "tests/data/warnings/*.yaml")
+for path in good:
+    for e in errors(path):
+        print("%s: the schema refuses a valid file: %s" % (os.path.relpath(path, src), e))
+        failures += 1
+bad = files("tests/data/levels/unknown_key.yaml", "tests/data/levels/bad_kind.yaml",
+            "tests/data/levels/bad_amount.yaml", "tests/data/levels/wrong_type.yaml",
+            "tests/data/levels/missing_answers.yaml", "tests/data/levels/bad_look.yaml",
+            "tests/data/levels/bad_marks.yaml", "tests/data/packs/bad_manifest/pack.yaml")
+for path in bad:
+    if not errors(path):
+        print("%s: the schema accepts a broken file" % os.path.relpath(path, src))
+        failures += 1
+# Every shipped file names its schema on the first line, for editors.
+for path in files("levels/**/*.yaml", "docs/examples/**/*.yaml"):
+    with open(path, encoding="utf-8") as f:
+        first = f.readline()
+    if not first.startswith("# yaml-language-server: $schema="):
+        print("%s: the first line should name its schema" % os.path.relpath(path, src))
+        failures += 1
+print("validate_schema: %d valid files, %d broken files, %d problems" % (len(good), len(bad), failures))
+sys.exit(1 if failures else 0)
