@@ -24,13 +24,15 @@ static int pack_count(const Game *g)
 
 int game_pack_scroll(const Game *g)
 {
-    int sel = g->selected < pack_count(g) ? g->selected : pack_count(g) - 1;
+    int sel = g->pack_focus < pack_count(g) ? g->pack_focus : pack_count(g) - 1;
     int scroll = sel - (GAME_PACK_ROWS - 1);
     return scroll > 0 ? scroll : 0;
 }
 
 UiRect game_pack_row(const Game *g, int i)
 {
+    if (i == pack_count(g) + 1)
+        return (UiRect){598, 620, 300, 50}; /* turn on / off, in the details panel */
     if (i >= pack_count(g))
         return (UiRect){60, 636, 220, 54}; /* Back */
     int row = i - game_pack_scroll(g);
@@ -102,11 +104,29 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
     g->answer = -1;
     g->mouse_x = -1;
     g->mouse_y = -1;
+    g->pack_toggle = -1;
     g->seed = hash_str(scene ? scene->id : "");
     if (skip_title)
         start_scene(g);
     else
         go(g, SCREEN_TITLE);
+    g->nevents = 0;
+}
+
+void game_reload(Game *g, const Scene *scene, const Library *library)
+{
+    int tick = g->tick, focus = g->pack_focus;
+    Screen was = g->screen;
+    game_init(g, scene, library, false);
+    g->tick = tick; /* time never goes back: recorded input stays in step */
+    if (was == SCREEN_PACKS) {
+        go(g, SCREEN_PACKS);
+        g->pack_focus = focus < (library ? library->npacks : 0) ? focus : 0;
+    } else if (was != SCREEN_TITLE && scene) {
+        start_scene(g);
+    } else {
+        go(g, SCREEN_TITLE);
+    }
     g->nevents = 0;
 }
 
@@ -323,16 +343,19 @@ void game_step(Game *g, const TickInput *in)
         /* The number keys choose answers elsewhere; here only rows and Back. */
         TickInput rows = *in;
         rows.pressed &= ~((1u << ACT_1) | (1u << ACT_2) | (1u << ACT_3) | (1u << ACT_4));
-        int count = pack_count(g) + 1;
-        int prev = g->selected;
-        choice = menu(g, &rows, count, game_pack_row);
-        if (choice >= 0 && choice < count - 1)
-            g->selected = choice; /* choosing a pack shows its details */
-        if (choice == count - 1 || input_pressed(in, ACT_BACK)) {
+        int n = pack_count(g);
+        choice = menu(g, &rows, n + 2, game_pack_row);
+        if (g->selected < n)
+            g->pack_focus = g->selected; /* the highlighted pack shows its details */
+        if (choice == n || input_pressed(in, ACT_BACK)) {
             go(g, SCREEN_TITLE);
             g->selected = 1;
-        } else if (g->selected != prev) {
-            emit(g, EV_SELECT);
+        } else if (n > 0 && (choice == n + 1 || (choice >= 0 && choice < n && !in->click)) &&
+                   !g->library->packs[g->pack_focus].is_base) {
+            /* The button, or Enter on a row, turns the pack on or off; a
+             * click on a row only shows its details. */
+            g->pack_toggle = g->pack_focus;
+            emit(g, EV_CONFIRM);
         }
         break;
     }

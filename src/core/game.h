@@ -61,6 +61,9 @@ typedef struct {
     int reaction_start; /* tick the reaction began */
     int answer;         /* chosen answer, -1 while none */
     int selected;       /* highlighted menu item / answer */
+    int pack_focus;     /* Packs screen: the pack whose details show */
+    int pack_toggle;    /* a pack the player turned on or off: the platform
+                           saves it and reloads, then sets this back to -1 */
     int mouse_x, mouse_y;
     bool quit;
     Notice notice;
@@ -76,6 +79,9 @@ typedef struct {
 /* Start at the title, or straight into the scene's intro. */
 void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title);
 void game_step(Game *g, const TickInput *in);
+/* The packs were reloaded: take the new scene and library, keep the tick
+ * count, and return to the same screen (a scene restarts at its intro). */
+void game_reload(Game *g, const Scene *scene, const Library *library);
 
 /* Scene-time helpers shared by logic and renderer. `alpha` in [0, 1] blends
  * between the previous tick and the current one; 1 is exactly `tick`. */
@@ -99,7 +105,8 @@ UiRect game_answer_rect(const Scene *scene, int i);
 UiRect game_debrief_button(int i);
 UiRect game_speech_box(void);
 /* Row i of the Packs screen's list (scrolled to keep the selection in
- * view); i == number of packs is the Back button. */
+ * view); i == number of packs is the Back button, the one after it the
+ * button that turns the focused pack on or off. */
 UiRect game_pack_row(const Game *g, int i);
 int game_pack_scroll(const Game *g);
 RigPlacement game_placement(void);

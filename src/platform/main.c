@@ -432,7 +432,6 @@ static void app_reload(App *app)
 {
     char id[80];
     snprintf(id, sizeof id, "%s", app->game.scene && app->game.scene->id ? app->game.scene->id : "");
-    Screen was = app->game.screen;
     Library fresh;
     bool ok = load_library(&fresh, NULL, 0, false, false);
     collect_problems(&fresh, app->overlay, sizeof app->overlay);
@@ -449,10 +448,30 @@ static void app_reload(App *app)
     const Scene *scene = library_scene(&app->lib, id);
     if (!scene)
         scene = library_first_scene(&app->lib);
-    bool in_scene = was != SCREEN_TITLE && was != SCREEN_PACKS;
-    game_init(&app->game, scene, &app->lib, in_scene);
-    if (was == SCREEN_PACKS)
-        app->game.screen = SCREEN_PACKS;
+    game_reload(&app->game, scene, &app->lib);
+}
+
+static void app_reload(App *app);
+
+/* The player turned a pack on or off in the Packs screen: remember it and
+ * reload, keeping the same pack in focus. */
+static void toggle_pack(App *app)
+{
+    int k = app->game.pack_toggle;
+    app->game.pack_toggle = -1;
+    if (k < 0 || k >= app->lib.npacks)
+        return;
+    char name[256], err[512];
+    snprintf(name, sizeof name, "%s", app->lib.packs[k].name);
+    if (!vfs_set_pack_disabled(name, app->lib.packs[k].state != PACK_DISABLED, err, sizeof err)) {
+        fprintf(stderr, "unsaid: %s\n", err);
+        return;
+    }
+    app_reload(app);
+    for (int i = 0; i < app->lib.npacks; i++)
+        if (strcmp(app->lib.packs[i].name, name) == 0)
+            app->game.pack_focus = i;
+    app->game.selected = app->lib.npacks + 1;
 }
 
 /* One fixed tick of the game with the given input, shared by both runs. */
@@ -466,6 +485,8 @@ static void app_tick(App *app, TickInput *in)
         fputs(line, app->record);
     }
     game_step(&app->game, in);
+    if (app->game.pack_toggle >= 0)
+        toggle_pack(app);
     if (app->opt.print_score && app->game.result_ready && !app->score_printed) {
         char line[256];
         notice_format_result(&app->game.result, line, sizeof line);

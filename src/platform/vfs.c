@@ -1,6 +1,7 @@
 /* Unsaid - vfs.c */
 #include "vfs.h"
 
+#include <errno.h>
 #include <physfs.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,8 @@ char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errs
 /* ---- packs ------------------------------------------------------------------ */
 
 static char mounted[VFS_MAX_SOURCES][1200]; /* real paths, for unmounting */
+static char disabled[VFS_MAX_SOURCES][256];  /* user packs the player turned off */
+static int ndisabled;
 static char names[VFS_MAX_SOURCES][256];
 static char problems[VFS_MAX_SOURCES][1200];
 static int nmounted;
@@ -213,9 +216,73 @@ static void add_source(const char *real, const char *shown, bool is_base, PackSo
     nmounted = ++*n;
 }
 
+#define DISABLED_FILE "disabled-packs.txt"
+
+static void load_disabled(void)
+{
+    ndisabled = 0;
+    char err[256];
+    size_t len;
+    char *buf = PHYSFS_exists("/user/" DISABLED_FILE)
+                    ? vfs_read("/user/" DISABLED_FILE, &len, 64 * 1024, err, sizeof err)
+                    : NULL;
+    for (char *line = buf, *next; line && *line && ndisabled < VFS_MAX_SOURCES; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        else
+            next = line + strlen(line);
+        if (*line && *line != '#')
+            snprintf(disabled[ndisabled++], sizeof disabled[0], "%s", line);
+    }
+    free(buf);
+}
+
+static bool is_disabled(const char *name)
+{
+    for (int i = 0; i < ndisabled; i++)
+        if (strcmp(disabled[i], name) == 0)
+            return true;
+    return false;
+}
+
+bool vfs_set_pack_disabled(const char *name, bool off, char *err, size_t errsize)
+{
+    if (!user_dir[0]) {
+        snprintf(err, errsize, "there is no user data folder to remember the choice in");
+        return false;
+    }
+    load_disabled();
+    char path[1200], tmp[1300];
+    snprintf(path, sizeof path, "%s" DISABLED_FILE, user_dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f != NULL;
+    if (f) {
+        fputs("# Level packs turned off in the Packs screen, one per line.\n", f);
+        for (int i = 0; i < ndisabled; i++)
+            if (strcmp(disabled[i], name) != 0)
+                fprintf(f, "%s\n", disabled[i]);
+        if (off)
+            fprintf(f, "%s\n", name);
+        ok = !ferror(f);
+        ok = fclose(f) == 0 && ok;
+    }
+    /* Write a new copy, then swap it in: a crash never leaves half a file. */
+    if (!ok || rename(tmp, path) != 0) {
+        snprintf(err, errsize, "%s: cannot save: %s", path, strerror(errno));
+        remove(tmp);
+        return false;
+    }
+    load_disabled();
+    return true;
+}
+
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max)
 {
     vfs_unmount_packs();
+    if (user_packs)
+        load_disabled();
     int n = 0;
     char real[1200];
     snprintf(real, sizeof real, "%s/levels/base", data_dir);
@@ -232,6 +299,8 @@ int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackS
         snprintf(real, sizeof real, "%spacks/%s", user_dir, *e);
         snprintf(shown, sizeof shown, "packs/%s", *e);
         add_source(real, shown, false, out, &n, max);
+        if (n > 0 && is_disabled(shown))
+            out[n - 1].disabled = true;
     }
     PHYSFS_freeList(list);
     for (int i = 0; i < nextra; i++)

@@ -44,6 +44,9 @@ char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errs
  * Call again to remount (F5): earlier pack mounts are dropped first. */
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max);
 void vfs_unmount_packs(void);
+/* Turn a user pack (by its shown name, "packs/feelings") off or on; the
+ * choice is kept in <user>/disabled-packs.txt, written atomically. */
+bool vfs_set_pack_disabled(const char *name, bool disabled, char *err, size_t errsize);
 /* File access to mounted packs for the library. */
 PackIO vfs_pack_io(void);
 

@@ -501,7 +501,7 @@ static void packs_screen(Renderer *r, const Game *g)
         if (b.w <= 0)
             continue;
         const PackInfo *p = &lib->packs[i];
-        bool sel = g->selected == i;
+        bool sel = g->pack_focus == i;
         draw_rounded_rect(d, b.x, b.y, b.w, b.h, 12, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
         draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 12, sel ? 2.5f : 1.2f, sel ? C_ACCENT : C_PANEL_EDGE);
         const char *title = p->has_manifest && p->manifest.title ? p->manifest.title : p->name;
@@ -513,11 +513,11 @@ static void packs_screen(Renderer *r, const Game *g)
         text_draw(r->text, d, FONT_SMALL_BOLD, st, -1, b.x + b.w - sw / 2 - 12, b.y + 16,
                   state_color(p->state), ALIGN_CENTER);
     }
-    button(r, game_pack_row(g, n), "Back", g->selected >= n);
-    if (g->selected < 0 || g->selected >= n)
+    button(r, game_pack_row(g, n), "Back", g->selected == n);
+    if (g->pack_focus < 0 || g->pack_focus >= n)
         return;
-    /* Details of the selected pack. */
-    const PackInfo *p = &lib->packs[g->selected];
+    /* Details of the focused pack. */
+    const PackInfo *p = &lib->packs[g->pack_focus];
     float x = 570, y = 120, w = 650;
     panel(r, x, y, w, 570);
     x += 28;
@@ -545,11 +545,16 @@ static void packs_screen(Renderer *r, const Game *g)
              p->stats.answers, p->stats.answers == 1 ? "" : "s");
     text_draw(r->text, d, FONT_SMALL_BOLD, line, -1, x, y, state_color(p->state), ALIGN_LEFT);
     y += 34;
-    for (int i = 0; i < p->diags.count && y < 650; i++) {
+    for (int i = 0; i < p->diags.count && y < 590; i++) {
         diag_format(&p->diags.items[i], line, sizeof line);
         Color c = p->diags.items[i].level == DIAG_ERROR ? C_BAD : C_ACCENT;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, line, x, y, w, -1, c, ALIGN_LEFT) + 6;
     }
+    if (p->is_base)
+        text_draw(r->text, d, FONT_SMALL, "The game's own scenes are always on.", -1, x, 634, C_MUTED, ALIGN_LEFT);
+    else
+        button(r, game_pack_row(g, n + 1), p->state == PACK_DISABLED ? "Turn on" : "Turn off",
+               g->selected == n + 1);
 }
 
 void render_overlay(Renderer *r, const char *title, const char *body)
