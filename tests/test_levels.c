@@ -5,6 +5,7 @@
  *
  * usage: test_levels SOURCE_DIR */
 #include "check.h"
+#include "cast.h"
 #include "lexicon.h"
 #include "replay.h"
 #include "scene.h"
@@ -107,7 +108,7 @@ static void broken_level(const char *path, const char *name, const char *buf, si
 {
     DiagList diags = {0};
     Scene s;
-    CHECK(!scene_load(&s, name, buf, len, lex, &diags));
+    CHECK(!scene_load(&s, name, buf, len, lex, NULL, &diags));
     CHECK(diags.errors > 0);
     compare(path, name, &diags);
     scene_free(&s);
@@ -120,7 +121,7 @@ static void warned_level(const char *path, const char *name, const char *buf, si
 {
     DiagList diags = {0};
     Scene s;
-    CHECK(scene_load(&s, name, buf, len, lex, &diags));
+    CHECK(scene_load(&s, name, buf, len, lex, NULL, &diags));
     CHECK_INT(diags.errors, 0);
     compare(path, name, &diags);
     scene_free(&s);
@@ -146,7 +147,7 @@ static void doc_example(const char *path, const char *name, const char *buf, siz
     (void)path;
     DiagList diags = {0};
     Scene s;
-    bool ok = scene_load(&s, name, buf, len, lex, &diags);
+    bool ok = scene_load(&s, name, buf, len, lex, NULL, &diags);
     if (!ok || diags.count) {
         char msg[4096];
         diag_format_all(&diags, msg, sizeof msg);
@@ -159,6 +160,18 @@ static void doc_example(const char *path, const char *name, const char *buf, siz
 
 static void shipped_scene(const char *src, const Lexicon *lex)
 {
+    /* The cast first: the scene names its person by look id. */
+    Cast cast;
+    cast_init(&cast);
+    char lpath[1200];
+    snprintf(lpath, sizeof lpath, "%s/levels/base/looks/noor.yaml", src);
+    size_t llen;
+    char *lbuf = slurp(lpath, &llen);
+    DiagList ld = {0};
+    CHECK(lbuf && cast_add(&cast, "base", "noor.yaml", lbuf, llen, NULL, NULL, &ld));
+    CHECK_INT(ld.count, 0);
+    free(lbuf);
+    diag_free(&ld);
     char path[1200];
     snprintf(path, sizeof path, "%s/levels/base/scenes/im_fine.yaml", src);
     size_t len;
@@ -168,7 +181,7 @@ static void shipped_scene(const char *src, const Lexicon *lex)
         return;
     DiagList diags = {0};
     Scene s;
-    CHECK(scene_load(&s, "im_fine.yaml", buf, len, lex, &diags));
+    CHECK(scene_load(&s, "im_fine.yaml", buf, len, lex, &cast, &diags));
     CHECK_INT(diags.count, 0);
     CHECK_STR(s.id, "im_fine");
     CHECK_STR(s.place, "kitchen_night");
@@ -203,6 +216,7 @@ static void shipped_scene(const char *src, const Lexicon *lex)
     CHECK_INT(best, 1);
     CHECK_INT(s.answers[2].kind, KIND_EMPATHIC);
     CHECK(s.length > s.lines[3].end);
+    cast_free(&cast);
     scene_free(&s);
     diag_free(&diags);
     free(buf);

@@ -50,7 +50,7 @@ static void cue_timing(const Lexicon *lex)
         "  - { text: b, kind: dismissive, quality: poor, why: w }\n";
     Scene s;
     DiagList d = {0};
-    CHECK(scene_load(&s, "marks.yaml", yaml, sizeof yaml - 1, lex, &d));
+    CHECK(scene_load(&s, "marks.yaml", yaml, sizeof yaml - 1, lex, NULL, &d));
     CHECK_INT(d.errors, 0);
     /* The marks leave the text; the typewriter reaches {m1} after 6
      * characters and {late} after 13, at 32 characters a second. */
@@ -72,7 +72,7 @@ int main(void)
     Scene s;
     DiagList diags = {0};
     CHECK(lexicon_load(&lex, "lex.yaml", lexicon_yaml, sizeof lexicon_yaml - 1, &diags));
-    CHECK(scene_load(&s, "t.yaml", scene_yaml, sizeof scene_yaml - 1, &lex, &diags));
+    CHECK(scene_load(&s, "t.yaml", scene_yaml, sizeof scene_yaml - 1, &lex, NULL, &diags));
     CHECK_INT(diags.count, 0);
     CHECK_INT(s.ncues, 3);
     CHECK_INT(s.nincongruent, 2);

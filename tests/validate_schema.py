@@ -13,7 +13,7 @@ import yaml
 
 src = sys.argv[1]
 schemas = {n: json.load(open(os.path.join(src, "docs/schema/%s.schema.json" % n)))
-           for n in ("scene", "pack", "lexicon")}
+           for n in ("scene", "pack", "lexicon", "look")}
 for s in schemas.values():
     jsonschema.Draft202012Validator.check_schema(s)
 
@@ -24,6 +24,8 @@ def kind(path):
         return "pack"
     if name == "lexicon.yaml":
         return "lexicon"
+    if os.path.basename(os.path.dirname(path)) == "looks":
+        return "look"
     return "scene"
 
 
@@ -42,7 +44,7 @@ def files(*patterns):
 
 
 failures = 0
-good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/scenes/*.yaml",
+good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/scenes/*.yaml", "levels/*/looks/*.yaml",
              "docs/examples/*.yaml", "docs/examples/packs/**/*.yaml",
              "tests/data/packs/good/**/*.yaml", "tests/data/packs/override_ok/**/*.yaml",
              "tests/data/warnings/*.yaml")

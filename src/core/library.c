@@ -227,6 +227,36 @@ static void load_lexicon(Library *lib, PackInfo *p, const PackIO *io)
     free(buf);
 }
 
+/* A pack's looks/ folder: one person per file. */
+static void load_looks(Library *lib, PackInfo *p, const PackIO *io)
+{
+    char **names = NULL;
+    int n = io->list(io->ctx, p->source, "looks", &names);
+    int before = lib->cast.count;
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        if (l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0) {
+            char path[300], file[600], err[512];
+            snprintf(path, sizeof path, "looks/%s", names[i]);
+            shown_path(file, sizeof file, p, path);
+            size_t len;
+            char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
+            if (!buf) {
+                diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "%s", err);
+                p->state = PACK_BROKEN;
+            } else if (!cast_add(&lib->cast, p->manifest.id, file, buf, len, overrides_cb, &p->manifest,
+                                 &p->diags)) {
+                p->state = PACK_BROKEN;
+            }
+            free(buf);
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (p->state == PACK_BROKEN)
+        lib->cast.count = before; /* a broken pack adds nobody */
+}
+
 static int scene_index(const Library *lib, const char *id)
 {
     for (int i = 0; i < lib->nscenes; i++)
@@ -325,7 +355,7 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
             free(buf);
             continue;
         }
-        if (!scene_load(s, file, buf, len, &lib->lex, &p->diags))
+        if (!scene_load(s, file, buf, len, &lib->lex, &lib->cast, &p->diags))
             p->state = PACK_BROKEN;
         free(buf);
         mine[count++] = s;
@@ -419,6 +449,7 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
 {
     memset(lib, 0, sizeof *lib);
     lexicon_init(&lib->lex);
+    cast_init(&lib->cast);
     SemVer game = {0, 0, 0};
     pack_semver_parse(game_version, &game);
     int n = nsources < LIBRARY_MAX_PACKS ? nsources : LIBRARY_MAX_PACKS;
@@ -445,11 +476,19 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
     lib->npacks = count;
     free(all);
     free(order);
+    /* Scenes are read even when a pack's looks failed, so one --check run
+     * shows every problem; a broken pack's scenes are then dropped. Scenes
+     * are not read when the pack's cues failed: every cue would be unknown. */
+    bool read_scenes[LIBRARY_MAX_PACKS] = {false};
     for (int k = 0; k < lib->npacks; k++)
-        if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k]))
+        if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k])) {
             load_lexicon(lib, &lib->packs[k], io);
+            read_scenes[k] = lib->packs[k].state == PACK_ENABLED;
+            if (read_scenes[k])
+                load_looks(lib, &lib->packs[k], io);
+        }
     for (int k = 0; k < lib->npacks; k++)
-        if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k]))
+        if (read_scenes[k] && (lib->packs[k].state != PACK_ENABLED || deps_still_enabled(lib, &lib->packs[k])))
             load_scenes(lib, &lib->packs[k], k, io);
     for (int k = 0; k < lib->npacks; k++)
         if (lib->packs[k].is_base)
@@ -470,6 +509,7 @@ void library_free(Library *lib)
         diag_free(&lib->packs[k].diags);
     }
     lexicon_free(&lib->lex);
+    cast_free(&lib->cast);
     memset(lib, 0, sizeof *lib);
 }
 

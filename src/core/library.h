@@ -11,7 +11,8 @@
  *     missing, broken, disabled or outside the version range, or which
  *     meets a pack it declares incompatible, or which needs another game
  *     version, is set aside. Dependency cycles set every pack in them aside.
- *  4. Each pack's lexicon.yaml adds cues; then its scenes/ *.yaml add scenes.
+ *  4. Each pack's lexicon.yaml adds cues, its looks/ *.yaml add people, then
+ *     its scenes/ *.yaml add scenes.
  *     Content is found by id. Reusing an id an earlier pack defined is a
  *     conflict naming both places, unless the later pack lists the id under
  *     `overrides:` - then it replaces the earlier one.
@@ -23,6 +24,7 @@
 #ifndef UNSAID_LIBRARY_H
 #define UNSAID_LIBRARY_H
 
+#include "cast.h"
 #include "diag.h"
 #include "lexicon.h"
 #include "pack.h"
@@ -78,6 +80,7 @@ typedef struct {
     PackInfo packs[LIBRARY_MAX_PACKS]; /* in load order */
     int npacks;
     Lexicon lex;
+    Cast cast;
     Scene **scenes; /* every scene of every enabled pack, by id */
     int *scene_pack;
     int nscenes, cap_scenes;

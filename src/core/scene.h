@@ -78,10 +78,13 @@ typedef struct {
     int nincongruent;
 } Scene;
 
-/* Load a scene from YAML text. Cue names resolve against lex, which must
- * outlive the scene. Returns false (and reports every problem) on errors. */
+typedef struct Cast Cast;
+
+/* Load a scene from YAML text. Cue names resolve against lex (which must
+ * outlive the scene) and look ids against cast (may be NULL). Returns false
+ * (and reports every problem) on errors. */
 bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
-                DiagList *diags);
+                const Cast *cast, DiagList *diags);
 void scene_free(Scene *scene);
 
 /* 0..1 weight of a cue at tick t (fractional for render interpolation).

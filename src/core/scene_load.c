@@ -5,6 +5,7 @@
  * documented in docs/scene-format.md. */
 #include "scene.h"
 
+#include "cast.h"
 #include "yamlutil.h"
 
 #include <math.h>
@@ -483,45 +484,6 @@ static void load_answers(Loader *L, const yaml_node_t *list)
         yerr(y, list, "no answer has 'quality: best'; say which answer fits the moment");
 }
 
-static const char *const look_keys[] = {"skin", "hair", "hair_style", "iris", "top", "accent",
-                                        "lips", "height", "build", "head", "phase", NULL};
-
-static void load_look(Loader *L, const yaml_node_t *n, Look *look)
-{
-    YDoc *y = L->y;
-    if (!yis_map(y, n, "look"))
-        return;
-    ymap_check_keys(y, n, look_keys);
-    struct { const char *key; uint32_t *dst; } colours[] = {
-        {"skin", &look->skin}, {"hair", &look->hair}, {"iris", &look->iris},
-        {"top", &look->top},   {"accent", &look->accent}, {"lips", &look->lips},
-    };
-    for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++) {
-        yaml_node_t *v = ymap_get(y, n, colours[i].key);
-        unsigned c;
-        if (v && ycolor(y, v, colours[i].key, &c))
-            *colours[i].dst = c;
-    }
-    yaml_node_t *v;
-    const char *s;
-    if ((v = ymap_get(y, n, "hair_style")) && (s = yscalar(y, v, "hair_style"))) {
-        int h = look_hair_find(s);
-        if (h < 0)
-            yerr(y, v, "unknown hair_style '%s' (short, long, bun, curly or bald)", s);
-        else
-            look->hair_style = (HairStyle)h;
-    }
-    double d;
-    if ((v = ymap_get(y, n, "height")) && ynumber(y, v, "height", 0.5, 1.3, &d))
-        look->body.height = (float)d;
-    if ((v = ymap_get(y, n, "build")) && ynumber(y, v, "build", 0.0, 1.0, &d))
-        look->body.build = (float)d;
-    if ((v = ymap_get(y, n, "head")) && ynumber(y, v, "head", 0.7, 1.4, &d))
-        look->body.head = (float)d;
-    if ((v = ymap_get(y, n, "phase")) && ynumber(y, v, "phase", 0.0, 1.0, &d))
-        look->body.phase = (float)d;
-}
-
 static const char *const scene_keys[] = {"id", "title", "place", "context", "character",
                                          "lines", "answers", "question", "catch", NULL};
 
@@ -565,7 +527,7 @@ static const char *const scene_required[] = {"id", "title", "place", "context", 
                                              "lines", "answers", NULL};
 
 bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
-                DiagList *diags)
+                const Cast *cast, DiagList *diags)
 {
     memset(scene, 0, sizeof *scene);
     scene->look = look_default();
@@ -597,8 +559,16 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
             ymap_require(&y, ch, ch_req);
             scene->speaker = req_text(&L, ch, "name", 40);
             yaml_node_t *lk = ymap_get(&y, ch, "look");
-            if (lk)
-                load_look(&L, lk, &scene->look);
+            if (lk && lk->type == YAML_SCALAR_NODE) { /* a look file's id */
+                const char *id = (const char *)lk->data.scalar.value;
+                const CastEntry *e = cast_find(cast, id);
+                if (e)
+                    scene->look = e->look;
+                else
+                    yerr(&y, lk, "unknown look '%s' (looks are files in a pack's looks/ folder)", id);
+            } else if (lk) {
+                look_parse(&y, lk, NULL, &scene->look);
+            }
         }
         yaml_node_t *v;
         if ((v = ymap_get(&y, root, "lines")))

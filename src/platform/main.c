@@ -315,7 +315,8 @@ static int run_new_pack(const char *dir_arg)
     snprintf(dir, sizeof dir, "%s", dir_arg);
     for (size_t l = strlen(dir); l > 1 && dir[l - 1] == '/'; l--)
         dir[l - 1] = '\0';
-    static const char *const files[] = {"pack.yaml", "lexicon.yaml", "scenes/first_scene.yaml"};
+    static const char *const files[] = {"pack.yaml", "lexicon.yaml", "looks/theo.yaml",
+                                        "scenes/first_scene.yaml"};
     struct stat st;
     if (stat(dir, &st) == 0) {
         DIR *d = opendir(dir);
@@ -343,8 +344,10 @@ static int run_new_pack(const char *dir_arg)
         snprintf(id, sizeof id, "my-pack");
     snprintf(title, sizeof title, "%.100s", base);
     char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/looks", dir);
+    bool made = make_dirs(path);
     snprintf(path, sizeof path, "%s/scenes", dir);
-    if (!make_dirs(path)) {
+    if (!made || !make_dirs(path)) {
         fprintf(stderr, "unsaid: %s: %s\n", path, strerror(errno));
         return 2;
     }

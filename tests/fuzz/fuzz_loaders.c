@@ -1,11 +1,12 @@
 /* libFuzzer target for everything that reads files a stranger may write:
- * scene files, pack manifests, lexicons and replays. The first byte of an
+ * scene files, pack manifests, lexicons, look files and replays. The first byte of an
  * input picks the loader; the rest is the file. Any crash, hang, leak or
  * undefined behaviour is a bug; the input that found it belongs in
  * tests/fuzz/corpus/ afterwards.
  *
  *   build:  cmake --build build-test --target fuzz_loaders  (needs clang)
  *   run:    build-test/tests/fuzz_loaders -max_total_time=600 CORPUS_DIR tests/fuzz/corpus */
+#include "cast.h"
 #include "lexicon.h"
 #include "pack.h"
 #include "replay.h"
@@ -44,10 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, data + 1, size - 1);
     buf[size - 1] = '\0';
     DiagList diags = {0};
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
     case 0: {
         Scene s;
-        scene_load(&s, "fuzz.yaml", buf, size - 1, &lex, &diags);
+        scene_load(&s, "fuzz.yaml", buf, size - 1, &lex, NULL, &diags);
         scene_free(&s);
         break;
     }
@@ -63,7 +64,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         lexicon_free(&l);
         break;
     }
-    default: {
+    case 4: {
+        Cast c;
+        cast_init(&c);
+        cast_add(&c, "fuzz", "look.yaml", buf, size - 1, NULL, NULL, &diags);
+        cast_add(&c, "fuzz", "look.yaml", buf, size - 1, NULL, NULL, &diags); /* a conflict */
+        cast_free(&c);
+        break;
+    }
+    case 3: {
         Replay r;
         replay_load(&r, "fuzz.replay", buf, size - 1, &diags);
         replay_free(&r);

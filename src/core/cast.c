@@ -1,0 +1,134 @@
+/* Unsaid - cast.c */
+#include "cast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LOOK_KEYS "skin", "hair", "hair_style", "iris", "top", "accent", "lips", "height", "build", "head", "phase"
+
+void look_parse(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *look)
+{
+    if (!yis_map(y, n, "a look"))
+        return;
+    const char *keys[32] = {LOOK_KEYS};
+    int nk = 0;
+    while (keys[nk])
+        nk++;
+    for (int i = 0; extra && extra[i] && nk < 31; i++)
+        keys[nk++] = extra[i];
+    keys[nk] = NULL;
+    ymap_check_keys(y, n, keys);
+    struct { const char *key; uint32_t *dst; } colours[] = {
+        {"skin", &look->skin}, {"hair", &look->hair}, {"iris", &look->iris},
+        {"top", &look->top},   {"accent", &look->accent}, {"lips", &look->lips},
+    };
+    for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++) {
+        yaml_node_t *v = ymap_get(y, n, colours[i].key);
+        unsigned c;
+        if (v && ycolor(y, v, colours[i].key, &c))
+            *colours[i].dst = c;
+    }
+    yaml_node_t *v;
+    const char *s;
+    if ((v = ymap_get(y, n, "hair_style")) && (s = yscalar(y, v, "hair_style"))) {
+        int h = look_hair_find(s);
+        if (h < 0)
+            yerr(y, v, "unknown hair_style '%s' (short, long, bun, curly or bald)", s);
+        else
+            look->hair_style = (HairStyle)h;
+    }
+    double d;
+    if ((v = ymap_get(y, n, "height")) && ynumber(y, v, "height", 0.5, 1.3, &d))
+        look->body.height = (float)d;
+    if ((v = ymap_get(y, n, "build")) && ynumber(y, v, "build", 0.0, 1.0, &d))
+        look->body.build = (float)d;
+    if ((v = ymap_get(y, n, "head")) && ynumber(y, v, "head", 0.7, 1.4, &d))
+        look->body.head = (float)d;
+    if ((v = ymap_get(y, n, "phase")) && ynumber(y, v, "phase", 0.0, 1.0, &d))
+        look->body.phase = (float)d;
+}
+
+void cast_init(Cast *c)
+{
+    memset(c, 0, sizeof *c);
+}
+
+void cast_free(Cast *c)
+{
+    arena_free(&c->arena);
+    free(c->items);
+    memset(c, 0, sizeof *c);
+}
+
+const CastEntry *cast_find(const Cast *c, const char *id)
+{
+    for (int i = 0; c && id && i < c->count; i++)
+        if (strcmp(c->items[i].id, id) == 0)
+            return &c->items[i];
+    return NULL;
+}
+
+static bool valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+            return false;
+    return true;
+}
+
+bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size_t len,
+              bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags)
+{
+    int errors_before = diags->errors;
+    YDoc y;
+    if (!ydoc_load(&y, file, buf, len, diags)) {
+        ydoc_free(&y);
+        return false;
+    }
+    yaml_node_t *root = ydoc_root(&y);
+    static const char *const extra[] = {"id", "describe", NULL};
+    Look look = look_default();
+    const char *id = NULL, *describe = NULL;
+    yaml_node_t *idn = NULL;
+    if (yis_map(&y, root, "a look file")) {
+        look_parse(&y, root, extra, &look);
+        idn = ymap_get(&y, root, "id");
+        id = idn ? yscalar(&y, idn, "id") : NULL;
+        if (!idn)
+            yerr(&y, root, "missing required key 'id'");
+        else if (id && !valid_id(id))
+            yerr(&y, idn, "look id '%s' may use only a-z, 0-9, _ and -", id);
+        yaml_node_t *dn = ymap_get(&y, root, "describe");
+        describe = dn ? yscalar(&y, dn, "describe") : NULL;
+    }
+    CastEntry *old = id ? (CastEntry *)cast_find(c, id) : NULL;
+    if (old && !(overrides && overrides(ctx, id)))
+        yerr(&y, idn, "look '%s' is already defined by pack '%s' (%s:%d:%d); list it under "
+             "'overrides:' in pack.yaml to replace it on purpose",
+             id, old->pack, old->file, old->line, old->col);
+    bool ok = diags->errors == errors_before;
+    if (ok) {
+        CastEntry *e = old;
+        if (!e) {
+            if (c->count == c->cap) {
+                int cap = c->cap ? c->cap * 2 : 16;
+                CastEntry *items = realloc(c->items, (size_t)cap * sizeof *items);
+                if (!items) {
+                    ydoc_free(&y);
+                    return false;
+                }
+                c->items = items;
+                c->cap = cap;
+            }
+            e = &c->items[c->count++];
+        }
+        *e = (CastEntry){arena_strdup(&c->arena, id), arena_strdup(&c->arena, describe), look,
+                         arena_strdup(&c->arena, pack), arena_strdup(&c->arena, file),
+                         (int)idn->start_mark.line + 1, (int)idn->start_mark.column + 1};
+    }
+    ydoc_free(&y);
+    return ok;
+}
