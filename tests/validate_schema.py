@@ -13,7 +13,7 @@ import yaml
 
 src = sys.argv[1]
 schemas = {n: json.load(open(os.path.join(src, "docs/schema/%s.schema.json" % n)))
-           for n in ("scene", "pack", "lexicon", "look")}
+           for n in ("scene", "pack", "lexicon", "look", "strings")}
 for s in schemas.values():
     jsonschema.Draft202012Validator.check_schema(s)
 
@@ -24,6 +24,8 @@ def kind(path):
         return "pack"
     if name == "lexicon.yaml":
         return "lexicon"
+    if name == "strings.yaml":
+        return "strings"
     if os.path.basename(os.path.dirname(path)) == "looks":
         return "look"
     return "scene"
@@ -44,7 +46,7 @@ def files(*patterns):
 
 
 failures = 0
-good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/scenes/*.yaml", "levels/*/looks/*.yaml",
+good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/strings.yaml", "levels/*/scenes/*.yaml", "levels/*/looks/*.yaml",
              "docs/examples/*.yaml", "docs/examples/packs/**/*.yaml",
              "tests/data/packs/good/**/*.yaml", "tests/data/packs/override_ok/**/*.yaml",
              "tests/data/warnings/*.yaml")
@@ -67,5 +69,28 @@ for path in files("levels/**/*.yaml", "docs/examples/**/*.yaml"):
     if not first.startswith("# yaml-language-server: $schema="):
         print("%s: the first line should name its schema" % os.path.relpath(path, src))
         failures += 1
+# Every interface text the code asks for exists in the base pack's strings.yaml.
+import re
+with open(os.path.join(src, "levels/base/strings.yaml"), encoding="utf-8") as f:
+    defined = set(yaml.safe_load(f)["strings"])
+used = set()
+for path in files("src/render/*.c", "src/platform/*.c"):
+    code = open(path, encoding="utf-8").read()
+    used |= set(re.findall(r'\bTF?\(g, (?:[a-z]+, sizeof [a-z_]+, )?"([a-z0-9_.]+)"', code))
+    used |= set(re.findall(r'strings_get\([^,]+, "([a-z0-9_.]+)"\)', code))
+    used |= set(re.findall(r'"((?:title|debrief|packs|intro|hud|answers|overlay)\.[a-z0-9_]+)"', code))
+for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice"]),
+                      ("kind", ["empathic", "compassionate", "boundary", "sympathy", "fixing",
+                                "self_focused", "dismissive"]),
+                      ("quality", ["best", "good", "poor"]),
+                      ("packs", ["enabled", "disabled", "broken"])):
+    used |= {"%s.%s" % (prefix, n) for n in names}
+for key in sorted(used - defined):
+    print("levels/base/strings.yaml: the game uses '%s', which is not defined" % key)
+    failures += 1
+for key in sorted(defined - used):
+    print("levels/base/strings.yaml: '%s' is defined but the game never uses it" % key)
+    failures += 1
+
 print("validate_schema: %d valid files, %d broken files, %d problems" % (len(good), len(bad), failures))
 sys.exit(1 if failures else 0)

@@ -227,6 +227,24 @@ static void load_lexicon(Library *lib, PackInfo *p, const PackIO *io)
     free(buf);
 }
 
+/* Strings are checked with the pack's other content (dry run) and only
+ * applied once the whole pack has loaded cleanly. */
+static void load_strings(Library *lib, PackInfo *p, const PackIO *io, bool apply)
+{
+    char file[300], err[512];
+    size_t len;
+    char *buf = io->read(io->ctx, p->source, "strings.yaml", LIBRARY_MAX_FILE, &len, err, sizeof err);
+    if (!buf)
+        return;
+    shown_path(file, sizeof file, p, "strings.yaml");
+    DiagList scratch = {0};
+    if (!strings_add(&lib->strings, p->manifest.id, file, buf, len, p->is_base, !apply, overrides_cb,
+                     &p->manifest, apply ? &scratch : &p->diags))
+        p->state = PACK_BROKEN;
+    diag_free(&scratch);
+    free(buf);
+}
+
 /* A pack's looks/ folder: one person per file. */
 static void load_looks(Library *lib, PackInfo *p, const PackIO *io)
 {
@@ -450,6 +468,7 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
     memset(lib, 0, sizeof *lib);
     lexicon_init(&lib->lex);
     cast_init(&lib->cast);
+    strings_init(&lib->strings);
     SemVer game = {0, 0, 0};
     pack_semver_parse(game_version, &game);
     int n = nsources < LIBRARY_MAX_PACKS ? nsources : LIBRARY_MAX_PACKS;
@@ -484,12 +503,18 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
         if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k])) {
             load_lexicon(lib, &lib->packs[k], io);
             read_scenes[k] = lib->packs[k].state == PACK_ENABLED;
-            if (read_scenes[k])
+            if (read_scenes[k]) {
+                /* The base pack defines the keys, so it applies at once. */
+                load_strings(lib, &lib->packs[k], io, lib->packs[k].is_base);
                 load_looks(lib, &lib->packs[k], io);
+            }
         }
     for (int k = 0; k < lib->npacks; k++)
         if (read_scenes[k] && (lib->packs[k].state != PACK_ENABLED || deps_still_enabled(lib, &lib->packs[k])))
             load_scenes(lib, &lib->packs[k], k, io);
+    for (int k = 0; k < lib->npacks; k++)
+        if (lib->packs[k].state == PACK_ENABLED && !lib->packs[k].is_base)
+            load_strings(lib, &lib->packs[k], io, true);
     for (int k = 0; k < lib->npacks; k++)
         if (lib->packs[k].is_base)
             return lib->packs[k].state == PACK_ENABLED && lib->nscenes > 0;
@@ -510,6 +535,7 @@ void library_free(Library *lib)
     }
     lexicon_free(&lib->lex);
     cast_free(&lib->cast);
+    strings_free(&lib->strings);
     memset(lib, 0, sizeof *lib);
 }
 

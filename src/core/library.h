@@ -11,8 +11,9 @@
  *     missing, broken, disabled or outside the version range, or which
  *     meets a pack it declares incompatible, or which needs another game
  *     version, is set aside. Dependency cycles set every pack in them aside.
- *  4. Each pack's lexicon.yaml adds cues, its looks/ *.yaml add people, then
- *     its scenes/ *.yaml add scenes.
+ *  4. Each pack's lexicon.yaml adds cues, its strings.yaml rewords the
+ *     interface, its looks/ *.yaml add people, then its scenes/ *.yaml add
+ *     scenes.
  *     Content is found by id. Reusing an id an earlier pack defined is a
  *     conflict naming both places, unless the later pack lists the id under
  *     `overrides:` - then it replaces the earlier one.
@@ -29,6 +30,7 @@
 #include "lexicon.h"
 #include "pack.h"
 #include "scene.h"
+#include "strings.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -81,6 +83,7 @@ typedef struct {
     int npacks;
     Lexicon lex;
     Cast cast;
+    Strings strings;
     Scene **scenes; /* every scene of every enabled pack, by id */
     int *scene_pack;
     int nscenes, cap_scenes;

@@ -70,19 +70,11 @@ int scene_line_visible_bytes(const SceneLine *line, double t)
 static const char *const kind_names[KIND_COUNT + 1] = {
     "empathic", "compassionate", "boundary", "sympathy", "fixing", "self_focused", "dismissive", NULL,
 };
-static const char *const kind_labels[KIND_COUNT] = {
-    "Empathic", "Compassionate", "A kind boundary", "Sympathy", "Fixing", "Self-focused", "Dismissive",
-};
 static const char *const quality_names[QUALITY_COUNT + 1] = {"best", "good", "poor", NULL};
 
 const char *scene_kind_name(AnswerKind k)
 {
     return k >= 0 && k < KIND_COUNT ? kind_names[k] : "?";
-}
-
-const char *scene_kind_label(AnswerKind k)
-{
-    return k >= 0 && k < KIND_COUNT ? kind_labels[k] : "?";
 }
 
 int scene_kind_find(const char *name)

@@ -95,7 +95,6 @@ float scene_cue_weight(const SceneCue *cue, double t, double hold_end);
 int scene_line_visible_bytes(const SceneLine *line, double t);
 
 const char *scene_kind_name(AnswerKind k);    /* "empathic" */
-const char *scene_kind_label(AnswerKind k);   /* "Empathic" */
 int scene_kind_find(const char *name);
 const char *scene_quality_name(AnswerQuality q);
 int scene_quality_find(const char *name);

@@ -440,14 +440,14 @@ static void app_reload(App *app)
     collect_problems(&fresh, app->overlay, sizeof app->overlay);
     app->overlay_until = app->overlay[0] ? now_ms() + 12000 : 0;
     if (!ok) {
-        snprintf(app->overlay_title, sizeof app->overlay_title,
-                 "Reload failed: the game's own data has errors. Still playing the last good copy.");
+        snprintf(app->overlay_title, sizeof app->overlay_title, "%s",
+                 strings_get(&app->lib.strings, "overlay.reload_failed"));
         library_free(&fresh);
         return;
     }
-    snprintf(app->overlay_title, sizeof app->overlay_title, "Reloaded. Some packs have problems:");
     library_free(&app->lib);
     app->lib = fresh;
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", strings_get(&app->lib.strings, "overlay.reloaded"));
     const Scene *scene = library_scene(&app->lib, id);
     if (!scene)
         scene = library_first_scene(&app->lib);
@@ -665,7 +665,7 @@ int main(int argc, char **argv)
     }
     collect_problems(&app.lib, app.overlay, sizeof app.overlay);
     if (app.overlay[0]) {
-        snprintf(app.overlay_title, sizeof app.overlay_title, "Some packs have problems (see Packs):");
+        snprintf(app.overlay_title, sizeof app.overlay_title, "%s", strings_get(&app.lib.strings, "overlay.startup"));
         app.overlay_until = now_ms() + 12000;
     }
     int w, h;

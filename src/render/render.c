@@ -6,6 +6,7 @@
 #include "place.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,53 @@ void render_set_output(Renderer *r, int w, int h)
 Vec2 render_to_canvas(const Renderer *r, float px, float py)
 {
     return draw_to_logical(r->draw, px, py);
+}
+
+/* ---- words ------------------------------------------------------------------ */
+
+/* Interface text by key, from the packs' strings.yaml (see strings.h). */
+static const char *T(const Game *g, const char *key)
+{
+    return g->library ? strings_get(&g->library->strings, key) : key;
+}
+
+/* Interface text with {placeholders} filled: pairs of name, value. */
+static const char *TF(const Game *g, char *buf, size_t size, const char *key, int n, ...)
+{
+    const char *names[8], *values[8];
+    va_list ap;
+    va_start(ap, n);
+    for (int i = 0; i < n && i < 8; i++) {
+        names[i] = va_arg(ap, const char *);
+        values[i] = va_arg(ap, const char *);
+    }
+    va_end(ap);
+    strings_fill(buf, size, T(g, key), names, values, n < 8 ? n : 8);
+    return buf;
+}
+
+/* The word for a named thing ("region" + "eyes"), or its data name. */
+static const char *named(const Game *g, const char *prefix, const char *name)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s.%s", prefix, name);
+    const char *t = g->library ? strings_find(&g->library->strings, key) : NULL;
+    return t ? t : name;
+}
+
+static const char *region_word(const Game *g, Region reg)
+{
+    return named(g, "region", rig_region_name(reg));
+}
+
+static const char *kind_word(const Game *g, AnswerKind k)
+{
+    return named(g, "kind", scene_kind_name(k));
+}
+
+static const char *quality_word(const Game *g, AnswerQuality q)
+{
+    return named(g, "quality", scene_quality_name(q));
 }
 
 /* ---- small widgets ------------------------------------------------------- */
@@ -234,7 +282,7 @@ static void flags(Renderer *r, const Game *g, double alpha)
         ring[n++] = ring[0];
         draw_stroke(d, ring, n, 5.f, color_rgba(0, 0, 0, (uint8_t)(110 * fade)));
         draw_stroke(d, ring, n, 3.f, color_alpha(C_ACCENT, fade));
-        const char *lab = rig_region_name(f->region);
+        const char *lab = region_word(g, f->region);
         float w = text_width(r->text, FONT_SMALL_BOLD, lab, -1) + 16;
         float lx = f->x + rad + 6, ly = f->y - 13;
         draw_rounded_rect(d, lx, ly, w, 26, 8, color_rgba(20, 24, 36, (uint8_t)(215 * fade)));
@@ -250,12 +298,13 @@ static void hud(Renderer *r, const Game *g, double alpha)
     draw_rounded_rect(d, 40, 24, 1200, 8, 4, color_rgba(255, 255, 255, 40));
     if (p > 0)
         draw_rounded_rect(d, 40, 24, 1200 * p, 8, 4, color_alpha(C_ACCENT, 0.9f));
-    char buf[64];
-    snprintf(buf, sizeof buf, "Flags: %d", g->notice.nflags);
+    char buf[128], num[16];
+    snprintf(num, sizeof num, "%d", g->notice.nflags);
+    TF(g, buf, sizeof buf, "hud.flags", 1, "count", num);
     panel(r, 40, 44, 150, 40);
     text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, 115, 53, C_TEXT, ALIGN_CENTER);
     /* Controls reminder, top right. */
-    const char *hint = "Click where the body disagrees, or press";
+    const char *hint = T(g, "hud.hint");
     float x = 1240 - 5 * 36 - text_width(r->text, FONT_SMALL, hint, -1) - 12;
     panel(r, x - 16, 44, 1240 - x + 16, 40);
     text_draw(r->text, d, FONT_SMALL, hint, -1, x, 53, C_MUTED, ALIGN_LEFT);
@@ -275,14 +324,12 @@ static void title_screen(Renderer *r, const Game *g, double alpha)
     draw_rect(d, -400, 0, 400 + 420, DRAW_LOGICAL_H, color_rgba(8, 10, 18, 215));
     for (int i = 0; i < 10; i++) /* soft right edge */
         draw_rect(d, 420 + 12.f * i, 0, 12, DRAW_LOGICAL_H, color_rgba(8, 10, 18, (uint8_t)(195 - 19 * i)));
-    text_draw(r->text, d, FONT_TITLE, "Unsaid", -1, 80, 150, C_TEXT, ALIGN_LEFT);
-    text_draw_wrapped(r->text, d, FONT_BODY, "What the body says when the words don't.", 84, 290, 320, -1,
-                      C_ACCENT, ALIGN_LEFT);
-    static const char *const labels[GAME_TITLE_BUTTONS] = {"Play", "Packs", "Quit"};
+    text_draw(r->text, d, FONT_TITLE, T(g, "title.name"), -1, 80, 150, C_TEXT, ALIGN_LEFT);
+    text_draw_wrapped(r->text, d, FONT_BODY, T(g, "title.tagline"), 84, 290, 320, -1, C_ACCENT, ALIGN_LEFT);
+    static const char *const labels[GAME_TITLE_BUTTONS] = {"title.play", "title.packs", "title.quit"};
     for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
-        button(r, game_title_button(i), labels[i], g->selected == i);
-    text_draw_wrapped(r->text, d, FONT_SMALL, "Mouse, or arrow keys and Enter. F11: full screen.", 84,
-                      650, 320, -1, C_MUTED, ALIGN_LEFT);
+        button(r, game_title_button(i), T(g, labels[i]), g->selected == i);
+    text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "title.controls"), 84, 650, 320, -1, C_MUTED, ALIGN_LEFT);
 }
 
 static void intro_screen(Renderer *r, const Game *g, double alpha)
@@ -294,28 +341,26 @@ static void intro_screen(Renderer *r, const Game *g, double alpha)
     float ch = text_wrapped_height(r->text, FONT_BODY, s->context, w - 80);
     float h = 300 + ch;
     panel(r, x, y, w, h);
-    text_draw(r->text, d, FONT_SMALL_BOLD, "SCENE", -1, x + 40, y + 30, C_ACCENT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "intro.label"), -1, x + 40, y + 30, C_ACCENT, ALIGN_LEFT);
     text_draw(r->text, d, FONT_HEADING, s->title, -1, x + 40, y + 56, C_TEXT, ALIGN_LEFT);
     float cy = y + 120;
     cy += text_draw_wrapped(r->text, d, FONT_BODY, s->context, x + 40, cy, w - 80, -1, C_TEXT, ALIGN_LEFT);
     cy += 24;
     draw_rect(d, x + 40, cy, w - 80, 1.5f, C_PANEL_EDGE);
     cy += 18;
-    text_draw_wrapped(r->text, d, FONT_SMALL,
-                      "As they talk, watch the eyes, face, hands and posture. When the body says "
-                      "something the words don't, click on it, or press a key:",
-                      x + 40, cy, w - 80, -1, C_MUTED, ALIGN_LEFT);
-    cy += 2 * text_line_height(r->text, FONT_SMALL) + 10;
+    cy += text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "intro.howto"), x + 40, cy, w - 80, -1, C_MUTED,
+                            ALIGN_LEFT) + 10;
     static const char *const keys[] = {"E", "F", "H", "P", "V"};
-    static const char *const names[] = {"eyes", "face", "hands", "posture", "voice"};
+    static const Region regions[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
     float kx = x + 40;
     for (int i = 0; i < 5; i++) {
+        const char *name = region_word(g, regions[i]);
         kx += keycap(r, keys[i], kx, cy) + 8;
-        text_draw(r->text, d, FONT_SMALL, names[i], -1, kx, cy + 3, C_TEXT, ALIGN_LEFT);
-        kx += text_width(r->text, FONT_SMALL, names[i], -1) + 26;
+        text_draw(r->text, d, FONT_SMALL, name, -1, kx, cy + 3, C_TEXT, ALIGN_LEFT);
+        kx += text_width(r->text, FONT_SMALL, name, -1) + 26;
     }
     float blink = 0.65f + 0.35f * (float)sin(game_time(g, alpha) / 20.0);
-    const char *go = "Click or press Enter to begin";
+    const char *go = T(g, "intro.begin");
     float gw = text_width(r->text, FONT_BODY_BOLD, go, -1) + 48;
     draw_rounded_rect(d, 640 - gw / 2, y + h + 16, gw, 46, 14, C_PANEL);
     text_draw(r->text, d, FONT_BODY_BOLD, go, -1, 640, y + h + 24, color_alpha(C_ACCENT, blink),
@@ -330,8 +375,8 @@ static void answer_screen(Renderer *r, const Game *g)
     draw_rect_gradient(d, 0, first.y - 70, DRAW_LOGICAL_W, 70, color_rgba(8, 10, 18, 0),
                        color_rgba(8, 10, 18, 180));
     draw_rect(d, 0, first.y, DRAW_LOGICAL_W, DRAW_LOGICAL_H - first.y, color_rgba(8, 10, 18, 180));
-    char prompt[128];
-    snprintf(prompt, sizeof prompt, "What do you say to %s?", s->speaker ? s->speaker : "them");
+    char prompt[256];
+    TF(g, prompt, sizeof prompt, "answers.prompt", 1, "name", s->speaker ? s->speaker : "");
     text_draw(r->text, d, FONT_BODY_BOLD, prompt, -1, first.x, first.y - 40, C_TEXT, ALIGN_LEFT);
     /* One text size for every answer, so none looks more important. */
     FontId f = FONT_BODY;
@@ -362,11 +407,6 @@ static Color quality_color(AnswerQuality q)
     return q == QUALITY_BEST ? C_GOOD : q == QUALITY_GOOD ? C_ACCENT : C_BAD;
 }
 
-static const char *quality_label(AnswerQuality q)
-{
-    return q == QUALITY_BEST ? "fits the moment best" : q == QUALITY_GOOD ? "a good answer" : "a poor fit";
-}
-
 /* One row per incongruent cue: noticed or missed, what it was, what it may
  * mean. Rows stop at `bottom`; the rest are counted. */
 static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w, float bottom)
@@ -379,10 +419,11 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
         const SceneCue *c = &s->cues[i];
         if (!c->incongruent)
             continue;
-        char body[900];
-        snprintf(body, sizeof body, "%s%s%s%s", c->describe ? c->describe : "",
-                 c->describe && c->means ? " " : "", c->means ? "It may mean: " : "",
-                 c->means ? c->means : "");
+        char body[1400], means[700];
+        if (c->means)
+            TF(g, means, sizeof means, "debrief.may_mean", 1, "means", c->means);
+        snprintf(body, sizeof body, "%s%s%s", c->describe ? c->describe : "", c->describe && c->means ? " " : "",
+                 c->means ? means : "");
         float h = lh + 2 + text_wrapped_height(r->text, FONT_SMALL, body, w - 32);
         if (y + h > bottom) {
             hidden++;
@@ -393,17 +434,18 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
         draw_circle(d, x + 11, y + 11, 10, mark);
         text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y, color_hex(0x1b1f2b),
                   ALIGN_CENTER);
-        char head[80];
-        snprintf(head, sizeof head, "%s: %s", hit ? "Noticed" : "Missed",
-                 rig_region_name(channel_region(c->def->channel)));
+        char head[160];
+        TF(g, head, sizeof head, hit ? "debrief.noticed" : "debrief.missed", 1, "region",
+           region_word(g, channel_region(c->def->channel)));
         text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y, mark, ALIGN_LEFT);
         y += lh + 2;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 32, y, w - 32, -1, C_TEXT, ALIGN_LEFT);
         y += 10;
     }
     if (hidden > 0) {
-        char more[64];
-        snprintf(more, sizeof more, "... and %d more", hidden);
+        char more[128], num[16];
+        snprintf(num, sizeof num, "%d", hidden);
+        TF(g, more, sizeof more, "debrief.more", 1, "count", num);
         text_draw(r->text, d, FONT_SMALL, more, -1, x + 32, y, C_MUTED, ALIGN_LEFT);
         y += lh;
     }
@@ -417,19 +459,23 @@ static void debrief_screen(Renderer *r, const Game *g)
     const SceneResult *res = &g->result;
     dim(r, 0.6f);
     panel(r, 40, 30, 1200, 660);
-    text_draw(r->text, d, FONT_SMALL_BOLD, "DEBRIEF", -1, 80, 54, C_ACCENT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.label"), -1, 80, 54, C_ACCENT, ALIGN_LEFT);
     text_draw(r->text, d, FONT_HEADING, s->title, -1, 80, 78, C_TEXT, ALIGN_LEFT);
-    char score[64];
-    snprintf(score, sizeof score, "%d points", res->score);
+    char score[128], n1[16], n2[16], n3[16], n4[16];
+    snprintf(n1, sizeof n1, "%d", res->score);
+    TF(g, score, sizeof score, "debrief.points", 1, "points", n1);
     text_draw(r->text, d, FONT_HEADING, score, -1, 1200, 78, C_ACCENT, ALIGN_RIGHT);
 
     /* Left column: noticing. */
     float lx = 80, lw = 560, y = 150;
-    text_draw(r->text, d, FONT_BODY_BOLD, "What the body said", -1, lx, y, C_TEXT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_BODY_BOLD, T(g, "debrief.body_said"), -1, lx, y, C_TEXT, ALIGN_LEFT);
     y += 40;
-    char stats[160];
-    snprintf(stats, sizeof stats, "Noticed %d of %d    Missed %d    False alarms %d", res->hits,
-             res->hits + res->misses, res->misses, res->false_alarms);
+    char stats[256];
+    snprintf(n1, sizeof n1, "%d", res->hits);
+    snprintf(n2, sizeof n2, "%d", res->hits + res->misses);
+    snprintf(n3, sizeof n3, "%d", res->misses);
+    snprintf(n4, sizeof n4, "%d", res->false_alarms);
+    TF(g, stats, sizeof stats, "debrief.stats", 4, "hits", n1, "total", n2, "misses", n3, "false_alarms", n4);
     text_draw(r->text, d, FONT_SMALL_BOLD, stats, -1, lx, y, C_MUTED, ALIGN_LEFT);
     y += 36;
     debrief_cues(r, g, lx, y, lw, 680);
@@ -437,15 +483,16 @@ static void debrief_screen(Renderer *r, const Game *g)
     /* Right column: the answer. */
     float rx = 690, rw = 510;
     y = 150;
-    text_draw(r->text, d, FONT_BODY_BOLD, "What you said", -1, rx, y, C_TEXT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_BODY_BOLD, T(g, "debrief.you_said"), -1, rx, y, C_TEXT, ALIGN_LEFT);
     y += 40;
     if (res->answer >= 0) {
         const SceneAnswer *a = &s->answers[res->answer];
         char quoted[400];
         snprintf(quoted, sizeof quoted, "\u201c%s\u201d", a->text);
         y += text_draw_wrapped(r->text, d, FONT_SMALL, quoted, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 10;
-        char kind[160];
-        snprintf(kind, sizeof kind, "%s: %s", scene_kind_label(a->kind), quality_label(a->quality));
+        char kind[256];
+        TF(g, kind, sizeof kind, "debrief.kind_quality", 2, "kind", kind_word(g, a->kind), "quality",
+           quality_word(g, a->quality));
         float kw = text_width(r->text, FONT_SMALL_BOLD, kind, -1) + 24;
         draw_rounded_rect(d, rx, y, kw, 30, 10, color_alpha(quality_color(a->quality), 0.25f));
         text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, rx + 12, y + 5, quality_color(a->quality),
@@ -456,9 +503,9 @@ static void debrief_screen(Renderer *r, const Game *g)
             for (int i = 0; i < s->nanswers; i++) {
                 if (s->answers[i].quality != QUALITY_BEST)
                     continue;
-                char best[420];
-                snprintf(best, sizeof best, "What fitted best (%s): \u201c%s\u201d",
-                         scene_kind_label(s->answers[i].kind), s->answers[i].text);
+                char best[700];
+                TF(g, best, sizeof best, "debrief.best", 2, "kind", kind_word(g, s->answers[i].kind), "text",
+                   s->answers[i].text);
                 y += text_draw_wrapped(r->text, d, FONT_SMALL, best, rx, y, rw, -1, C_GOOD, ALIGN_LEFT) + 16;
                 break;
             }
@@ -466,19 +513,16 @@ static void debrief_screen(Renderer *r, const Game *g)
     }
     if (s->question) {
         y += 6;
-        text_draw(r->text, d, FONT_SMALL_BOLD, "TALK ABOUT IT", -1, rx, y, C_ACCENT, ALIGN_LEFT);
+        text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.talk"), -1, rx, y, C_ACCENT, ALIGN_LEFT);
         y += 28;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 16;
     }
     if (res->false_alarms > 0 && y < 560)
-        text_draw_wrapped(r->text, d, FONT_SMALL,
-                          "A false alarm is a flag where the body and the words agreed, or where "
-                          "nothing was showing. One cue is a hint, not proof: check in, don't "
-                          "mind-read.",
-                          rx, y, rw, -1, C_MUTED, ALIGN_LEFT);
-    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"Play again", "Title"};
+        text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "debrief.false_alarms"), rx, y, rw, -1, C_MUTED,
+                          ALIGN_LEFT);
+    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"debrief.play_again", "debrief.title"};
     for (int i = 0; i < GAME_DEBRIEF_BUTTONS; i++)
-        button(r, game_debrief_button(i), labels[i], g->selected == i);
+        button(r, game_debrief_button(i), T(g, labels[i]), g->selected == i);
 }
 
 static Color state_color(PackState s)
@@ -493,9 +537,8 @@ static void packs_screen(Renderer *r, const Game *g)
     const Library *lib = g->library;
     int n = lib ? lib->npacks : 0;
     dim(r, 0.75f);
-    text_draw(r->text, d, FONT_HEADING, "Packs", -1, 60, 40, C_TEXT, ALIGN_LEFT);
-    text_draw(r->text, d, FONT_SMALL, "Level packs go in the packs folder of your data folder. F5 reloads them.",
-              -1, 200, 54, C_MUTED, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_HEADING, T(g, "packs.title"), -1, 60, 40, C_TEXT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_SMALL, T(g, "packs.hint"), -1, 200, 54, C_MUTED, ALIGN_LEFT);
     for (int i = 0; i < n; i++) {
         UiRect b = game_pack_row(g, i);
         if (b.w <= 0)
@@ -507,13 +550,13 @@ static void packs_screen(Renderer *r, const Game *g)
         const char *title = p->has_manifest && p->manifest.title ? p->manifest.title : p->name;
         text_draw(r->text, d, FONT_SMALL_BOLD, title, -1, b.x + 16, b.y + 6, C_TEXT, ALIGN_LEFT);
         text_draw(r->text, d, FONT_SMALL, p->name, -1, b.x + 16, b.y + 28, C_MUTED, ALIGN_LEFT);
-        const char *st = library_state_name(p->state);
+        const char *st = named(g, "packs", library_state_name(p->state));
         float sw = text_width(r->text, FONT_SMALL_BOLD, st, -1) + 20;
         draw_rounded_rect(d, b.x + b.w - sw - 12, b.y + 14, sw, 26, 8, color_alpha(state_color(p->state), 0.22f));
         text_draw(r->text, d, FONT_SMALL_BOLD, st, -1, b.x + b.w - sw / 2 - 12, b.y + 16,
                   state_color(p->state), ALIGN_CENTER);
     }
-    button(r, game_pack_row(g, n), "Back", g->selected == n);
+    button(r, game_pack_row(g, n), T(g, "packs.back"), g->selected == n);
     if (g->pack_focus < 0 || g->pack_focus >= n)
         return;
     /* Details of the focused pack. */
@@ -533,16 +576,23 @@ static void packs_screen(Renderer *r, const Game *g)
         text_draw(r->text, d, FONT_SMALL, line, -1, x, y, C_MUTED, ALIGN_LEFT);
         y += 26;
         if (m->nauthors > 0) {
-            snprintf(line, sizeof line, "By %s%s", m->authors[0], m->nauthors > 1 ? " and others" : "");
+            char authors[400] = "";
+            for (int i = 0; i < m->nauthors; i++)
+                snprintf(authors + strlen(authors), sizeof authors - strlen(authors), "%s%s", i ? ", " : "",
+                         m->authors[i]);
+            TF(g, line, sizeof line, "packs.by", 1, "authors", authors);
             text_draw(r->text, d, FONT_SMALL, line, -1, x, y, C_MUTED, ALIGN_LEFT);
             y += 26;
         }
         if (m->description)
             y += text_draw_wrapped(r->text, d, FONT_SMALL, m->description, x, y + 6, w, -1, C_TEXT, ALIGN_LEFT) + 14;
     }
-    snprintf(line, sizeof line, "%d scene%s, %d cue%s (%d incongruent), %d answer%s", p->nscenes,
-             p->nscenes == 1 ? "" : "s", p->stats.cues, p->stats.cues == 1 ? "" : "s", p->stats.incongruent,
-             p->stats.answers, p->stats.answers == 1 ? "" : "s");
+    char c1[16], c2[16], c3[16], c4[16];
+    snprintf(c1, sizeof c1, "%d", p->nscenes);
+    snprintf(c2, sizeof c2, "%d", p->stats.cues);
+    snprintf(c3, sizeof c3, "%d", p->stats.incongruent);
+    snprintf(c4, sizeof c4, "%d", p->stats.answers);
+    TF(g, line, sizeof line, "packs.counts", 4, "scenes", c1, "cues", c2, "incongruent", c3, "answers", c4);
     text_draw(r->text, d, FONT_SMALL_BOLD, line, -1, x, y, state_color(p->state), ALIGN_LEFT);
     y += 34;
     for (int i = 0; i < p->diags.count && y < 590; i++) {
@@ -551,9 +601,9 @@ static void packs_screen(Renderer *r, const Game *g)
         y += text_draw_wrapped(r->text, d, FONT_SMALL, line, x, y, w, -1, c, ALIGN_LEFT) + 6;
     }
     if (p->is_base)
-        text_draw(r->text, d, FONT_SMALL, "The game's own scenes are always on.", -1, x, 634, C_MUTED, ALIGN_LEFT);
+        text_draw(r->text, d, FONT_SMALL, T(g, "packs.base"), -1, x, 634, C_MUTED, ALIGN_LEFT);
     else
-        button(r, game_pack_row(g, n + 1), p->state == PACK_DISABLED ? "Turn on" : "Turn off",
+        button(r, game_pack_row(g, n + 1), T(g, p->state == PACK_DISABLED ? "packs.turn_on" : "packs.turn_off"),
                g->selected == n + 1);
 }
 

@@ -1,0 +1,136 @@
+/* Unsaid - strings.c */
+#include "strings.h"
+
+#include "yamlutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STRING_MAX 600
+
+void strings_init(Strings *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void strings_free(Strings *s)
+{
+    arena_free(&s->arena);
+    free(s->items);
+    memset(s, 0, sizeof *s);
+}
+
+static UiString *find(const Strings *s, const char *key)
+{
+    for (int i = 0; s && i < s->count; i++)
+        if (strcmp(s->items[i].key, key) == 0)
+            return &s->items[i];
+    return NULL;
+}
+
+const char *strings_find(const Strings *s, const char *key)
+{
+    const UiString *u = find(s, key);
+    return u ? u->text : NULL;
+}
+
+const char *strings_get(const Strings *s, const char *key)
+{
+    const UiString *u = find(s, key);
+    return u ? u->text : key;
+}
+
+bool strings_add(Strings *s, const char *pack, const char *file, const char *buf, size_t len, bool base,
+                 bool dry_run, bool (*overrides)(const void *ctx, const char *key), const void *ctx,
+                 DiagList *diags)
+{
+    int errors_before = diags->errors;
+    YDoc y;
+    if (!ydoc_load(&y, file, buf, len, diags)) {
+        ydoc_free(&y);
+        return false;
+    }
+    yaml_node_t *root = ydoc_root(&y), *map = NULL;
+    static const char *const keys[] = {"strings", NULL};
+    if (yis_map(&y, root, "strings.yaml")) {
+        ymap_check_keys(&y, root, keys);
+        map = ymap_get(&y, root, "strings");
+        if (!map)
+            yerr(&y, root, "missing required key 'strings'");
+    }
+    int n = map && yis_map(&y, map, "strings") ? ymap_len(map) : 0;
+    bool all = overrides && overrides(ctx, "strings");
+    for (int i = 0; i < n; i++) {
+        yaml_node_t *k = ymap_key_at(&y, map, i), *v = ymap_value_at(&y, map, i);
+        const char *key = yscalar(&y, k, "a string's key");
+        const char *text = yscalar(&y, v, "a string's text");
+        if (!key || !text)
+            continue;
+        if (strlen(text) > STRING_MAX) {
+            yerr(&y, v, "'%s' is too long (at most %d bytes)", key, STRING_MAX);
+            continue;
+        }
+        UiString *old = find(s, key);
+        if (!old && !base) {
+            ywarn(&y, k, "the game has no interface text called '%s'; it is ignored", key);
+            continue;
+        }
+        if (old && !all && !(overrides && overrides(ctx, key))) {
+            yerr(&y, k, "'%s' is already defined by pack '%s' (%s:%d:%d); list it (or 'strings' for all "
+                 "of them) under 'overrides:' in pack.yaml to replace it on purpose",
+                 key, old->pack, old->file, old->line, old->col);
+            continue;
+        }
+        for (int j = 0; j < i; j++) { /* the same key twice in this file */
+            const char *other = yscalar(&y, ymap_key_at(&y, map, j), "a key");
+            if (other && strcmp(other, key) == 0) {
+                yerr(&y, k, "'%s' is given twice", key);
+                break;
+            }
+        }
+        if (dry_run)
+            continue;
+        if (!old) {
+            if (s->count == s->cap) {
+                int cap = s->cap ? s->cap * 2 : 64;
+                UiString *items = realloc(s->items, (size_t)cap * sizeof *items);
+                if (!items)
+                    break;
+                s->items = items;
+                s->cap = cap;
+            }
+            old = &s->items[s->count++];
+        }
+        *old = (UiString){arena_strdup(&s->arena, key), arena_strdup(&s->arena, text),
+                          arena_strdup(&s->arena, pack), arena_strdup(&s->arena, file),
+                          (int)k->start_mark.line + 1, (int)k->start_mark.column + 1};
+    }
+    ydoc_free(&y);
+    return diags->errors == errors_before;
+}
+
+void strings_fill(char *out, size_t size, const char *text, const char *const *names,
+                  const char *const *values, int n)
+{
+    size_t o = 0;
+    if (size == 0)
+        return;
+    for (const char *p = text; *p && o + 1 < size;) {
+        bool done = false;
+        if (*p == '{') {
+            for (int i = 0; i < n && !done; i++) {
+                size_t l = strlen(names[i]);
+                if (strncmp(p + 1, names[i], l) == 0 && p[1 + l] == '}') {
+                    int w = snprintf(out + o, size - o, "%s", values[i] ? values[i] : "");
+                    o += w < 0 ? 0 : (size_t)w < size - o ? (size_t)w : size - o - 1;
+                    p += l + 2;
+                    done = true;
+                }
+            }
+        }
+        if (!done)
+            out[o++] = *p++;
+    }
+    out[o] = '\0';
+}
