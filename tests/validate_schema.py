@@ -13,7 +13,7 @@ import yaml
 
 src = sys.argv[1]
 schemas = {n: json.load(open(os.path.join(src, "docs/schema/%s.schema.json" % n)))
-           for n in ("scene", "pack", "lexicon", "look", "strings")}
+           for n in ("scene", "pack", "lexicon", "look", "strings", "place")}
 for s in schemas.values():
     jsonschema.Draft202012Validator.check_schema(s)
 
@@ -28,6 +28,8 @@ def kind(path):
         return "strings"
     if os.path.basename(os.path.dirname(path)) == "looks":
         return "look"
+    if os.path.basename(os.path.dirname(path)) == "places":
+        return "place"
     return "scene"
 
 
@@ -46,7 +48,7 @@ def files(*patterns):
 
 
 failures = 0
-good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/strings.yaml", "levels/*/scenes/*.yaml", "levels/*/looks/*.yaml",
+good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/strings.yaml", "levels/*/scenes/*.yaml", "levels/*/looks/*.yaml", "levels/*/places/*.yaml",
              "docs/examples/*.yaml", "docs/examples/packs/**/*.yaml",
              "tests/data/packs/good/**/*.yaml", "tests/data/packs/override_ok/**/*.yaml",
              "tests/data/warnings/*.yaml")

@@ -2,6 +2,8 @@
  * The order and conflict rules are written out in library.h. */
 #include "library.h"
 
+#include "yamlutil.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,34 +247,61 @@ static void load_strings(Library *lib, PackInfo *p, const PackIO *io, bool apply
     free(buf);
 }
 
-/* A pack's looks/ folder: one person per file. */
-static void load_looks(Library *lib, PackInfo *p, const PackIO *io)
+typedef bool (*AddFn)(Library *lib, const char *pack, const char *file, const char *buf, size_t len,
+                      const PackManifest *m, DiagList *diags);
+
+static bool add_look(Library *lib, const char *pack, const char *file, const char *buf, size_t len,
+                     const PackManifest *m, DiagList *diags)
+{
+    return cast_add(&lib->cast, pack, file, buf, len, overrides_cb, m, diags);
+}
+
+static bool add_place(Library *lib, const char *pack, const char *file, const char *buf, size_t len,
+                      const PackManifest *m, DiagList *diags)
+{
+    return places_add(&lib->places, pack, file, buf, len, overrides_cb, m, diags);
+}
+
+/* A folder of one-thing-per-file data (looks/, places/). Returns false if
+ * any file failed. */
+static bool load_folder(Library *lib, PackInfo *p, const PackIO *io, const char *dir, AddFn add)
 {
     char **names = NULL;
-    int n = io->list(io->ctx, p->source, "looks", &names);
-    int before = lib->cast.count;
+    int n = io->list(io->ctx, p->source, dir, &names);
+    bool ok = true;
     for (int i = 0; i < n; i++) {
         size_t l = strlen(names[i]);
         if (l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0) {
             char path[300], file[600], err[512];
-            snprintf(path, sizeof path, "looks/%s", names[i]);
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
             shown_path(file, sizeof file, p, path);
             size_t len;
             char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
             if (!buf) {
                 diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "%s", err);
-                p->state = PACK_BROKEN;
-            } else if (!cast_add(&lib->cast, p->manifest.id, file, buf, len, overrides_cb, &p->manifest,
-                                 &p->diags)) {
-                p->state = PACK_BROKEN;
+                ok = false;
+            } else if (!add(lib, p->manifest.id, file, buf, len, &p->manifest, &p->diags)) {
+                ok = false;
             }
             free(buf);
         }
         free(names[i]);
     }
     free(names);
-    if (p->state == PACK_BROKEN)
-        lib->cast.count = before; /* a broken pack adds nobody */
+    return ok;
+}
+
+/* People and places. A broken pack adds neither. */
+static void load_looks_and_places(Library *lib, PackInfo *p, const PackIO *io)
+{
+    int looks = lib->cast.count, places = lib->places.count;
+    bool ok = load_folder(lib, p, io, "looks", add_look);
+    ok = load_folder(lib, p, io, "places", add_place) && ok;
+    if (!ok) {
+        p->state = PACK_BROKEN;
+        lib->cast.count = looks;
+        lib->places.count = places;
+    }
 }
 
 static int scene_index(const Library *lib, const char *id)
@@ -375,6 +404,18 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
         }
         if (!scene_load(s, file, buf, len, &lib->lex, &lib->cast, &p->diags))
             p->state = PACK_BROKEN;
+        else if (s->place && !places_find(&lib->places, s->place)) {
+            const char *known[64];
+            int k = 0;
+            for (int j = 0; j < lib->places.count && k < 63; j++)
+                known[k++] = lib->places.items[j].id;
+            known[k] = NULL;
+            const char *sug = ysuggest(s->place, known);
+            diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col,
+                     "unknown place '%s'%s%s%s", s->place, sug ? " (did you mean '" : "",
+                     sug ? sug : "", sug ? "'?)" : " (places are files in a pack's places/ folder)");
+            p->state = PACK_BROKEN;
+        }
         free(buf);
         mine[count++] = s;
         if (!s->id)
@@ -469,6 +510,7 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
     lexicon_init(&lib->lex);
     cast_init(&lib->cast);
     strings_init(&lib->strings);
+    places_init(&lib->places);
     SemVer game = {0, 0, 0};
     pack_semver_parse(game_version, &game);
     int n = nsources < LIBRARY_MAX_PACKS ? nsources : LIBRARY_MAX_PACKS;
@@ -506,7 +548,7 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
             if (read_scenes[k]) {
                 /* The base pack defines the keys, so it applies at once. */
                 load_strings(lib, &lib->packs[k], io, lib->packs[k].is_base);
-                load_looks(lib, &lib->packs[k], io);
+                load_looks_and_places(lib, &lib->packs[k], io);
             }
         }
     for (int k = 0; k < lib->npacks; k++)
@@ -536,6 +578,7 @@ void library_free(Library *lib)
     lexicon_free(&lib->lex);
     cast_free(&lib->cast);
     strings_free(&lib->strings);
+    places_free(&lib->places);
     memset(lib, 0, sizeof *lib);
 }
 

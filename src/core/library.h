@@ -12,8 +12,8 @@
  *     meets a pack it declares incompatible, or which needs another game
  *     version, is set aside. Dependency cycles set every pack in them aside.
  *  4. Each pack's lexicon.yaml adds cues, its strings.yaml rewords the
- *     interface, its looks/ *.yaml add people, then its scenes/ *.yaml add
- *     scenes.
+ *     interface, its looks/ *.yaml add people and its places/ *.yaml add
+ *     places, then its scenes/ *.yaml add scenes.
  *     Content is found by id. Reusing an id an earlier pack defined is a
  *     conflict naming both places, unless the later pack lists the id under
  *     `overrides:` - then it replaces the earlier one.
@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "lexicon.h"
 #include "pack.h"
+#include "places.h"
 #include "scene.h"
 #include "strings.h"
 
@@ -84,6 +85,7 @@ typedef struct {
     Lexicon lex;
     Cast cast;
     Strings strings;
+    Places places;
     Scene **scenes; /* every scene of every enabled pack, by id */
     int *scene_pack;
     int nscenes, cap_scenes;

@@ -67,6 +67,7 @@ typedef struct {
     const char *file;
     const char *id, *title, *place, *context, *question;
     const char *speaker; /* the character's name */
+    int place_line, place_col; /* where `place:` was written */
     Look look;
     SceneLine *lines;
     int nlines;

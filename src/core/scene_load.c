@@ -549,6 +549,11 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
                  scene->id);
         scene->title = req_text(&L, root, "title", 120);
         scene->place = req_text(&L, root, "place", 64);
+        yaml_node_t *pn = ymap_get(&y, root, "place");
+        if (pn) {
+            scene->place_line = (int)pn->start_mark.line + 1;
+            scene->place_col = (int)pn->start_mark.column + 1;
+        }
         scene->context = req_text(&L, root, "context", MAX_TEXT);
         scene->question = req_text(&L, root, "question", MAX_TEXT);
         yaml_node_t *ch = ymap_get(&y, root, "character");

@@ -447,6 +447,8 @@ static void app_reload(App *app)
     }
     library_free(&app->lib);
     app->lib = fresh;
+    if (app->render)
+        render_forget_places(app->render);
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", strings_get(&app->lib.strings, "overlay.reloaded"));
     const Scene *scene = library_scene(&app->lib, id);
     if (!scene)

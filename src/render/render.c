@@ -80,6 +80,11 @@ void render_destroy(Renderer *r)
     free(r);
 }
 
+void render_forget_places(Renderer *r)
+{
+    cache_clear(&r->cache);
+}
+
 void render_set_output(Renderer *r, int w, int h)
 {
     cache_clear(&r->cache);
@@ -183,7 +188,7 @@ static void dim(Renderer *r, float alpha)
 
 /* Draw a static place layer from its cached texture, making it first if
  * needed. Falls back to drawing directly when textures are unavailable. */
-static void place_layer(Renderer *r, const char *place, PlaceLayer layer)
+static void place_layer(Renderer *r, const char *place, const PlaceDef *def, PlaceLayer layer)
 {
     PlaceCache *c = &r->cache;
     int w, h;
@@ -202,13 +207,13 @@ static void place_layer(Renderer *r, const char *place, PlaceLayer layer)
         if (!t || SDL_SetRenderTarget(r->sdl, t) != 0) {
             if (t)
                 SDL_DestroyTexture(t);
-            place_draw(r->draw, place, layer, 0);
+            place_draw(r->draw, def, layer, 0);
             return;
         }
         SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, i == 0 ? 255 : 0);
         SDL_RenderClear(r->sdl);
-        place_draw(r->draw, place, layer, 0);
+        place_draw(r->draw, def, layer, 0);
         draw_flush(r->draw);
         SDL_SetRenderTarget(r->sdl, old);
         c->layer[i] = t;
@@ -226,10 +231,11 @@ static void scene_view(Renderer *r, const Game *g, double alpha)
     RigLayout rig;
     game_character(g, alpha, &pose, &rig);
     Look look = s ? s->look : look_default();
-    place_layer(r, place, PLACE_LAYER_BACK);
-    place_draw(d, place, PLACE_LAYER_LIFE, t);
+    const PlaceDef *def = g->library ? places_find(&g->library->places, place) : NULL;
+    place_layer(r, place, def, PLACE_LAYER_BACK);
+    place_draw(d, def, PLACE_LAYER_LIFE, t);
     character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_BODY);
-    place_layer(r, place, PLACE_LAYER_FRONT);
+    place_layer(r, place, def, PLACE_LAYER_FRONT);
     character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_FRONT);
 }
 

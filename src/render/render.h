@@ -15,6 +15,8 @@ typedef struct Renderer Renderer;
 
 Renderer *render_create(SDL_Renderer *sdl, TextOpenFn open, char *err, size_t errsize);
 void render_destroy(Renderer *r);
+/* Forget cached drawings of places (the packs were reloaded). */
+void render_forget_places(Renderer *r);
 /* The output changed size (window resize, fullscreen). */
 void render_set_output(Renderer *r, int w, int h);
 /* Draw the game at `alpha` between the previous and the current tick. */

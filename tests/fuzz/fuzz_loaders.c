@@ -1,5 +1,5 @@
 /* libFuzzer target for everything that reads files a stranger may write:
- * scene files, pack manifests, lexicons, look files and replays. The first byte of an
+ * scene files, pack manifests, lexicons, look and place files, and replays. The first byte of an
  * input picks the loader; the rest is the file. Any crash, hang, leak or
  * undefined behaviour is a bug; the input that found it belongs in
  * tests/fuzz/corpus/ afterwards.
@@ -9,6 +9,7 @@
 #include "cast.h"
 #include "lexicon.h"
 #include "pack.h"
+#include "places.h"
 #include "replay.h"
 #include "scene.h"
 
@@ -45,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, data + 1, size - 1);
     buf[size - 1] = '\0';
     DiagList diags = {0};
-    switch (data[0] % 5) {
+    switch (data[0] % 6) {
     case 0: {
         Scene s;
         scene_load(&s, "fuzz.yaml", buf, size - 1, &lex, NULL, &diags);
@@ -70,6 +71,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cast_add(&c, "fuzz", "look.yaml", buf, size - 1, NULL, NULL, &diags);
         cast_add(&c, "fuzz", "look.yaml", buf, size - 1, NULL, NULL, &diags); /* a conflict */
         cast_free(&c);
+        break;
+    }
+    case 5: {
+        Places p;
+        places_init(&p);
+        places_add(&p, "fuzz", "place.yaml", buf, size - 1, NULL, NULL, &diags);
+        places_free(&p);
         break;
     }
     case 3: {
