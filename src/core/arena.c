@@ -56,3 +56,18 @@ void arena_free(Arena *a)
     a->head = NULL;
     a->used_total = 0;
 }
+
+void *array_push(void **items, int *count, int *cap, size_t elem)
+{
+    if (*count == *cap) {
+        int ncap = *cap ? *cap * 2 : 16;
+        void *grown = realloc(*items, (size_t)ncap * elem);
+        if (!grown)
+            return NULL;
+        *items = grown;
+        *cap = ncap;
+    }
+    unsigned char *slot = (unsigned char *)*items + (size_t)(*count)++ * elem;
+    memset(slot, 0, elem);
+    return slot;
+}

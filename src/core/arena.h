@@ -18,4 +18,9 @@ void *arena_alloc(Arena *a, size_t size);
 char *arena_strdup(Arena *a, const char *s);
 void arena_free(Arena *a);
 
+/* Make room for one more element in a growable array (*items, *count,
+ * *cap), doubling as needed. Returns a zeroed slot and counts it, or NULL
+ * when out of memory (the array is then unchanged). */
+void *array_push(void **items, int *count, int *cap, size_t elem);
+
 #endif

@@ -68,17 +68,6 @@ const CastEntry *cast_find(const Cast *c, const char *id)
     return NULL;
 }
 
-static bool valid_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 1 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
-            return false;
-    return true;
-}
-
 bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size_t len,
               bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags)
 {
@@ -99,7 +88,7 @@ bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size
         id = idn ? yscalar(&y, idn, "id") : NULL;
         if (!idn)
             yerr(&y, root, "missing required key 'id'");
-        else if (id && !valid_id(id))
+        else if (id && !yid_valid(id, 1, 64))
             yerr(&y, idn, "look id '%s' may use only a-z, 0-9, _ and -", id);
         yaml_node_t *dn = ymap_get(&y, root, "describe");
         describe = dn ? yscalar(&y, dn, "describe") : NULL;
@@ -111,19 +100,10 @@ bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size
              id, old->pack, old->file, old->line, old->col);
     bool ok = diags->errors == errors_before;
     if (ok) {
-        CastEntry *e = old;
+        CastEntry *e = old ? old : array_push((void **)&c->items, &c->count, &c->cap, sizeof *e);
         if (!e) {
-            if (c->count == c->cap) {
-                int cap = c->cap ? c->cap * 2 : 16;
-                CastEntry *items = realloc(c->items, (size_t)cap * sizeof *items);
-                if (!items) {
-                    ydoc_free(&y);
-                    return false;
-                }
-                c->items = items;
-                c->cap = cap;
-            }
-            e = &c->items[c->count++];
+            ydoc_free(&y);
+            return false;
         }
         *e = (CastEntry){arena_strdup(&c->arena, id), arena_strdup(&c->arena, describe), look,
                          arena_strdup(&c->arena, pack), arena_strdup(&c->arena, file),

@@ -109,17 +109,7 @@ static CueDef *lexicon_find_mut(Lexicon *lex, const char *name)
 
 static CueDef *new_def(Lexicon *lex)
 {
-    if (lex->count == lex->cap) {
-        int cap = lex->cap ? lex->cap * 2 : 64;
-        CueDef *d = realloc(lex->defs, (size_t)cap * sizeof *d);
-        if (!d)
-            return NULL;
-        lex->defs = d;
-        lex->cap = cap;
-    }
-    CueDef *d = &lex->defs[lex->count++];
-    memset(d, 0, sizeof *d);
-    return d;
+    return array_push((void **)&lex->defs, &lex->count, &lex->cap, sizeof(CueDef));
 }
 
 bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *buf, size_t len,

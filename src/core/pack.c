@@ -132,17 +132,6 @@ static const char *str(Ctx *c, const yaml_node_t *map, const char *key, size_t m
     return s ? arena_strdup(&c->m->arena, s) : NULL;
 }
 
-static bool valid_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < PACK_ID_MIN || n > PACK_ID_MAX)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
-            return false;
-    return true;
-}
-
 /* SPDX licence ids are letters, digits, '.', '-' and '+' (e.g. CC-BY-4.0). */
 static bool valid_spdx(const char *s)
 {
@@ -262,7 +251,7 @@ bool pack_manifest_load(PackManifest *m, const char *file, const char *buf, size
         ymap_require(&y, root, required);
         yaml_node_t *v;
         m->id = str(&c, root, "id", 200);
-        if (m->id && !valid_id(m->id))
+        if (m->id && !yid_valid(m->id, PACK_ID_MIN, PACK_ID_MAX))
             yerr(&y, ymap_get(&y, root, "id"),
                  "pack id '%s' must be %d to %d characters of a-z, 0-9, _ and -", m->id, PACK_ID_MIN,
                  PACK_ID_MAX);

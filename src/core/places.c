@@ -192,17 +192,6 @@ static bool load_shape(Places *pl, YDoc *y, const yaml_node_t *n, PlaceShape *s)
     return y->diags->errors == errors;
 }
 
-static bool valid_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 1 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
-            return false;
-    return true;
-}
-
 bool places_add(Places *p, const char *pack, const char *file, const char *buf, size_t len,
                 bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags)
 {
@@ -222,7 +211,7 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
         const char *id = idn ? yscalar(&y, idn, "id") : NULL;
         if (!idn)
             yerr(&y, root, "missing required key 'id'");
-        else if (id && !valid_id(id))
+        else if (id && !yid_valid(id, 1, 64))
             yerr(&y, idn, "place id '%s' may use only a-z, 0-9, _ and -", id);
         def.id = id;
         yaml_node_t *v = ymap_get(&y, root, "describe");
@@ -255,18 +244,11 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
              def.id, old->pack, old->file, old->line, old->col);
     bool ok = diags->errors == errors_before && def.id;
     if (ok) {
+        if (!old)
+            old = array_push((void **)&p->items, &p->count, &p->cap, sizeof *old);
         if (!old) {
-            if (p->count == p->cap) {
-                int cap = p->cap ? p->cap * 2 : 8;
-                PlaceDef *items = realloc(p->items, (size_t)cap * sizeof *items);
-                if (!items) {
-                    ydoc_free(&y);
-                    return false;
-                }
-                p->items = items;
-                p->cap = cap;
-            }
-            old = &p->items[p->count++];
+            ydoc_free(&y);
+            return false;
         }
         def.id = arena_strdup(&p->arena, def.id);
         def.describe = arena_strdup(&p->arena, def.describe);

@@ -64,19 +64,6 @@ static const char *req_text(Loader *L, const yaml_node_t *map, const char *key, 
     return n ? text(L, n, key, max) : NULL;
 }
 
-static bool is_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 1 || n > 64)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
-            return false;
-    }
-    return true;
-}
-
 static float parse_amount(Loader *L, const yaml_node_t *n)
 {
     const char *s = yscalar(L->y, n, "amount");
@@ -363,7 +350,7 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         ymap_require(y, ln, line_required);
         SceneLine *line = &s->lines[s->nlines];
         line->id = req_text(L, ln, "id", 64);
-        if (line->id && !is_id(line->id))
+        if (line->id && !yid_valid(line->id, 1, 64))
             yerr(y, ymap_get(y, ln, "id"), "line id '%s' may use only a-z, 0-9, _ and -", line->id);
         for (int j = 0; line->id && j < s->nlines; j++)
             if (s->lines[j].id && strcmp(s->lines[j].id, line->id) == 0)
@@ -544,7 +531,7 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
         ymap_check_keys(&y, root, scene_keys);
         ymap_require(&y, root, scene_required);
         scene->id = req_text(&L, root, "id", 64);
-        if (scene->id && !is_id(scene->id))
+        if (scene->id && !yid_valid(scene->id, 1, 64))
             yerr(&y, ymap_get(&y, root, "id"), "scene id '%s' may use only a-z, 0-9, _ and -",
                  scene->id);
         scene->title = req_text(&L, root, "title", 120);

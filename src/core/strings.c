@@ -91,17 +91,8 @@ bool strings_add(Strings *s, const char *pack, const char *file, const char *buf
         }
         if (dry_run)
             continue;
-        if (!old) {
-            if (s->count == s->cap) {
-                int cap = s->cap ? s->cap * 2 : 64;
-                UiString *items = realloc(s->items, (size_t)cap * sizeof *items);
-                if (!items)
-                    break;
-                s->items = items;
-                s->cap = cap;
-            }
-            old = &s->items[s->count++];
-        }
+        if (!old && !(old = array_push((void **)&s->items, &s->count, &s->cap, sizeof *old)))
+            break;
         *old = (UiString){arena_strdup(&s->arena, key), arena_strdup(&s->arena, text),
                           arena_strdup(&s->arena, pack), arena_strdup(&s->arena, file),
                           (int)k->start_mark.line + 1, (int)k->start_mark.column + 1};

@@ -221,6 +221,17 @@ static int edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
+bool yid_valid(const char *s, size_t min, size_t max)
+{
+    size_t n = strlen(s);
+    if (n < min || n > max)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+            return false;
+    return true;
+}
+
 const char *ysuggest(const char *word, const char *const *candidates)
 {
     const char *best = NULL;

@@ -59,6 +59,9 @@ int ymap_len(const yaml_node_t *map);
 yaml_node_t *ymap_key_at(YDoc *y, const yaml_node_t *map, int i);
 yaml_node_t *ymap_value_at(YDoc *y, const yaml_node_t *map, int i);
 
+/* Is s an id: min..max characters of a-z, 0-9, _ and -? */
+bool yid_valid(const char *s, size_t min, size_t max);
+
 /* The closest candidate within edit distance 2, or NULL. */
 const char *ysuggest(const char *word, const char *const *candidates);
 
