@@ -9,8 +9,10 @@
 #include "render.h"
 #include "replay.h"
 #include "scene.h"
+#include "sheet.h"
 #include "vfs.h"
 
+#include <SDL2/SDL_image.h>
 #include <SDL2/SDL_ttf.h>
 #include <dirent.h>
 #include <errno.h>
@@ -31,6 +33,8 @@ typedef struct {
     long at;
     long bench_frames;
     const char *new_pack;
+    const char *sheet_file;
+    int sheet_kind;
     const char *check[VFS_MAX_SOURCES];
     int ncheck;
     bool headless, print_score, fullscreen, timing;
@@ -54,6 +58,9 @@ static void usage(FILE *f)
           "  --check PATH...     check level packs (folders or .zip files) and report every\n"
           "                      problem as file:line:col; exit 0 clean, 1 errors, 2 could not run\n"
           "  --new-pack DIR      write a small commented example pack into DIR to start from\n"
+          "  --gallery FILE.png  render every cue of the lexicon at its peak, labelled, and exit\n"
+          "  --cast FILE.png     render every person (look) in the packs, labelled, and exit\n"
+          "  --places FILE.png   render every place in the packs, labelled, and exit\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
@@ -97,6 +104,9 @@ static int parse_args(int argc, char **argv, Options *o)
             }
         } else if (strcmp(a, "--new-pack") == 0) {
             value = &o->new_pack;
+        } else if (strcmp(a, "--gallery") == 0 || strcmp(a, "--cast") == 0 || strcmp(a, "--places") == 0) {
+            o->sheet_kind = a[2] == 'g' ? SHEET_GALLERY : a[2] == 'c' ? SHEET_CAST : SHEET_PLACES;
+            value = &o->sheet_file;
         } else if (strcmp(a, "--scene") == 0) {
             value = &o->scene;
         } else if (strcmp(a, "--replay") == 0) {
@@ -372,6 +382,32 @@ static int run_new_pack(const char *dir_arg)
     return 0;
 }
 
+/* --gallery, --cast, --places: a labelled contact sheet to a PNG. */
+static int run_sheet(const Options *o)
+{
+    Library lib;
+    if (!load_library(&lib, NULL, 0, false, true)) {
+        library_free(&lib);
+        return 1;
+    }
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    int rc = 1;
+    char err[512];
+    SDL_Surface *sheet = SDL_Init(0) == 0 ? sheet_render((SheetKind)o->sheet_kind, &lib, vfs_rwops, err, sizeof err)
+                                          : NULL;
+    if (!sheet)
+        fprintf(stderr, "unsaid: %s\n", err[0] ? err : SDL_GetError());
+    else if (IMG_SavePNG(sheet, o->sheet_file) != 0)
+        fprintf(stderr, "unsaid: %s: cannot save: %s\n", o->sheet_file, SDL_GetError());
+    else
+        rc = 0;
+    SDL_FreeSurface(sheet);
+    TTF_Quit();
+    SDL_Quit();
+    library_free(&lib);
+    return rc;
+}
+
 static bool load_replay(Replay *rp, const char *file)
 {
     FILE *f = fopen(file, "rb");
@@ -617,6 +653,11 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "unsaid: %s\n", err);
         return 1;
+    }
+    if (app.opt.sheet_file) {
+        rc = run_sheet(&app.opt);
+        vfs_quit();
+        return rc;
     }
     if (app.opt.new_pack) {
         rc = run_new_pack(app.opt.new_pack);

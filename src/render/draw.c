@@ -90,6 +90,13 @@ void draw_set_output(Draw *d, int w, int h)
     d->view_y = (h - DRAW_LOGICAL_H * d->view_scale) * 0.5f;
 }
 
+void draw_set_view(Draw *d, float lx, float ly, float lw, float ox, float oy, float ow)
+{
+    d->view_scale = ow / lw;
+    d->view_x = ox - lx * d->view_scale;
+    d->view_y = oy - ly * d->view_scale;
+}
+
 float draw_scale(const Draw *d)
 {
     return d->view_scale;

@@ -44,6 +44,9 @@ void draw_destroy(Draw *d);
 
 /* Fit the logical canvas into an output of w x h pixels (letterbox). */
 void draw_set_output(Draw *d, int w, int h);
+/* Show the canvas region (lx, ly, lw, lh) in the output rectangle
+ * (ox, oy, ow, oh), keeping the region's aspect (for contact sheets). */
+void draw_set_view(Draw *d, float lx, float ly, float lw, float ox, float oy, float ow);
 float draw_scale(const Draw *d);          /* output pixels per logical unit */
 SDL_Renderer *draw_renderer(const Draw *d);
 /* Convert an output pixel position into logical coordinates. */
