@@ -160,10 +160,10 @@ void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig)
     rig_layout(rig, &look.body, &place, pose, game_time(g, alpha) / SCENE_TICK_HZ);
 }
 
-const char *game_caption(const Game *g, double alpha)
+const CueDef *game_voice(const Game *g, double alpha, float *weight)
 {
     TimelineInput ti = timeline_at(g, alpha);
-    return timeline_caption(&ti);
+    return timeline_voice(&ti, weight);
 }
 
 bool game_current_line(const Game *g, double alpha, const SceneLine **line, int *visible)

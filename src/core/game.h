@@ -91,8 +91,8 @@ void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig);
 /* Which spoken line is on screen now: its text, visible bytes and whether it
  * is the reply. Returns false when no line is showing. */
 bool game_current_line(const Game *g, double alpha, const SceneLine **line, int *visible);
-/* Caption of an active voice cue ("[sighs]") or NULL. */
-const char *game_caption(const Game *g, double alpha);
+/* The strongest active voice cue (caption, text style) or NULL. */
+const CueDef *game_voice(const Game *g, double alpha, float *weight);
 /* 0..1 progress of the performance (for the timeline bar). */
 float game_perform_progress(const Game *g, double alpha);
 

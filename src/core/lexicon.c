@@ -38,7 +38,8 @@ Region channel_region(Channel c)
 }
 
 static const char *const cue_keys[] = {"channel", "targets", "attack", "release",
-                                       "caption", "describe", NULL};
+                                       "caption", "describe", "text", NULL};
+static const char *const text_styles[TEXT_STYLE_COUNT + 1] = {"plain", "quiet", "flat", "tremble", "loud", NULL};
 static const char *const cue_required[] = {"channel", "targets", NULL};
 
 static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, CueDef *out)
@@ -90,6 +91,17 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
         out->release = (float)d;
     if ((v = ymap_get(y, n, "caption")))
         out->caption = arena_strdup(&lex->arena, yscalar(y, v, "caption"));
+    const char *ts;
+    if ((v = ymap_get(y, n, "text")) && (ts = yscalar(y, v, "text"))) {
+        int k = -1;
+        for (int i = 0; i < TEXT_STYLE_COUNT; i++)
+            if (strcmp(text_styles[i], ts) == 0)
+                k = i;
+        if (k < 0)
+            yerr(y, v, "text must be plain, quiet, flat, tremble or loud, found '%s'", ts);
+        else
+            out->text = (TextStyle)k;
+    }
     if ((v = ymap_get(y, n, "describe")))
         out->describe = arena_strdup(&lex->arena, yscalar(y, v, "describe"));
 }

@@ -34,6 +34,9 @@ typedef struct {
     float value;
 } CueTarget;
 
+/* How a voice cue changes the spoken text on screen. */
+typedef enum { TEXT_PLAIN, TEXT_QUIET, TEXT_FLAT, TEXT_TREMBLE, TEXT_LOUD, TEXT_STYLE_COUNT } TextStyle;
+
 typedef struct {
     const char *name;
     Channel channel;
@@ -41,6 +44,7 @@ typedef struct {
     int ntargets;
     float attack, release; /* default seconds to reach / leave the peak */
     const char *caption;   /* shown while active, e.g. "[sighs]"; may be NULL */
+    TextStyle text;        /* how the words look while it is active */
     const char *describe;  /* plain words for the debrief */
     const char *pack;      /* where it was defined, for conflict messages */
     const char *file;

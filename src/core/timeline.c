@@ -69,32 +69,34 @@ void timeline_pose(const TimelineInput *in, Pose *out)
     pose_clamp(out);
 }
 
-static void strongest_caption(const SceneCue *cues, int n, double t, double hold_end,
-                              const char **best, float *best_w)
+static void strongest_voice(const SceneCue *cues, int n, double t, double hold_end, const CueDef **best,
+                            float *best_w)
 {
     for (int i = 0; i < n; i++) {
         const SceneCue *c = &cues[i];
-        if (!c->def || c->def->channel != CH_VOICE || !c->def->caption)
+        if (!c->def || c->def->channel != CH_VOICE)
             continue;
         float w = scene_cue_weight(c, t, hold_end);
         if (w > *best_w) {
             *best_w = w;
-            *best = c->def->caption;
+            *best = c->def;
         }
     }
 }
 
-const char *timeline_caption(const TimelineInput *in)
+const CueDef *timeline_voice(const TimelineInput *in, float *weight)
 {
     const Scene *s = in->scene;
-    const char *best = NULL;
+    const CueDef *best = NULL;
     float best_w = 0.05f;
-    if (!s)
-        return NULL;
-    strongest_caption(s->cues, s->ncues, in->cue_t, in->hold_end, &best, &best_w);
-    if (in->answer >= 0 && in->answer < s->nanswers) {
-        const SceneAnswer *a = &s->answers[in->answer];
-        strongest_caption(a->cues, a->ncues, in->reaction_t, SCENE_HOLD, &best, &best_w);
+    if (s) {
+        strongest_voice(s->cues, s->ncues, in->cue_t, in->hold_end, &best, &best_w);
+        if (in->answer >= 0 && in->answer < s->nanswers) {
+            const SceneAnswer *a = &s->answers[in->answer];
+            strongest_voice(a->cues, a->ncues, in->reaction_t, SCENE_HOLD, &best, &best_w);
+        }
     }
+    if (weight)
+        *weight = best ? best_w : 0.f;
     return best;
 }

@@ -23,7 +23,8 @@ typedef struct {
 } TimelineInput;
 
 void timeline_pose(const TimelineInput *in, Pose *out);
-/* The caption of the strongest voice cue active now ("[sighs]"), or NULL. */
-const char *timeline_caption(const TimelineInput *in);
+/* The strongest voice cue active now (its caption, "[sighs]", and text
+ * style show with the words), or NULL; *weight says how strong, 0..1. */
+const CueDef *timeline_voice(const TimelineInput *in, float *weight);
 
 #endif

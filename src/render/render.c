@@ -243,7 +243,9 @@ static void speech_box(Renderer *r, const Game *g, double alpha)
 {
     const SceneLine *line;
     int visible;
-    const char *caption = game_caption(g, alpha);
+    float vw;
+    const CueDef *voice = game_voice(g, alpha, &vw);
+    const char *caption = voice ? voice->caption : NULL;
     if (!game_current_line(g, alpha, &line, &visible) && !caption)
         return;
     Draw *d = r->draw;
@@ -262,9 +264,21 @@ static void speech_box(Renderer *r, const Game *g, double alpha)
         draw_rounded_rect_outline(d, cx, b.y - 16, cw, 32, 10, 1.5f, color_alpha(C_ACCENT, 0.6f));
         text_draw(r->text, d, FONT_SMALL_BOLD, caption, -1, cx + cw / 2, b.y - 12, C_ACCENT, ALIGN_CENTER);
     }
-    if (game_current_line(g, alpha, &line, &visible))
-        text_draw_wrapped(r->text, d, FONT_BODY, line->text, b.x + 32, b.y + 26, b.w - 64,
-                          visible, C_TEXT, ALIGN_LEFT);
+    if (!game_current_line(g, alpha, &line, &visible))
+        return;
+    /* How the words look follows the voice: quiet words fade, flat words go
+     * grey, trembling words shake, loud words are bold. */
+    TextStyle style = voice && vw > 0.3f ? voice->text : TEXT_PLAIN;
+    FontId font = style == TEXT_LOUD ? FONT_BODY_BOLD : FONT_BODY;
+    Color ink = style == TEXT_QUIET ? color_alpha(C_TEXT, 0.55f) : style == TEXT_FLAT ? C_MUTED : C_TEXT;
+    float dx = 0, dy = 0;
+    if (style == TEXT_TREMBLE) {
+        double t = game_time(g, alpha);
+        dx = (float)(sin(t * 2.1) * 1.2);
+        dy = (float)(sin(t * 2.9 + 1.0) * 1.0);
+    }
+    text_draw_wrapped(r->text, d, font, line->text, b.x + 32 + dx, b.y + 26 + dy, b.w - 64, visible, ink,
+                      ALIGN_LEFT);
 }
 
 /* Flags stay neutral while the scene plays: whether they were right is for
