@@ -72,16 +72,22 @@ static void sheet_close(Sheet *s, bool keep_surface)
         SDL_FreeSurface(s->surface);
 }
 
-/* Point the drawing at cell i; returns its pixel rectangle. */
-static SDL_Rect cell_begin(Sheet *s, int i)
+/* Point the drawing at cell i, showing the canvas region that starts at
+ * (lx, ly) and is lw wide (the cell's aspect sets its height). */
+static SDL_Rect cell_begin_at(Sheet *s, int i, float lx, float ly, float lw)
 {
     const Layout *l = &s->lay;
     SDL_Rect r = {MARGIN + (i % l->cols) * (l->cell_w + MARGIN),
                   MARGIN + (i / l->cols) * (s->cell_h + LABEL_H + MARGIN), l->cell_w, s->cell_h};
     draw_flush(s->draw);
     SDL_RenderSetClipRect(s->ren, &r);
-    draw_set_view(s->draw, l->lx, l->ly, l->lw, (float)r.x, (float)r.y, (float)r.w);
+    draw_set_view(s->draw, lx, ly, lw, (float)r.x, (float)r.y, (float)r.w);
     return r;
+}
+
+static SDL_Rect cell_begin(Sheet *s, int i)
+{
+    return cell_begin_at(s, i, s->lay.lx, s->lay.ly, s->lay.lw);
 }
 
 /* Finish cell i with a title and a line of smaller text under it. */
@@ -117,24 +123,27 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
     bool ok = false;
     if (kind == SHEET_GALLERY) {
         Layout lay = {440, 130, 400, 460, 232, 8};
-        if (!sheet_open(&s, lay, lib->lex.count + 1, open, err, errsize))
+        /* Two neutral cells first (face and body), to compare every cue with. */
+        if (!sheet_open(&s, lay, lib->lex.count + 2, open, err, errsize))
             goto done;
         const Look *look = gallery_look(lib);
-        for (int i = 0; i <= lib->lex.count; i++) {
+        for (int i = 0; i < lib->lex.count + 2; i++) {
             Pose pose;
             memset(&pose, 0, sizeof pose);
-            const CueDef *c = i > 0 ? &lib->lex.defs[i - 1] : NULL;
+            const CueDef *c = i > 1 ? &lib->lex.defs[i - 2] : NULL;
             for (int k = 0; c && k < c->ntargets; k++)
                 pose.v[c->targets[k].param] += c->targets[k].value;
             pose_clamp(&pose);
-            SDL_Rect r = cell_begin(&s, i);
+            /* Face, eyes and head cues close up; the body's from further back. */
+            bool face = c ? c->channel == CH_FACE || c->channel == CH_GAZE || c->channel == CH_HEAD : i == 0;
+            SDL_Rect r = face ? cell_begin_at(&s, i, 530, 140, 220) : cell_begin(&s, i);
             cell_backdrop(s.draw);
             person(s.draw, look, &pose, 1.2);
             char sub[200];
             if (c)
                 snprintf(sub, sizeof sub, "%s%s%s", channel_name(c->channel), c->caption ? "  " : "",
                          c->caption ? c->caption : "");
-            cell_end(&s, r, c ? c->name : "neutral", c ? sub : "no cue");
+            cell_end(&s, r, c ? c->name : "neutral", c ? sub : i == 0 ? "face, no cue" : "body, no cue");
         }
     } else if (kind == SHEET_CAST) {
         Layout lay = {380, 70, 520, 640, 300, 4};
