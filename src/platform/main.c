@@ -12,7 +12,6 @@
 #include "sheet.h"
 #include "vfs.h"
 
-#include <SDL2/SDL_image.h>
 #include <SDL2/SDL_ttf.h>
 #include <dirent.h>
 #include <errno.h>
@@ -397,7 +396,7 @@ static int run_sheet(const Options *o)
                                           : NULL;
     if (!sheet)
         fprintf(stderr, "unsaid: %s\n", err[0] ? err : SDL_GetError());
-    else if (IMG_SavePNG(sheet, o->sheet_file) != 0)
+    else if (!platform_save_opaque_png(sheet, o->sheet_file))
         fprintf(stderr, "unsaid: %s: cannot save: %s\n", o->sheet_file, SDL_GetError());
     else
         rc = 0;

@@ -154,17 +154,27 @@ void platform_present(Platform *p)
     p->last_present = SDL_GetPerformanceCounter();
 }
 
+bool platform_save_opaque_png(SDL_Surface *s, const char *path)
+{
+    /* Blending leaves the target's alpha a little below full in places; a
+     * picture of the screen is opaque, so drop the alpha channel. */
+    SDL_Surface *rgb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
+    bool ok = rgb && IMG_SavePNG(rgb, path) == 0;
+    SDL_FreeSurface(rgb);
+    return ok;
+}
+
 bool platform_save_png(Platform *p, const char *path, char *err, size_t errsize)
 {
     bool ok;
     if (p->surface) {
-        ok = IMG_SavePNG(p->surface, path) == 0;
+        ok = platform_save_opaque_png(p->surface, path);
     } else {
         int w, h;
         SDL_GetRendererOutputSize(p->renderer, &w, &h);
         SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
         ok = s && SDL_RenderReadPixels(p->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
-             IMG_SavePNG(s, path) == 0;
+             platform_save_opaque_png(s, path);
         SDL_FreeSurface(s);
     }
     if (!ok)

@@ -30,6 +30,8 @@ void platform_close(Platform *p);
  * quit, F11 fullscreen and resizes (telling the renderer). */
 void platform_poll(Platform *p, Renderer *r, TickInput *in);
 void platform_present(Platform *p);
+/* Save a surface as an opaque PNG (no alpha channel). */
+bool platform_save_opaque_png(SDL_Surface *s, const char *path);
 /* Save what was last drawn as a PNG. */
 bool platform_save_png(Platform *p, const char *path, char *err, size_t errsize);
 uint64_t platform_counter(void);

@@ -462,6 +462,17 @@ void draw_glow_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c)
     draw_pop(d);
 }
 
+void draw_light_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c)
+{
+    /* Added, not blended: blending a nearly transparent colour rounds every
+     * pixel down a little and leaves a dark ring where a glow ends. */
+    draw_flush(d);
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_ADD);
+    draw_glow_ellipse(d, cx, cy, rx, ry, c);
+    draw_flush(d);
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
+}
+
 void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c)
 {
     Vec2 pts[DRAW_MAX_POINTS];

@@ -79,6 +79,9 @@ void draw_circle(Draw *d, float cx, float cy, float r, Color c);
 void draw_glow(Draw *d, float cx, float cy, float r, Color c);
 /* The same glow squashed into an ellipse (pools of light, blush). */
 void draw_glow_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c);
+/* A glow that adds light instead of blending (lamps, windows, the sky):
+ * it can only brighten, and leaves no seam where it fades out. */
+void draw_light_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c);
 /* A tapered limb: the convex hull of circles (a, ra) and (b, rb). */
 void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c);
 /* A polyline of constant width with round-ish ends. */

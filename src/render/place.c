@@ -25,7 +25,7 @@ static void draw_shape_def(Draw *d, const PlaceShape *s, double t)
         draw_rect_gradient(d, s->x, s->y, s->w, s->h, c, shape_color(s->bottom, s->alpha));
         break;
     case SHAPE_ELLIPSE: draw_ellipse(d, s->x, s->y, s->w, s->h, s->rotate, c); break;
-    case SHAPE_GLOW: draw_glow_ellipse(d, s->x, s->y, s->w, s->h, c); break;
+    case SHAPE_GLOW: draw_light_ellipse(d, s->x, s->y, s->w, s->h, c); break;
     case SHAPE_POLYGON:
         if (s->gradient)
             draw_shape_gradient(d, pts, s->npts, c, shape_color(s->bottom, s->alpha));
