@@ -6,6 +6,9 @@ set(actual ${OUT}/${name}.actual.png)
 set(diff ${OUT}/${name}.diff.png)
 file(MAKE_DIRECTORY ${OUT})
 set(args --screenshot ${actual} --at ${AT})
+if(SHEET) # --gallery, --cast or --places instead of a frame
+  set(args --${SHEET} ${actual})
+endif()
 # USER_PACKS (a '+'-separated list of folders and zips) become the user's packs.
 if(USER_PACKS)
   set(xdg ${OUT}/${name}.userdata)

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LOOK_KEYS "skin", "hair", "hair_style", "iris", "top", "accent", "lips", "height", "build", "head", "phase"
+#define LOOK_KEYS                                                                                  \
+    "skin", "hair", "hair_style", "iris", "top", "accent", "lips", "height", "build", "head", "phase", \
+        "age", "beard", "glasses", "top_style", "wheelchair", "hearing_aid"
 
 void look_parse(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *look)
 {
@@ -36,6 +38,39 @@ void look_parse(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *l
             yerr(y, v, "unknown hair_style '%s' (short, long, bun, curly or bald)", s);
         else
             look->hair_style = (HairStyle)h;
+    }
+    struct { const char *key; int (*find)(const char *); int *dst; const char *choices; } enums[] = {
+        {"beard", look_beard_find, (int *)&look->beard, "none, stubble or full"},
+        {"top_style", look_top_find, (int *)&look->top_style, "jumper, shirt, hoodie, cardigan or blouse"},
+    };
+    for (size_t i = 0; i < sizeof enums / sizeof enums[0]; i++) {
+        if (!(v = ymap_get(y, n, enums[i].key)) || !(s = yscalar(y, v, enums[i].key)))
+            continue;
+        int k = enums[i].find(s);
+        if (k < 0)
+            yerr(y, v, "unknown %s '%s' (%s)", enums[i].key, s, enums[i].choices);
+        else
+            *enums[i].dst = k;
+    }
+    /* Age: a group name, or years (a number). */
+    if ((v = ymap_get(y, n, "age")) && (s = yscalar(y, v, "age"))) {
+        int a = look_age_find(s);
+        char *end = NULL;
+        double years = strtod(s, &end);
+        if (a >= 0)
+            look->age = (AgeGroup)a;
+        else if (end != s && *end == '\0' && years >= 0.0 && years <= 120.0)
+            look->age = look_age_from_years(years);
+        else
+            yerr(y, v, "unknown age '%s' (child, teen, adult, elder, or years from 0 to 120)", s);
+    }
+    struct { const char *key; bool *dst; } flags[] = {
+        {"glasses", &look->glasses}, {"wheelchair", &look->wheelchair}, {"hearing_aid", &look->hearing_aid},
+    };
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+        bool b;
+        if ((v = ymap_get(y, n, flags[i].key)) && ybool(y, v, flags[i].key, &b))
+            *flags[i].dst = b;
     }
     double d;
     if ((v = ymap_get(y, n, "height")) && ynumber(y, v, "height", 0.5, 1.3, &d))

@@ -1,9 +1,12 @@
-/* Unsaid - look.c: default look and hair style names. */
+/* Unsaid - look.c: default look and the data names of its enums. */
 #include "look.h"
 
 #include <string.h>
 
 static const char *const hair_names[HAIR_STYLE_COUNT] = {"short", "long", "bun", "curly", "bald"};
+static const char *const age_names[AGE_COUNT] = {"child", "teen", "adult", "elder"};
+static const char *const beard_names[BEARD_COUNT] = {"none", "stubble", "full"};
+static const char *const top_names[TOP_STYLE_COUNT] = {"jumper", "shirt", "hoodie", "cardigan", "blouse"};
 
 Look look_default(void)
 {
@@ -17,8 +20,24 @@ Look look_default(void)
         .accent = 0xE8DCC8,
         .lips = 0xB86E68,
         .hair_style = HAIR_SHORT,
+        .age = AGE_ADULT,
+        .beard = BEARD_NONE,
+        .top_style = TOP_JUMPER,
+        .glasses = false,
+        .wheelchair = false,
+        .hearing_aid = false,
         .body = {.height = 1.f, .build = 0.5f, .head = 1.f, .phase = 0.f},
     };
+}
+
+static int find_name(const char *const *names, int count, const char *name)
+{
+    if (!name)
+        return -1;
+    for (int i = 0; i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
 }
 
 const char *look_hair_name(HairStyle s)
@@ -28,10 +47,40 @@ const char *look_hair_name(HairStyle s)
 
 int look_hair_find(const char *name)
 {
-    if (!name)
-        return -1;
-    for (int i = 0; i < HAIR_STYLE_COUNT; i++)
-        if (strcmp(hair_names[i], name) == 0)
-            return i;
-    return -1;
+    return find_name(hair_names, HAIR_STYLE_COUNT, name);
+}
+
+const char *look_age_name(AgeGroup a)
+{
+    return (a >= 0 && a < AGE_COUNT) ? age_names[a] : "?";
+}
+
+int look_age_find(const char *name)
+{
+    return find_name(age_names, AGE_COUNT, name);
+}
+
+AgeGroup look_age_from_years(double years)
+{
+    return years < 13.0 ? AGE_CHILD : years < 20.0 ? AGE_TEEN : years < 65.0 ? AGE_ADULT : AGE_ELDER;
+}
+
+const char *look_beard_name(BeardStyle b)
+{
+    return (b >= 0 && b < BEARD_COUNT) ? beard_names[b] : "?";
+}
+
+int look_beard_find(const char *name)
+{
+    return find_name(beard_names, BEARD_COUNT, name);
+}
+
+const char *look_top_name(TopStyle t)
+{
+    return (t >= 0 && t < TOP_STYLE_COUNT) ? top_names[t] : "?";
+}
+
+int look_top_find(const char *name)
+{
+    return find_name(top_names, TOP_STYLE_COUNT, name);
 }

@@ -21,15 +21,21 @@
     X(P_AU6, "au6_cheek_raise", 0.f, 1.f)                                     \
     X(P_AU7, "au7_lid_tighten", 0.f, 1.f)                                     \
     X(P_AU9, "au9_nose_wrinkle", 0.f, 1.f)                                    \
+    X(P_AU10, "au10_upper_lip_raise", 0.f, 1.f)                               \
     X(P_AU12, "au12_lip_corner_pull", 0.f, 1.f)                               \
     X(P_AU14, "au14_one_sided_smile", 0.f, 1.f)                               \
     X(P_AU15, "au15_lip_corner_depress", 0.f, 1.f)                            \
+    X(P_AU16, "au16_lower_lip_depress", 0.f, 1.f)                             \
     X(P_AU17, "au17_chin_raise", 0.f, 1.f)                                    \
+    X(P_AU20, "au20_lip_stretch", 0.f, 1.f)                                   \
+    X(P_AU23, "au23_lip_tighten", 0.f, 1.f)                                   \
     X(P_AU24, "au24_lip_press", 0.f, 1.f)                                     \
     X(P_AU25, "au25_lips_part", 0.f, 1.f)                                     \
     X(P_AU26, "au26_jaw_drop", 0.f, 1.f)                                      \
+    X(P_AU43, "au43_eyes_closed", 0.f, 1.f) /* a held, relaxed close */       \
     /* Eyes */                                                                \
-    X(P_BLINK, "blink", 0.f, 1.f)                                             \
+    X(P_BLINK, "blink", 0.f, 1.f)      /* the quick idle blink */             \
+    X(P_BLINK_RATE, "blink_rate", -1.f, 1.f) /* - fewer idle blinks, + more */ \
     X(P_GAZE_X, "gaze_x", -1.f, 1.f)   /* - = character's right (screen left) */ \
     X(P_GAZE_Y, "gaze_y", -1.f, 1.f)   /* + = down */                         \
     X(P_TEARS, "tears", 0.f, 1.f)      /* 0.3 glistening .. 1 tear running */ \

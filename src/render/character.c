@@ -95,19 +95,108 @@ static void shape_outlined(Draw *d, const Vec2 *pts, int n, Color fill, Color li
     outline(d, pts, n, w, line);
 }
 
+/* Output pixels per local unit under the current transform: shapes take
+ * only as many points as their size on screen needs. The software renderer
+ * pays for every triangle and for every pixel of each triangle's bounding
+ * box, so small parts must stay cheap. */
+static float px_per_unit(Draw *d)
+{
+    Vec2 o = draw_to_pixels(d, v2(0.f, 0.f)), x = draw_to_pixels(d, v2(1.f, 0.f)), y = draw_to_pixels(d, v2(0.f, 1.f));
+    return 0.5f * (hypotf(x.x - o.x, x.y - o.y) + hypotf(y.x - o.x, y.y - o.y));
+}
+
+/* Points for an ellipse of this size: about one per 5 px of its outline. */
+static int ellipse_segments(Draw *d, float rx, float ry, int lo, int hi)
+{
+    int n = (int)((rx + ry) * px_per_unit(d) * 0.62f);
+    return n < lo ? lo : n > hi ? hi : n;
+}
+
+/* Outlined ellipse as two fills (line colour, then the fill inset): fewer
+ * triangles than a stroke around it. */
 static void ellipse_outlined(Draw *d, float cx, float cy, float rx, float ry, float rot, Color fill,
                              Color line, float w)
 {
     Vec2 pts[48];
-    int n = draw_ellipse_points(pts, 40, cx, cy, rx, ry, rot);
-    shape_outlined(d, pts, n, fill, line, w);
+    float h = w * 0.5f;
+    int n = draw_ellipse_points(pts, ellipse_segments(d, rx, ry, 10, 40), cx, cy, rx + h, ry + h, rot);
+    draw_shape(d, pts, n, line);
+    n = draw_ellipse_points(pts, n, cx, cy, rx - h, ry - h, rot);
+    draw_shape(d, pts, n, fill);
+}
+
+/* A low-poly circle for small round parts (curls, buttons). */
+static void circle(Draw *d, float cx, float cy, float r, Color c)
+{
+    Vec2 pts[32];
+    int n = draw_ellipse_points(pts, ellipse_segments(d, r, r, 8, 32), cx, cy, r, r, 0.f);
+    draw_shape(d, pts, n, c);
+}
+
+/* k points strictly inside the edge e0-e1, bowed a hair away from the
+ * shape's centre c: exactly collinear points would make the fill think the
+ * shape is concave and fall back to a costly fan. */
+static int split_side(Vec2 *out, int k, Vec2 e0, Vec2 e1, Vec2 c, float pxu)
+{
+    Vec2 m = lerp2(e0, e1, 0.5f), nrm = v2(e0.y - e1.y, e1.x - e0.x);
+    float l = hypotf(nrm.x, nrm.y);
+    if (l < 1e-4f)
+        return 0;
+    if ((m.x - c.x) * nrm.x + (m.y - c.y) * nrm.y < 0.f)
+        l = -l;
+    float bow = 0.4f / (pxu > 1e-3f ? pxu : 1.f);
+    for (int i = 1; i <= k; i++) {
+        float t = (float)i / (float)(k + 1), b = bow * 4.f * t * (1.f - t);
+        Vec2 p = lerp2(e0, e1, t);
+        out[i - 1] = v2(p.x + nrm.x / l * b, p.y + nrm.y / l * b);
+    }
+    return k;
+}
+
+/* Capsule outline: a half circle around each end, long sides split so no
+ * triangle's bounding box spans the whole limb. */
+static int capsule_points(Vec2 *out, float pxu, Vec2 a, Vec2 b, float ra, float rb)
+{
+    float dx = b.x - a.x, dy = b.y - a.y, len = sqrtf(dx * dx + dy * dy);
+    if (len <= fabsf(ra - rb) * 1.02f + 1e-3f) { /* one end swallows the other */
+        Vec2 c = ra > rb ? a : b;
+        return draw_ellipse_points(out, 14, c.x, c.y, fmaxf(ra, rb), fmaxf(ra, rb), 0.f);
+    }
+    float ang = atan2f(dy, dx), off = asinf(clampf((ra - rb) / len, -0.99f, 0.99f));
+    int arc = (int)(fmaxf(ra, rb) * pxu * 0.24f);
+    arc = arc < 3 ? 3 : arc > 8 ? 8 : arc;
+    int side = (int)(len * pxu / 30.f);
+    side = side > 8 ? 8 : side;
+    int n = 0;
+    float s0 = ang - (PI * 0.5f + off), s1 = ang + (PI * 0.5f + off);
+    for (int i = 0; i <= arc; i++) {
+        float t = s0 + (s1 - s0) * (float)i / (float)arc;
+        out[n++] = v2(b.x + cosf(t) * rb, b.y + sinf(t) * rb);
+    }
+    Vec2 e0 = out[n - 1];
+    float u0 = ang + (PI * 0.5f + off), u1 = ang + 2.f * PI - (PI * 0.5f + off);
+    Vec2 e1 = v2(a.x + cosf(u0) * ra, a.y + sinf(u0) * ra);
+    n += split_side(out + n, side, e0, e1, lerp2(a, b, 0.5f), pxu);
+    for (int i = 0; i <= arc; i++) {
+        float t = u0 + (u1 - u0) * (float)i / (float)arc;
+        out[n++] = v2(a.x + cosf(t) * ra, a.y + sinf(t) * ra);
+    }
+    n += split_side(out + n, side, out[n - 1], out[0], lerp2(a, b, 0.5f), pxu);
+    return n;
+}
+
+static void capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c)
+{
+    Vec2 pts[48];
+    int n = capsule_points(pts, px_per_unit(d), a, b, ra, rb);
+    draw_shape(d, pts, n, c);
 }
 
 static void capsule_outlined(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color fill, Color line,
                              float w)
 {
-    draw_capsule(d, a, b, ra + w * 0.5f, rb + w * 0.5f, line);
-    draw_capsule(d, a, b, ra - w * 0.5f, rb - w * 0.5f, fill);
+    capsule(d, a, b, ra + w * 0.5f, rb + w * 0.5f, line);
+    capsule(d, a, b, ra - w * 0.5f, rb - w * 0.5f, fill);
 }
 
 /* Quadratic curve through three points (the middle one is on the curve). */
@@ -117,10 +206,15 @@ static int curve3(Vec2 *out, int n, Vec2 a, Vec2 mid, Vec2 b)
     return draw_bezier_quad(out, n, a, c, b);
 }
 
+/* A tapered curved line; a point every 7 px or so (3 to 10). */
 static void line3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w0, float wm, float w1, Color c)
 {
+    if (c.a < 8)
+        return;
     Vec2 pts[12];
-    int n = curve3(pts, 12, a, mid, b);
+    float len = (hypotf(mid.x - a.x, mid.y - a.y) + hypotf(b.x - mid.x, b.y - mid.y)) * px_per_unit(d);
+    int k = 3 + (int)(len / 9.f);
+    int n = curve3(pts, k > 10 ? 10 : k, a, mid, b);
     draw_stroke_tapered(d, pts, n, w0, wm, w1, c);
 }
 
@@ -155,14 +249,17 @@ static Vec2 head_point(const RigLayout *r, float lx, float ly)
 
 /* The face outline: round cranium, cheekbones, a jaw tapering to the chin.
  * Jaw drop lowers the chin; a head turn slides the chin towards the turn. */
-static int head_outline(Vec2 *out, float jaw, float turn)
+static int head_outline(Vec2 *out, float jaw, float turn, float youth)
 {
     Vec2 half[40];
     int n = 0;
-    float chin = 80.f + 12.f * jaw, jaw_y = 52.f + 7.f * jaw;
-    n += draw_bezier_cubic(half + n, 10, v2(0, -78), v2(35, -78), v2(58, -58), v2(58, -16));
-    n += draw_bezier_cubic(half + n, 10, v2(58, -12), v2(58, 14), v2(55, 30), v2(45, jaw_y));
-    n += draw_bezier_cubic(half + n, 10, v2(43, jaw_y + 3), v2(30, chin - 6), v2(15, chin), v2(0, chin + 1));
+    /* A young face is rounder, with a shorter jaw and a softer chin. */
+    float chin = 80.f - 9.f * youth + 12.f * jaw, jaw_y = 52.f - 4.f * youth + 7.f * jaw;
+    float jx = 45.f + 5.f * youth;
+    n += draw_bezier_cubic(half + n, 8, v2(0, -78), v2(35, -78), v2(58, -58), v2(58, -16));
+    n += draw_bezier_cubic(half + n, 8, v2(58, -12), v2(58, 14), v2(55 + youth, 30), v2(jx, jaw_y));
+    n += draw_bezier_cubic(half + n, 8, v2(jx - 2.f, jaw_y + 3), v2(30 + 6.f * youth, chin - 6), v2(15, chin),
+                           v2(0, chin + 1));
     int m = 0;
     for (int i = 0; i < n; i++) /* right half, top to chin */
         out[m++] = half[i];
@@ -183,10 +280,10 @@ static void hair_back(Draw *d, HairStyle style, const Palette *p)
     case HAIR_LONG: {
         Vec2 pts[40];
         int n = 0;
-        n += draw_bezier_cubic(pts + n, 12, v2(-70, -30), v2(-82, 40), v2(-86, 120), v2(-66, 158));
-        n += draw_bezier_cubic(pts + n, 6, v2(-60, 162), v2(-20, 170), v2(20, 170), v2(60, 162));
-        n += draw_bezier_cubic(pts + n, 12, v2(66, 158), v2(86, 120), v2(82, 40), v2(70, -30));
-        n += draw_bezier_cubic(pts + n, 8, v2(66, -60), v2(40, -94), v2(-40, -94), v2(-66, -60));
+        n += draw_bezier_cubic(pts + n, 8, v2(-70, -30), v2(-82, 40), v2(-86, 120), v2(-66, 158));
+        n += draw_bezier_cubic(pts + n, 4, v2(-60, 162), v2(-20, 170), v2(20, 170), v2(60, 162));
+        n += draw_bezier_cubic(pts + n, 8, v2(66, 158), v2(86, 120), v2(82, 40), v2(70, -30));
+        n += draw_bezier_cubic(pts + n, 6, v2(68, -42), v2(58, -104), v2(-58, -104), v2(-68, -42));
         shape_outlined(d, pts, n, p->hair_dark, color_shade(p->hair_dark, 0.8f), 3.f);
         break;
     }
@@ -203,9 +300,9 @@ static void hair_back(Draw *d, HairStyle style, const Palette *p)
         };
         int nc = (int)(sizeof curls / sizeof curls[0]);
         for (int i = 0; i < nc; i++)
-            draw_circle(d, curls[i][0], curls[i][1], curls[i][2] + 2.5f, p->hair_dark);
+            circle(d, curls[i][0], curls[i][1], curls[i][2] + 2.5f, p->hair_dark);
         for (int i = 0; i < nc; i++)
-            draw_circle(d, curls[i][0], curls[i][1], curls[i][2], p->hair);
+            circle(d, curls[i][0], curls[i][1], curls[i][2], p->hair);
         draw_ellipse(d, 0, -20, 74, 70, 0.f, p->hair);
         for (int i = 0; i < nc; i++) { /* a little texture: curl arcs */
             float x = curls[i][0], y = curls[i][1], r = curls[i][2] * 0.55f;
@@ -225,13 +322,13 @@ static void hair_crown(Draw *d, const Palette *p, float hairline, float side_y, 
 {
     Vec2 pts[64];
     int n = 0;
-    n += draw_bezier_cubic(pts + n, 14, v2(-63 - puff, side_y), v2(-70 - puff, -70 - puff),
+    n += draw_bezier_cubic(pts + n, 8, v2(-63 - puff, side_y), v2(-70 - puff, -70 - puff),
                            v2(-40, -92 - puff), v2(0, -92 - puff));
-    n += draw_bezier_cubic(pts + n, 14, v2(4, -92 - puff), v2(40, -92 - puff), v2(70 + puff, -70 - puff),
+    n += draw_bezier_cubic(pts + n, 8, v2(4, -92 - puff), v2(40, -92 - puff), v2(70 + puff, -70 - puff),
                            v2(63 + puff, side_y));
-    n += draw_bezier_cubic(pts + n, 12, v2(58, side_y - 4), v2(48, hairline + 10), v2(24, hairline),
+    n += draw_bezier_cubic(pts + n, 7, v2(58, side_y - 4), v2(48, hairline + 10), v2(24, hairline),
                            v2(0, hairline - 2));
-    n += draw_bezier_cubic(pts + n, 12, v2(-4, hairline - 2), v2(-24, hairline), v2(-48, hairline + 10),
+    n += draw_bezier_cubic(pts + n, 7, v2(-4, hairline - 2), v2(-24, hairline), v2(-48, hairline + 10),
                            v2(-58, side_y - 4));
     shape_outlined(d, pts, n, fill, p->hair_dark, 2.6f);
 }
@@ -257,7 +354,7 @@ static void hair_front(Draw *d, HairStyle style, const Palette *p)
         line3(d, v2(0, -94), v2(2, -78), v2(0, -56), 1.f, 2.f, 1.f, p->hair_dark);
         for (int s = -1; s <= 1; s += 2) {
             Vec2 pts[16];
-            int n = draw_bezier_cubic(pts, 16, v2(s * 8.f, -62), v2(s * 58.f, -62), v2(s * 64.f, 30),
+            int n = draw_bezier_cubic(pts, 10, v2(s * 8.f, -62), v2(s * 58.f, -62), v2(s * 64.f, 30),
                                       v2(s * 84.f, 140));
             draw_stroke_tapered(d, pts, n, 9.f, 23.f, 16.f, p->hair_dark);
             draw_stroke_tapered(d, pts, n, 6.f, 19.f, 12.f, p->hair);
@@ -280,9 +377,9 @@ static void hair_front(Draw *d, HairStyle style, const Palette *p)
                                          {18, -60, 13},  {38, -52, 13},  {54, -36, 12}};
         int nf = (int)(sizeof front / sizeof front[0]);
         for (int i = 0; i < nf; i++)
-            draw_circle(d, front[i][0], front[i][1], front[i][2] + 2.f, p->hair_dark);
+            circle(d, front[i][0], front[i][1], front[i][2] + 2.f, p->hair_dark);
         for (int i = 0; i < nf; i++)
-            draw_circle(d, front[i][0], front[i][1] - 1.f, front[i][2], p->hair);
+            circle(d, front[i][0], front[i][1] - 1.f, front[i][2], p->hair);
         for (int i = 0; i < nf; i++) {
             float x = front[i][0], y = front[i][1], r = front[i][2] * 0.5f;
             line3(d, v2(x - r, y + 1), v2(x, y - r), v2(x + r, y), 0.6f, 1.6f, 0.6f,
@@ -307,6 +404,8 @@ typedef struct {
     float up, low;      /* lid openings above and below the centre line */
     float gx, gy;       /* gaze */
     float au5, au6, au7, tears;
+    float lines; /* age lines at rest: crow's feet, under-eye */
+    float au43;  /* a held close: the lids relax and look heavy */
 } EyeState;
 
 /* Outline of the visible eye: upper lid inner->outer, lower lid outer->inner.
@@ -314,9 +413,9 @@ typedef struct {
 static int eye_outline(Vec2 *out, Vec2 c, float rx, float in, float up, float low)
 {
     Vec2 inner = v2(c.x + in * rx, c.y + 1.f), outer = v2(c.x - in * rx, c.y - 1.5f);
-    int n = draw_bezier_cubic(out, 12, inner, v2(c.x + in * rx * 0.45f, c.y - up * 1.33f),
+    int n = draw_bezier_cubic(out, 8, inner, v2(c.x + in * rx * 0.45f, c.y - up * 1.33f),
                               v2(c.x - in * rx * 0.55f, c.y - up * 1.3f), outer);
-    n += draw_bezier_cubic(out + n, 10, v2(outer.x + in * 0.5f, outer.y + 0.5f),
+    n += draw_bezier_cubic(out + n, 7, v2(outer.x + in * 0.5f, outer.y + 0.5f),
                            v2(c.x - in * rx * 0.5f, c.y + low * 1.3f), v2(c.x + in * rx * 0.45f, c.y + low * 1.3f),
                            v2(inner.x - in * 0.5f, inner.y + 0.3f));
     return n;
@@ -329,7 +428,10 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
     Vec2 inner = v2(c.x + in * rx, c.y + 1.f), outer = v2(c.x - in * rx, c.y - 1.5f);
     float open = e->up + e->low;
     if (open < 1.8f) {
-        /* Closed: a lash line curving down and a hint of the lid crease. */
+        /* Closed: a lash line curving down and a hint of the lid crease. A
+         * held close (AU43) shades the whole lid, so it reads as rest. */
+        if (e->au43 > 0.5f)
+            draw_glow_ellipse(d, c.x, c.y - 4.f, rx * 1.2f, 8.f, color_alpha(p->skin_line, 0.35f));
         line3(d, inner, v2(c.x, c.y + 2.5f), outer, 1.4f, 2.8f, 2.f, p->lash);
         line3(d, v2(inner.x - in * 2.f, c.y - 6.f), v2(c.x, c.y - 8.f), v2(outer.x + in * 2.f, c.y - 6.f),
               0.5f, 1.2f, 0.5f, color_alpha(p->skin_line, 0.5f));
@@ -345,31 +447,31 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
     float ir = rx * 0.56f;
     Vec2 ic = v2(c.x + e->gx * rx * 0.48f, c.y - 0.5f + e->gy * 5.5f);
     Vec2 circ[28];
-    int m = draw_ellipse_points(circ, 24, ic.x, ic.y, ir, ir, 0.f);
+    int m = draw_ellipse_points(circ, 16, ic.x, ic.y, ir, ir, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_shade(p->iris, 0.55f));
-    m = draw_ellipse_points(circ, 24, ic.x, ic.y, ir * 0.84f, ir * 0.84f, 0.f);
+    m = draw_ellipse_points(circ, 16, ic.x, ic.y, ir * 0.84f, ir * 0.84f, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, p->iris);
-    m = draw_ellipse_points(circ, 20, ic.x, ic.y + ir * 0.35f, ir * 0.55f, ir * 0.4f, 0.f);
+    m = draw_ellipse_points(circ, 10, ic.x, ic.y + ir * 0.35f, ir * 0.55f, ir * 0.4f, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_shade(p->iris, 1.25f));
-    m = draw_ellipse_points(circ, 20, ic.x, ic.y, ir * 0.42f, ir * 0.42f, 0.f);
+    m = draw_ellipse_points(circ, 12, ic.x, ic.y, ir * 0.42f, ir * 0.42f, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_hex(0x120C0A));
     /* Shadow of the upper lid across the top of the eye. */
     Vec2 lid[14];
-    int ln = draw_bezier_cubic(lid, 12, inner, v2(c.x + in * rx * 0.45f, c.y - e->up * 1.33f + 2.f),
+    int ln = draw_bezier_cubic(lid, 8, inner, v2(c.x + in * rx * 0.45f, c.y - e->up * 1.33f + 2.f),
                                v2(c.x - in * rx * 0.55f, c.y - e->up * 1.3f + 2.f), outer);
     draw_stroke(d, lid, ln, 3.2f, color_alpha(p->skin_line, 0.35f));
     /* Catchlights: bigger and doubled when the eyes are wet. */
     float hl = ir * (0.3f + 0.2f * e->tears);
-    m = draw_ellipse_points(circ, 16, ic.x - ir * 0.35f, ic.y - ir * 0.35f, hl, hl, 0.f);
+    m = draw_ellipse_points(circ, 8, ic.x - ir * 0.35f, ic.y - ir * 0.35f, hl, hl, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_rgba(255, 255, 255, 235));
     if (e->tears > 0.1f) {
-        m = draw_ellipse_points(circ, 12, ic.x + ir * 0.35f, ic.y + ir * 0.4f, hl * 0.6f, hl * 0.45f, 0.f);
+        m = draw_ellipse_points(circ, 8, ic.x + ir * 0.35f, ic.y + ir * 0.4f, hl * 0.6f, hl * 0.45f, 0.f);
         draw_shape_clipped(d, circ, m, pts, n, color_rgba(255, 255, 255, (uint8_t)(200 * fminf(e->tears * 2.f, 1.f))));
     }
 
     /* Upper lid: lash line, thicker towards the outer corner, and the crease. */
     Vec2 up[14];
-    int un = draw_bezier_cubic(up, 12, inner, v2(c.x + in * rx * 0.45f, c.y - e->up * 1.33f),
+    int un = draw_bezier_cubic(up, 8, inner, v2(c.x + in * rx * 0.45f, c.y - e->up * 1.33f),
                                v2(c.x - in * rx * 0.55f, c.y - e->up * 1.3f), outer);
     draw_stroke_tapered(d, up, un, 1.2f, 3.2f, 3.4f, p->lash);
     line3(d, outer, v2(outer.x - in * 2.f, outer.y - 1.5f), v2(outer.x - in * 4.5f, outer.y - 3.5f), 2.4f,
@@ -380,20 +482,20 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
 
     /* Lower lid: a fine line; raised and bagged by AU6/AU7. */
     Vec2 lo[12];
-    int lon = draw_bezier_cubic(lo, 10, outer, v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f),
+    int lon = draw_bezier_cubic(lo, 7, outer, v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f),
                                 v2(c.x + in * rx * 0.45f, c.y + e->low * 1.3f), inner);
     Color lower_col = color_alpha(p->skin_line, 0.55f + 0.35f * fmaxf(e->au6, e->au7));
     if (e->tears > 0.05f) /* red-rimmed */
         lower_col = color_mix(lower_col, color_rgba(200, 90, 90, 220), fminf(e->tears * 1.5f, 0.8f));
     draw_stroke_tapered(d, lo, lon, 0.6f, 1.4f + 0.6f * e->au6, 0.6f, lower_col);
-    float bag = fmaxf(e->au6, e->au7 * 0.6f);
+    float bag = fmaxf(fmaxf(e->au6, e->au7 * 0.6f), 0.45f * e->lines);
     if (bag > 0.05f)
         line3(d, v2(c.x - in * rx * 0.8f, c.y + e->low + 4.f), v2(c.x, c.y + e->low + 7.5f),
               v2(c.x + in * rx * 0.7f, c.y + e->low + 4.5f), 0.4f, 1.8f, 0.4f, color_alpha(p->crease, 0.75f * bag));
 
     /* Crow's feet: the crinkle that makes a smile reach the eyes. */
-    if (e->au6 > 0.05f) {
-        Color cf = color_alpha(p->crease, clampf(e->au6 * 1.1f, 0.f, 0.9f));
+    if (e->au6 > 0.05f || e->lines > 0.f) {
+        Color cf = color_alpha(p->crease, clampf(fmaxf(e->au6 * 1.1f, 0.3f * e->lines), 0.f, 0.9f));
         for (int k = 0; k < 3; k++) {
             float dy = -4.f + 4.5f * (float)k;
             Vec2 a = v2(outer.x - in * 3.5f, outer.y + dy * 0.5f + 1.f);
@@ -407,7 +509,7 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
         float a = fminf(e->tears * 2.6f, 1.f);
         float shimmer = 0.85f + 0.15f * sinf((float)t * 3.1f + c.x);
         Vec2 w[12];
-        int wn = draw_bezier_cubic(w, 10, v2(outer.x + in * 2.f, outer.y - 0.2f),
+        int wn = draw_bezier_cubic(w, 7, v2(outer.x + in * 2.f, outer.y - 0.2f),
                                    v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f - 1.6f),
                                    v2(c.x + in * rx * 0.45f, c.y + e->low * 1.3f - 1.6f),
                                    v2(inner.x - in * 2.f, inner.y - 0.8f));
@@ -426,7 +528,7 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
         float wob = 0.3f * sinf((float)t * 2.3f);
         ellipse_outlined(d, end.x, end.y + 2.f, 3.f, 4.2f + wob, 0.f, color_rgba(205, 228, 248, 210),
                          color_rgba(140, 170, 200, 160), 0.8f);
-        draw_circle(d, end.x - 1.f, end.y + 0.8f, 1.1f, color_rgba(255, 255, 255, 240));
+        circle(d, end.x - 1.f, end.y + 0.8f, 1.1f, color_rgba(255, 255, 255, 240));
     }
 }
 
@@ -441,68 +543,89 @@ static void draw_brow(Draw *d, const Palette *p, Vec2 eye, float in, const Pose 
     Vec2 outer = v2(eye.x - in * 17.f, eye.y - 19.f - 10.f * a2 + 3.f * a4);
     /* Make the sad brow's kink visible: the inner head bends upward. */
     Vec2 pts[14];
-    int n = curve3(pts, 14, inner, mid, outer);
+    int n = curve3(pts, 8, inner, mid, outer);
     float thick = 1.f + 0.15f * a4;
     draw_stroke_tapered(d, pts, n, 5.2f * thick, 5.4f * thick, 1.8f, p->brow);
 }
 
 /* ---- mouth ------------------------------------------------------------------- */
 
-static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, float turn)
+static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, float turn, float elder)
 {
     float a12 = clampf(pose->v[P_AU12], 0, 1), a14 = clampf(pose->v[P_AU14], 0, 1);
     float a15 = clampf(pose->v[P_AU15], 0, 1), a17 = clampf(pose->v[P_AU17], 0, 1);
     float a24 = clampf(pose->v[P_AU24], 0, 1), a25 = clampf(pose->v[P_AU25], 0, 1);
     float a26 = clampf(pose->v[P_AU26], 0, 1), a6 = clampf(pose->v[P_AU6], 0, 1);
-    float a9 = clampf(pose->v[P_AU9], 0, 1);
+    float a9 = clampf(pose->v[P_AU9], 0, 1), a10 = clampf(pose->v[P_AU10], 0, 1);
+    float a16 = clampf(pose->v[P_AU16], 0, 1), a20 = clampf(pose->v[P_AU20], 0, 1);
+    float a23 = clampf(pose->v[P_AU23], 0, 1);
 
-    float half = 17.f + 4.f * a12 - 2.f * a24 - 2.5f * a26 + 1.5f * a14;
-    Vec2 cr = v2(mc.x - half, mc.y - 7.f * a12 + 6.5f * a15 - 1.f * a17);
-    Vec2 cl = v2(mc.x + half + 3.f * a14, mc.y - 7.f * a12 - 9.f * a14 + 6.5f * a15 - 1.f * a17);
+    /* AU20 stretches the mouth wide and flat; AU23 narrows and thins it. */
+    float half = 17.f + 4.f * a12 - 2.f * a24 - 2.5f * a26 + 1.5f * a14 + 7.f * a20 - 3.f * a23;
+    float corner_y = -7.f * a12 + 6.5f * a15 - 1.f * a17 + 2.f * a20;
+    Vec2 cr = v2(mc.x - half, mc.y + corner_y);
+    Vec2 cl = v2(mc.x + half + 3.f * a14, mc.y + corner_y - 9.f * a14);
     /* The centre of the lips' meeting line: pushed up by AU17, raised by AU9. */
     float mid_y = mc.y - 3.5f * a17 - 2.f * a9 + 1.5f * a12;
     float open = 3.5f * a25 + 17.f * a26;
-    float tu = 4.6f * (1.f - 0.75f * a24) * (1.f - 0.2f * a12);
-    float tl = 6.f * (1.f - 0.7f * a24) * (1.f + 0.25f * a17);
+    float thin = (1.f - 0.3f * a20) * (1.f - 0.45f * a23);
+    float tu = 4.6f * (1.f - 0.75f * a24) * (1.f - 0.2f * a12) * (1.f - 0.25f * elder) * thin;
+    float tl = 6.f * (1.f - 0.7f * a24) * (1.f + 0.25f * a17) * (1.f - 0.2f * elder) * thin;
+    /* AU10 lifts the upper lip off the teeth; AU16 pulls the lower lip
+     * down off the lower teeth. */
+    float lift = 8.f * a10, drop = 11.f * a16;
 
-    enum { N = 15 };
-    Vec2 line[N], top[N], gap[N], bot[N];
+    enum { N = 11 };
+    Vec2 line[N], top[N], ul[N], gap[N], bot[N];
     curve3(line, N, cr, v2(mc.x + turn * 1.f, mid_y), cl);
     for (int i = 0; i < N; i++) {
         float u = (float)i / (N - 1);
         float su = fmaxf(sinf(PI * u), 0.f); /* never negative: powf would NaN */
         float prof = powf(su, 0.6f);
         float bow = 1.6f * expf(-powf((u - 0.5f) * 9.f, 2.f)); /* the cupid's-bow dip */
-        float o = open * powf(su, 0.8f);
-        top[i] = v2(line[i].x, line[i].y - tu * prof + bow * (1.f - a24));
+        float o = open * powf(su, 0.8f) + drop * powf(su, 0.55f);
+        float up = lift * powf(su, 0.4f);
+        ul[i] = v2(line[i].x, line[i].y - up);
+        top[i] = v2(line[i].x, ul[i].y - tu * prof + bow * (1.f - a24));
         gap[i] = v2(line[i].x, line[i].y + o);
         bot[i] = v2(line[i].x, gap[i].y + tl * prof);
     }
-    /* Folds from the nose to the mouth corners deepen with a smile. */
-    float fold = 0.06f + 0.5f * a12 + 0.25f * a6 + 0.35f * a9;
+    /* Folds from the nose to the mouth corners deepen with a smile, and
+     * with the sneer of AU10. */
+    float fold = 0.06f + 0.3f * elder + 0.5f * a12 + 0.25f * a6 + 0.35f * a9 + 0.6f * a10 + 0.2f * a20;
     for (int s = -1; s <= 1; s += 2) {
         Vec2 corner = s < 0 ? cr : cl;
-        Vec2 a = v2(mc.x + s * 11.f, mc.y - 20.f);
+        Vec2 a = v2(mc.x + s * 11.f, mc.y - 20.f - 2.f * a10);
         Vec2 b = v2(corner.x + s * 5.f, corner.y + 1.f);
-        line3(d, a, v2(mc.x + s * (half + 2.f + 3.f * a12), (a.y + b.y) * 0.5f - 2.f), b, 0.5f, 1.8f, 0.4f,
-              color_alpha(p->skin_line, clampf(fold, 0.f, 0.85f)));
+        line3(d, a, v2(mc.x + s * (half + 2.f + 3.f * a12 - 4.f * a20), (a.y + b.y) * 0.5f - 2.f), b, 0.5f, 1.8f,
+              0.4f, color_alpha(p->skin_line, clampf(fold, 0.f, 0.85f)));
     }
-    if (open > 1.f) {
+    float gape = open + lift + drop;
+    if (gape > 1.f) {
         Vec2 hole[2 * N];
         int k = 0;
         for (int i = 0; i < N; i++)
-            hole[k++] = line[i];
+            hole[k++] = ul[i];
         for (int i = N - 2; i > 0; i--)
             hole[k++] = gap[i];
         draw_shape(d, hole, k, color_hex(0x3A1618));
-        /* Upper teeth and a glimpse of tongue. */
-        Vec2 teeth[8] = {v2(mc.x - half * 0.55f, mid_y - 1.f), v2(mc.x + half * 0.55f, mid_y - 1.f),
-                         v2(mc.x + half * 0.5f, mid_y + fminf(open * 0.3f, 4.5f)),
-                         v2(mc.x - half * 0.5f, mid_y + fminf(open * 0.3f, 4.5f))};
-        draw_shape_clipped(d, teeth, 4, hole, k, color_hex(0xEDE6DC));
+        Color tooth = color_hex(0xEDE6DC);
+        /* Upper teeth (all of them when AU10 bares them) and a glimpse of
+         * tongue; lower teeth when AU16 pulls the lip down. */
+        float ut = lift > 1.f ? lift + 1.5f : fminf(open * 0.3f, 4.5f);
+        float tw = half * (0.55f + 0.25f * a10);
+        Vec2 teeth[4] = {v2(mc.x - tw, mid_y - lift - 2.f), v2(mc.x + tw, mid_y - lift - 2.f),
+                         v2(mc.x + tw * 0.9f, mid_y + ut - lift), v2(mc.x - tw * 0.9f, mid_y + ut - lift)};
+        draw_shape_clipped(d, teeth, 4, hole, k, tooth);
+        if (drop > 1.f) {
+            float by = mid_y + open + drop + 0.5f, lt = fminf(drop * 0.55f, 6.f);
+            Vec2 low[4] = {v2(mc.x - tw * 0.8f, by - lt), v2(mc.x + tw * 0.8f, by - lt), v2(mc.x + tw * 0.8f, by + 2.f),
+                           v2(mc.x - tw * 0.8f, by + 2.f)};
+            draw_shape_clipped(d, low, 4, hole, k, color_shade(tooth, 0.92f));
+        }
         if (open > 8.f) {
-            Vec2 tongue[20];
-            int tn = draw_ellipse_points(tongue, 20, mc.x, mid_y + open + 1.f, half * 0.55f, open * 0.4f, 0.f);
+            Vec2 tongue[16];
+            int tn = draw_ellipse_points(tongue, 14, mc.x, mid_y + open + 1.f, half * 0.55f, open * 0.4f, 0.f);
             draw_shape_clipped(d, tongue, tn, hole, k, color_hex(0x9A4A4E));
         }
     }
@@ -512,8 +635,10 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
     for (int i = 0; i < N; i++)
         lip[k++] = top[i];
     for (int i = N - 2; i > 0; i--)
-        lip[k++] = line[i];
+        lip[k++] = ul[i];
     Color lips = color_mix(p->lips, p->skin, 0.45f * a24);
+    if (a23 > 0.f) /* tightened lips go darker and firm-edged */
+        lips = color_shade(lips, 1.f - 0.18f * a23);
     draw_shape(d, lip, k, color_shade(lips, 0.86f));
     k = 0;
     for (int i = 0; i < N; i++)
@@ -523,7 +648,7 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
     draw_shape(d, lip, k, lips);
     draw_glow_ellipse(d, mc.x - 3.f, bot[N / 2].y - tl * 0.55f, 6.f, 2.f, color_rgba(255, 240, 230, 60));
     /* The line where the lips meet, dark enough to read at a distance. */
-    draw_stroke_tapered(d, line, N, 1.f, open > 1.f ? 1.f : 2.2f + 0.6f * a24, 1.f, p->lips_dark);
+    draw_stroke_tapered(d, line, N, 1.f, gape > 1.f ? 1.f : 2.2f + 0.6f * a24 + 0.6f * a23, 1.f, p->lips_dark);
     /* Corner marks: dimples up for a smile, down-turned creases for AU15. */
     for (int s = -1; s <= 1; s += 2) {
         Vec2 c = s < 0 ? cr : cl;
@@ -534,6 +659,17 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
         if (a15 > 0.05f)
             line3(d, v2(c.x + s * 1.f, c.y + 1.f), v2(c.x + s * 3.f, c.y + 5.f), v2(c.x + s * 3.5f, c.y + 10.f),
                   1.4f, 1.2f, 0.3f, color_alpha(p->skin_line, 0.7f * a15));
+    }
+    if (a23 > 0.05f) { /* tightened: the lips' edges roll in, firm and dark */
+        draw_stroke_tapered(d, top, N, 0.4f, 1.6f, 0.4f, color_alpha(p->lips_dark, 0.6f * a23));
+        draw_stroke_tapered(d, bot, N, 0.4f, 1.6f, 0.4f, color_alpha(p->lips_dark, 0.6f * a23));
+    }
+    if (a20 > 0.05f) { /* stretched: the skin beyond the corners creases */
+        for (int s = -1; s <= 1; s += 2) {
+            Vec2 c = s < 0 ? cr : cl;
+            line3(d, v2(c.x + s * 4.f, c.y - 6.f), v2(c.x + s * 6.f, c.y), v2(c.x + s * 4.f, c.y + 6.f), 0.3f, 1.4f,
+                  0.3f, color_alpha(p->skin_line, 0.7f * a20));
+        }
     }
     if (a24 > 0.05f) { /* bunched skin above and below the pressed lips */
         line3(d, v2(mc.x - half * 0.6f, top[N / 2].y - 3.f), v2(mc.x, top[N / 2].y - 4.f),
@@ -548,7 +684,7 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
     if (a17 > 0.05f) { /* the chin boss bunches and dimples */
         draw_glow_ellipse(d, mc.x, ly + 14.f, 12.f, 6.f, color_alpha(p->skin_line, 0.3f * a17));
         for (int i = 0; i < 4; i++)
-            draw_circle(d, mc.x - 6.f + 4.f * i, ly + 13.f + (i % 2) * 2.f, 1.1f,
+            circle(d, mc.x - 6.f + 4.f * i, ly + 13.f + (i % 2) * 2.f, 1.1f,
                         color_alpha(p->crease, 0.45f * a17));
     }
 }
@@ -588,8 +724,8 @@ static void draw_neck(Draw *d, const RigLayout *r, const Palette *p)
 {
     float s = r->head_scale;
     Vec2 top = head_point(r, 0.f, 44.f), bottom = v2(r->chest.x, r->chest.y + 12.f * r->scale);
-    draw_capsule(d, top, bottom, 19.f * s, 22.f * r->scale, p->skin_line);
-    draw_capsule(d, top, bottom, 17.5f * s, 20.5f * r->scale, p->skin_shadow);
+    capsule(d, top, bottom, 19.f * s, 22.f * r->scale, p->skin_line);
+    capsule(d, top, bottom, 17.5f * s, 20.5f * r->scale, p->skin_shadow);
     /* The jaw's shadow falls on the neck. */
     Vec2 sh = head_point(r, 0.f, 74.f + 6.f * r->head_pitch);
     draw_push(d);
@@ -599,7 +735,7 @@ static void draw_neck(Draw *d, const RigLayout *r, const Palette *p)
     draw_pop(d);
 }
 
-static void draw_torso(Draw *d, const RigLayout *r, const Palette *p)
+static void draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyle style)
 {
     float S = r->scale, ta = r->torso_angle;
     Vec2 rt = v2(cosf(ta), sinf(ta)), upv = v2(sinf(ta), -cosf(ta));
@@ -607,49 +743,166 @@ static void draw_torso(Draw *d, const RigLayout *r, const Palette *p)
     RigVec sl = r->shoulder[swap ? RIG_L : RIG_R], sr = r->shoulder[swap ? RIG_R : RIG_L];
     float aw = r->arm_w;
 #define AT(base, a, b) v2((base).x + rt.x * (a) + upv.x * (b), (base).y + rt.y * (a) + upv.y * (b))
-    Vec2 pts[80];
-    int n = 0;
-    /* Left side (screen): neck base, trapezius slope, shoulder cap, flank. */
-    Vec2 neck_l = AT(r->chest, -24.f * S, 4.f * S);
-    Vec2 cap_top_l = AT(sl, 6.f * S, aw * 0.72f);
-    n += curve3(pts + n, 6, neck_l, AT(r->chest, -46.f * S, -4.f * S - aw * 0.1f), cap_top_l);
+    /* The outline: neck base, trapezius, shoulder cap, flank, and back up.
+     * It is concave at the armpits, and a concave fill is a fan of long
+     * slivers (slow on the software renderer), so the fill is three convex
+     * pieces, the body and two shoulder caps, under one outline. */
+    Vec2 neck_l = AT(r->chest, -24.f * S, 4.f * S), neck_r = AT(r->chest, 24.f * S, 4.f * S);
+    Vec2 cap_top_l = AT(sl, 6.f * S, aw * 0.72f), cap_top_r = AT(sr, -6.f * S, aw * 0.72f);
+    Vec2 flank_l = AT(r->hip, -(r->torso_w * 0.92f), 150.f * S), flank_r = AT(r->hip, r->torso_w * 0.92f, 150.f * S);
+    Vec2 hip_l = AT(r->hip, -(r->torso_w * 0.88f), -10.f * S), hip_r = AT(r->hip, r->torso_w * 0.88f, -10.f * S);
+    /* The trapezius bows a little outwards, keeping the body piece convex. */
+    Vec2 trap_l = lerp2(neck_l, cap_top_l, 0.5f), trap_r = lerp2(cap_top_r, neck_r, 0.5f);
+    trap_l = v2(trap_l.x + upv.x * 1.f * S, trap_l.y + upv.y * 1.f * S);
+    trap_r = v2(trap_r.x + upv.x * 1.f * S, trap_r.y + upv.y * 1.f * S);
+    Vec2 tl[5], tr[5], cl[8], cr[8];
+    curve3(tl, 5, neck_l, trap_l, cap_top_l);
+    curve3(tr, 5, cap_top_r, trap_r, neck_r);
     for (int i = 1; i <= 8; i++) {
         float a = -PI * 0.5f - (PI * 0.62f) * (float)i / 8.f;
         Vec2 o = v2(cosf(a) * aw * 1.08f, sinf(a) * aw * 1.08f + aw * 0.3f);
-        pts[n++] = v2(sl.x + rt.x * o.x - upv.x * o.y, sl.y + rt.y * o.x - upv.y * o.y);
+        cl[i - 1] = v2(sl.x + rt.x * o.x - upv.x * o.y, sl.y + rt.y * o.x - upv.y * o.y);
+        o.x = -o.x;
+        cr[8 - i] = v2(sr.x + rt.x * o.x - upv.x * o.y, sr.y + rt.y * o.x - upv.y * o.y);
     }
-    float waist = r->torso_w * (0.8f + 0.06f * r->slump);
-    pts[n++] = AT(r->hip, -(r->torso_w * 0.92f), 150.f * S);
-    pts[n++] = AT(r->hip, -waist, 70.f * S);
-    pts[n++] = AT(r->hip, -(r->torso_w * 0.88f), -10.f * S);
-    pts[n++] = AT(r->hip, r->torso_w * 0.88f, -10.f * S);
-    pts[n++] = AT(r->hip, waist, 70.f * S);
-    pts[n++] = AT(r->hip, r->torso_w * 0.92f, 150.f * S);
-    for (int i = 8; i >= 1; i--) {
-        float a = -PI * 0.5f + (PI * 0.62f) * (float)i / 8.f;
-        Vec2 o = v2(cosf(a) * aw * 1.08f, sinf(a) * aw * 1.08f + aw * 0.3f);
-        pts[n++] = v2(sr.x + rt.x * o.x - upv.x * o.y, sr.y + rt.y * o.x - upv.y * o.y);
+    /* The lamp is above, so the top falls darker towards the lap. */
+    Color top_c = color_shade(p->top, 1.06f), bot_c = color_shade(p->top, 0.72f);
+    Vec2 pts[40];
+    int n = 0;
+    for (int i = 0; i < 5; i++)
+        pts[n++] = tl[i];
+    pts[n++] = flank_l;
+    pts[n++] = hip_l;
+    pts[n++] = hip_r;
+    pts[n++] = flank_r;
+    for (int i = 0; i < 5; i++)
+        pts[n++] = tr[i];
+    draw_shape_gradient(d, pts, n, top_c, bot_c);
+    /* Caps: their inner edge reaches into the body, and their gradient is
+     * the body's over their own height, so no seam shows. */
+    float hi_y = 1e9f, lo_y = -1e9f;
+    for (int i = 0; i < n; i++)
+        hi_y = fminf(hi_y, pts[i].y), lo_y = fmaxf(lo_y, pts[i].y);
+    float span = fmaxf(lo_y - hi_y, 1.f);
+    for (int sd = 0; sd < 2; sd++) {
+        const Vec2 *c = sd ? cr : cl;
+        Vec2 top = sd ? cap_top_r : cap_top_l, fl = sd ? flank_r : flank_l;
+        float in = sd ? -6.f * S : 6.f * S;
+        n = 0;
+        if (!sd) {
+            pts[n++] = AT(top, in, -2.f * S);
+            for (int i = 0; i < 8; i++)
+                pts[n++] = c[i];
+            pts[n++] = fl;
+        } else {
+            pts[n++] = fl;
+            for (int i = 0; i < 8; i++)
+                pts[n++] = c[i];
+            pts[n++] = AT(top, in, -2.f * S);
+        }
+        float y0 = 1e9f, y1 = -1e9f;
+        for (int i = 0; i < n; i++)
+            y0 = fminf(y0, pts[i].y), y1 = fmaxf(y1, pts[i].y);
+        draw_shape_gradient(d, pts, n, color_mix(top_c, bot_c, clampf((y0 - hi_y) / span, 0.f, 1.f)),
+                            color_mix(top_c, bot_c, clampf((y1 - hi_y) / span, 0.f, 1.f)));
     }
-    Vec2 neck_r = AT(r->chest, 24.f * S, 4.f * S);
-    Vec2 cap_top_r = AT(sr, -6.f * S, aw * 0.72f);
-    Vec2 tmp[6];
-    curve3(tmp, 6, cap_top_r, AT(r->chest, 46.f * S, -4.f * S - aw * 0.1f), neck_r);
-    for (int i = 0; i < 6; i++)
-        pts[n++] = tmp[i];
-    draw_shape_gradient(d, pts, n, color_shade(p->top, 1.06f), color_shade(p->top, 0.78f));
+    /* The outline of the whole. */
+    n = 0;
+    for (int i = 0; i < 5; i++)
+        pts[n++] = tl[i];
+    for (int i = 0; i < 8; i++)
+        pts[n++] = cl[i];
+    pts[n++] = flank_l;
+    pts[n++] = hip_l;
+    pts[n++] = hip_r;
+    pts[n++] = flank_r;
+    for (int i = 0; i < 8; i++)
+        pts[n++] = cr[i];
+    for (int i = 0; i < 5; i++)
+        pts[n++] = tr[i];
     outline(d, pts, n, 2.6f * S, p->top_line);
 
-    /* Soft shading: the lamp is above, so the sides and belly fall darker. */
-    draw_glow_ellipse(d, r->hip.x, r->hip.y - 60.f * S, r->torso_w * 0.9f, 60.f * S, color_alpha(p->top_line, 0.3f));
-    /* Neckline: skin showing, then a collar band. */
-    Vec2 nl[12];
+    /* Necklines and fronts by the style of the top. */
     float depth = 26.f + 6.f * r->slump;
-    int nn = curve3(nl, 12, AT(r->chest, -25.f * S, 5.f * S), AT(r->chest, 0.f, -depth * S),
-                    AT(r->chest, 25.f * S, 5.f * S));
+    float nw = 25.f;
+    if (style == TOP_SHIRT)
+        depth += 18.f, nw = 22.f;
+    else if (style == TOP_BLOUSE)
+        depth += 8.f, nw = 29.f;
+    if (style == TOP_CARDIGAN) {
+        /* Open front: the top underneath shows between the edges. */
+        Vec2 panel[6] = {AT(r->chest, -28.f * S, 5.f * S), AT(r->chest, -8.f * S, -120.f * S),
+                         AT(r->hip, -8.f * S, -10.f * S),  AT(r->hip, 8.f * S, -10.f * S),
+                         AT(r->chest, 8.f * S, -120.f * S), AT(r->chest, 28.f * S, 5.f * S)};
+        draw_shape(d, panel, 6, p->accent);
+        depth = 18.f;
+    }
+    Vec2 nl[10];
+    int nn = curve3(nl, 10, AT(r->chest, -nw * S, 5.f * S), AT(r->chest, 0.f, -depth * S),
+                    AT(r->chest, nw * S, 5.f * S));
     draw_shape(d, nl, nn, p->skin_shadow);
     draw_glow_ellipse(d, r->chest.x, r->chest.y - 2.f * S, 20.f * S, 8.f * S, color_alpha(p->skin_line, 0.35f));
-    draw_stroke_tapered(d, nl, nn, 5.f * S, 8.f * S, 5.f * S, p->accent);
-    draw_stroke_tapered(d, nl, nn, 1.f * S, 1.4f * S, 1.f * S, color_alpha(color_shade(p->accent, 0.6f), 0.6f));
+    Color band = style == TOP_CARDIGAN ? color_shade(p->accent, 0.85f) : style == TOP_HOODIE ? p->top_shade : p->accent;
+    if (style != TOP_SHIRT)
+        draw_stroke_tapered(d, nl, nn, 5.f * S, 8.f * S, 5.f * S, band);
+    switch (style) {
+    case TOP_SHIRT:
+        /* Collar points either side of the open neck, a placket and buttons. */
+        for (int sd = -1; sd <= 1; sd += 2) {
+            Vec2 col[4] = {AT(r->chest, sd * 27.f * S, 8.f * S), AT(r->chest, sd * 38.f * S, -30.f * S),
+                           AT(r->chest, sd * 6.f * S, -(depth + 2.f) * S), AT(r->chest, sd * 20.f * S, 0.f)};
+            shape_outlined(d, col, 4, color_shade(p->top, 1.12f), p->top_line, 2.f * S);
+        }
+        {
+            Vec2 a = AT(r->chest, 0.f, -(depth + 2.f) * S), b = AT(r->hip, 0.f, 40.f * S);
+            Vec2 pl[2] = {a, b};
+            draw_stroke(d, pl, 2, 1.8f * S, color_alpha(p->top_line, 0.7f));
+            for (int i = 0; i < 3; i++) {
+                Vec2 c = lerp2(a, b, 0.1f + 0.22f * (float)i);
+                circle(d, c.x + 3.5f * S, c.y, 2.6f * S, p->accent);
+            }
+        }
+        break;
+    case TOP_HOODIE:
+        /* The hood bunches at the sides of the neck; drawstrings hang down. */
+        for (int sd = -1; sd <= 1; sd += 2) {
+            Vec2 a = AT(r->chest, sd * 52.f * S, -6.f * S), m = AT(r->chest, sd * 40.f * S, 10.f * S),
+                 b = AT(r->chest, sd * 22.f * S, 14.f * S);
+            line3(d, a, m, b, 10.f * S, 15.f * S, 9.f * S, p->top_line);
+            line3(d, a, m, b, 7.f * S, 12.f * S, 6.f * S, color_shade(p->top, 0.95f));
+            Vec2 s0 = AT(r->chest, sd * 11.f * S, -6.f * S), s1 = AT(r->chest, sd * 14.f * S, -72.f * S);
+            line3(d, s0, lerp2(s0, s1, 0.5f), s1, 2.6f * S, 2.6f * S, 2.6f * S, p->accent);
+            circle(d, s1.x, s1.y + 3.f * S, 3.f * S, color_shade(p->accent, 0.7f));
+        }
+        break;
+    case TOP_CARDIGAN: {
+        /* Knitted edge bands down the opening, buttons on one side. */
+        for (int sd = -1; sd <= 1; sd += 2) {
+            Vec2 a = AT(r->chest, sd * 29.f * S, 5.f * S), m = AT(r->chest, sd * 9.f * S, -120.f * S),
+                 b = AT(r->hip, sd * 9.f * S, -10.f * S);
+            Vec2 e[3] = {a, m, b};
+            draw_stroke(d, e, 3, 9.f * S, p->top_line);
+            draw_stroke(d, e, 3, 6.f * S, color_shade(p->top, 1.08f));
+            if (sd < 0)
+                for (int i = 0; i < 3; i++) {
+                    Vec2 c = lerp2(m, b, 0.15f + 0.3f * (float)i);
+                    circle(d, c.x, c.y, 3.f * S, color_shade(p->top, 0.6f));
+                }
+        }
+        break;
+    }
+    case TOP_BLOUSE:
+        /* A soft rounded collar lying flat either side of the neck. */
+        for (int sd = -1; sd <= 1; sd += 2) {
+            Vec2 c = AT(r->chest, sd * 17.f * S, -12.f * S);
+            ellipse_outlined(d, c.x, c.y, 17.f * S, 11.f * S, ta + sd * 0.45f, p->accent,
+                             color_shade(p->accent, 0.7f), 1.8f * S);
+        }
+        break;
+    default:
+        draw_stroke_tapered(d, nl, nn, 1.f * S, 1.4f * S, 1.f * S, color_alpha(color_shade(p->accent, 0.6f), 0.6f));
+        break;
+    }
     /* A couple of fabric folds; a slump adds a crease across the middle. */
     Vec2 f1a = AT(sl, aw * 1.2f, -aw * 1.6f), f1b = AT(sl, aw * 2.4f, -aw * 3.2f);
     line3(d, f1a, lerp2(f1a, f1b, 0.5f), f1b, 0.5f * S, 2.f * S, 0.5f * S, color_alpha(p->top_line, 0.5f));
@@ -717,7 +970,7 @@ static void draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side, d
         }
         /* Knuckle highlights read as a clenched fist. */
         for (int k = -1; k <= 2; k++)
-            draw_circle(d, 13.f, k * 5.5f - 2.7f, 1.8f, color_rgba(255, 255, 255, 45));
+            circle(d, 13.f, k * 5.5f - 2.7f, 1.8f, color_rgba(255, 255, 255, 45));
     }
     if (palm >= 0.5f) {
         /* Palm lines and the thumb laid over the palm's side. */
@@ -749,6 +1002,122 @@ static void draw_forearm(Draw *d, const RigLayout *r, const Palette *p, int side
     draw_stroke(d, band, 3, 2.f * S, color_alpha(p->top_line, 0.8f));
 }
 
+/* ---- extras: beard, glasses, hearing aids, wheelchair ---------------------- */
+
+/* A beard covers the face below the cheekbones; the mouth is drawn over it.
+ * Stubble is the same shape, faint. */
+static void draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc)
+{
+    if (style == BEARD_NONE)
+        return;
+    bool full = style == BEARD_FULL;
+    Vec2 pts[DRAW_MAX_POINTS];
+    int m = 0;
+    /* The outline runs down the right side to the chin and up the left, so
+     * the points below the cheekbones are one run. */
+    for (int i = 0; i < n && m < DRAW_MAX_POINTS - 8; i++)
+        if (face[i].y > 14.f)
+            pts[m++] = v2(face[i].x * (full ? 1.04f : 1.f), face[i].y + (full ? 5.f : 0.f));
+    float top = mc.y - 15.f;
+    m += draw_bezier_cubic(pts + m, 7, v2(-54.f, 12.f), v2(-36.f, 34.f), v2(-20.f, top), v2(mc.x, top));
+    m += draw_bezier_cubic(pts + m, 7, v2(mc.x + 2.f, top), v2(20.f, top), v2(36.f, 34.f), v2(54.f, 12.f));
+    if (!full) {
+        draw_shape(d, pts, m, color_alpha(p->hair, 0.3f));
+        return;
+    }
+    shape_outlined(d, pts, m, p->hair, p->hair_dark, 2.f);
+    for (int sd = -1; sd <= 1; sd += 2) { /* sideburns, and a little texture */
+        line3(d, v2(sd * 56.f, -8.f), v2(sd * 57.f, 4.f), v2(sd * 54.f, 18.f), 5.f, 8.f, 10.f, p->hair);
+        line3(d, v2(sd * 30.f, mc.y + 18.f), v2(sd * 26.f, mc.y + 28.f), v2(sd * 16.f, mc.y + 36.f), 0.5f, 1.6f,
+              0.5f, color_alpha(p->hair_dark, 0.8f));
+    }
+}
+
+static void draw_glasses(Draw *d, const Vec2 *eye_c)
+{
+    Color frame = color_hex(0x2B2624), glint = color_rgba(255, 255, 255, 110);
+    for (int s = 0; s < 2; s++) {
+        Vec2 c = eye_c[s];
+        draw_rounded_rect_outline(d, c.x - 19.f, c.y - 12.f, 38.f, 25.f, 9.f, 2.8f, frame);
+        line3(d, v2(c.x - 11.f, c.y + 6.f), v2(c.x - 7.f, c.y + 2.f), v2(c.x - 3.f, c.y - 2.f), 0.5f, 2.f, 0.5f,
+              glint);
+        float out = s == 0 ? -1.f : 1.f;
+        line3(d, v2(c.x + out * 19.f, c.y - 5.f), v2(c.x + out * 27.f, c.y - 6.f), v2(out * 57.f, c.y - 5.f), 2.6f,
+              2.4f, 2.f, frame);
+    }
+    float mx = (eye_c[0].x + eye_c[1].x) * 0.5f, y = (eye_c[0].y + eye_c[1].y) * 0.5f;
+    line3(d, v2(eye_c[0].x + 19.f, y - 3.f), v2(mx, y - 7.f), v2(eye_c[1].x - 19.f, y - 3.f), 2.6f, 2.2f, 2.6f,
+          frame);
+}
+
+/* Behind-the-ear hearing aid: the case peeks out behind the ear (drawn
+ * before the ear), the tube loops over its top into the ear. */
+static void draw_hearing_aid(Draw *d, float ex, float s, bool tube)
+{
+    Color body = color_hex(0xA9BCCF), line = color_hex(0x3E4C5C);
+    if (!tube) {
+        capsule_outlined(d, v2(ex + s * 9.f, -8.f), v2(ex + s * 11.f, 16.f), 6.5f, 5.f, body, line, 2.f);
+        circle(d, ex + s * 8.f, -8.f, 2.f, color_rgba(255, 255, 255, 150));
+    } else {
+        line3(d, v2(ex + s * 8.f, -13.f), v2(ex - s * 1.f, -13.f), v2(ex - s * 4.f, 3.f), 2.f, 2.2f, 2.f,
+              color_rgba(235, 240, 245, 220));
+    }
+}
+
+/* A wheelchair, seen from the front: push handles above the shoulders, the
+ * backrest between them, and the big wheels at either side of the seat
+ * (their tops show above a table). Drawn first, behind the whole body. */
+static void draw_wheelchair(Draw *d, const RigLayout *r)
+{
+    float S = r->scale;
+    Color frame = color_hex(0x3A4350), frame_line = color_hex(0x22282F), tyre = color_hex(0x202328);
+    Color rim = color_hex(0xA7B0BA), seat = color_hex(0x2E3640);
+    float post_x = r->torso_w * 0.86f, top_y = fminf(r->shoulder[0].y, r->shoulder[1].y) - 52.f * S;
+    draw_rounded_rect(d, r->hip.x - post_x, top_y + 20.f * S, post_x * 2.f, r->hip.y - top_y - 20.f * S, 10.f * S,
+                      seat);
+    for (int s = -1; s <= 1; s += 2) {
+        float x = r->hip.x + s * post_x;
+        capsule_outlined(d, v2(x, r->hip.y), v2(x, top_y), 6.f * S, 6.f * S, frame, frame_line, 2.f * S);
+        capsule_outlined(d, v2(x, top_y), v2(x + s * 9.f * S, top_y + 3.f * S), 8.f * S, 8.f * S, tyre, frame_line,
+                         2.f * S);
+        /* Wheel: a tall ellipse (seen a little from the side), tyre, rim,
+         * hand rim and a few spokes. */
+        float wx = r->hip.x + s * (r->torso_w + 34.f * S), wy = r->hip.y + 6.f * S, R = 128.f * S, rx = R * 0.34f;
+        ellipse_outlined(d, wx, wy, rx, R, 0.f, rim, tyre, 9.f * S);
+        draw_ellipse(d, wx + s * 3.f * S, wy, rx * 0.72f, R * 0.86f, 0.f, color_hex(0x59626D));
+        for (int k = 0; k < 3; k++) {
+            float a = (float)k * PI / 3.f + 0.3f;
+            Vec2 sp[2] = {v2(wx + cosf(a) * rx * 0.7f, wy + sinf(a) * R * 0.84f),
+                          v2(wx - cosf(a) * rx * 0.7f, wy - sinf(a) * R * 0.84f)};
+            draw_stroke(d, sp, 2, 2.f * S, rim);
+        }
+        circle(d, wx, wy, 7.f * S, frame);
+        Vec2 hr[14];
+        int hn = draw_ellipse_points(hr, 13, wx + s * 8.f * S, wy, rx * 0.9f, R * 0.9f, 0.f);
+        hr[hn++] = hr[0];
+        draw_stroke(d, hr, hn, 3.f * S, rim);
+    }
+}
+
+/* How far the lids are shut: the idle blink (damped when blink_rate is
+ * negative: a fixed stare), extra quick blinks when it is positive, and
+ * AU43's slow, held close. Deterministic in t. */
+static float eye_closure(const Pose *pose, double t, float phase)
+{
+    float rate = clampf(pose->v[P_BLINK_RATE], -1.f, 1.f);
+    float blink = clampf(pose->v[P_BLINK], 0.f, 1.f);
+    if (rate < 0.f)
+        blink *= 1.f + rate;
+    if (rate > 0.f) {
+        /* A second stream of blinks, every 0.9 s, 0.16 s long. */
+        double cyc = t / 0.9 + (double)phase * 0.37;
+        float x = (float)((cyc - floor(cyc)) * 0.9 / 0.16);
+        if (x < 1.f)
+            blink = fmaxf(blink, rate * (1.f - fabsf(2.f * x - 1.f)));
+    }
+    return fmaxf(blink, clampf(pose->v[P_AU43], 0.f, 1.f));
+}
+
 /* ---- the face ------------------------------------------------------------------ */
 
 static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose *pose, const Palette *p,
@@ -756,30 +1125,36 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
 {
     float jaw = clampf(pose->v[P_AU26], 0, 1);
     float turn = r->head_turn;
+    float youth = look->age == AGE_CHILD ? 1.f : look->age == AGE_TEEN ? 0.4f : 0.f;
+    float elder = look->age == AGE_ELDER ? 1.f : 0.f;
     push_head_frame(d, r);
     /* Ears, unless long hair covers them. */
-    if (look->hair_style != HAIR_LONG) {
+    if (look->hair_style != HAIR_LONG || look->hearing_aid) {
         for (int s = -1; s <= 1; s += 2) {
             float ex = s * (57.f - 3.f * turn * s) + turn * 2.f;
+            if (look->hearing_aid)
+                draw_hearing_aid(d, ex, (float)s, false);
             ellipse_outlined(d, ex, 4.f, 10.f, 16.f, s * 0.12f, p->skin, p->skin_line, 2.4f);
             line3(d, v2(ex + s * 3.f, -7.f), v2(ex + s * 5.f, 3.f), v2(ex + s * 1.f, 13.f), 0.5f, 2.f, 0.5f,
                   color_alpha(p->skin_line, 0.7f));
+            if (look->hearing_aid)
+                draw_hearing_aid(d, ex, (float)s, true);
         }
     }
     Vec2 face[DRAW_MAX_POINTS];
-    int n = head_outline(face, jaw, turn);
+    int n = head_outline(face, jaw, turn, youth);
     draw_shape(d, face, n, p->skin);
     /* Far-side shade: the lamp is above and slightly to the character's right. */
     {
         /* Stacked faint layers fake a soft gradient without a blur. */
         Vec2 sh[40];
-        for (int k = 0; k < 3; k++) {
-            int m = draw_ellipse_points(sh, 32, 106.f - 9.f * k + turn * 10.f, 14.f, 58.f, 112.f, 0.f);
-            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.2f));
-        }
         for (int k = 0; k < 2; k++) {
-            int m = draw_ellipse_points(sh, 32, turn * 8.f, 146.f - 6.f * k + 12.f * jaw, 90.f, 62.f, 0.f);
-            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.3f));
+            int m = draw_ellipse_points(sh, 20, 104.f - 12.f * k + turn * 10.f, 14.f, 58.f, 112.f, 0.f);
+            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.27f));
+        }
+        {
+            int m = draw_ellipse_points(sh, 20, turn * 8.f, 143.f + 12.f * jaw, 90.f, 62.f, 0.f);
+            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.5f));
         }
     }
     outline(d, face, n, 2.6f, p->skin_line);
@@ -787,6 +1162,12 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
     Vec2 eye_c[2] = {head_local(r, r->eye[RIG_R]), head_local(r, r->eye[RIG_L])};
     Vec2 mouth_c = head_local(r, r->mouth);
     float rx = r->eye_rx / r->head_scale, ry = r->eye_ry / r->head_scale;
+    /* A child's features sit lower in the face, with larger eyes. */
+    eye_c[0].y += 6.f * youth;
+    eye_c[1].y += 6.f * youth;
+    mouth_c.y -= 3.f * youth;
+    rx *= 1.f + 0.08f * youth;
+    ry *= 1.f + 0.12f * youth;
 
     /* Cheeks: a faint natural blush, stronger when flushed, lifted by AU6. */
     float a6 = clampf(pose->v[P_AU6], 0, 1), flush = clampf(pose->v[P_FLUSH], 0, 1);
@@ -813,6 +1194,13 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
                   1.4f, 0.3f, c);
         }
     }
+    if (elder > 0.f && a1 <= 0.1f && a2 <= 0.3f) { /* an elder's forehead lines at rest */
+        for (int i = 0; i < 2; i++) {
+            float y = -38.f - 7.f * (float)i;
+            line3(d, v2(turn * 8.f - 26.f, y + 2.f), v2(turn * 8.f, y - 1.f), v2(turn * 8.f + 26.f, y + 2.f), 0.3f,
+                  1.3f, 0.3f, color_alpha(p->crease, 0.35f));
+        }
+    }
     /* Brow furrow: short vertical creases between the brows. */
     if (a4 > 0.1f) {
         Color c = color_alpha(p->crease, 0.85f * a4);
@@ -825,7 +1213,8 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
     /* Eyes. */
     float gx = clampf(pose->v[P_GAZE_X], -1, 1), gy = clampf(pose->v[P_GAZE_Y], -1, 1);
     float a5 = clampf(pose->v[P_AU5], 0, 1), a7 = clampf(pose->v[P_AU7], 0, 1);
-    float blink = clampf(pose->v[P_BLINK], 0, 1), tears = clampf(pose->v[P_TEARS], 0, 1);
+    float tears = clampf(pose->v[P_TEARS], 0, 1), a43 = clampf(pose->v[P_AU43], 0, 1);
+    float blink = eye_closure(pose, t, look->body.phase);
     float gd = fmaxf(gy, 0.f), gu = fmaxf(-gy, 0.f);
     EyeState es;
     /* Upper lids follow the gaze down: the clearest sign of looking away. */
@@ -840,14 +1229,20 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
     es.au6 = a6;
     es.au7 = a7;
     es.tears = tears;
+    es.lines = elder;
+    es.au43 = a43;
     draw_eye(d, p, eye_c[0], rx, 1.f, &es, true, t);
     draw_eye(d, p, eye_c[1], rx, -1.f, &es, tears > 0.85f, t);
     draw_brow(d, p, eye_c[0], 1.f, pose);
     draw_brow(d, p, eye_c[1], -1.f, pose);
 
     float nose_y = (eye_c[0].y + mouth_c.y) * 0.5f + 6.f;
-    draw_nose(d, p, mouth_c.x * 0.6f + turn * 8.f, nose_y, clampf(pose->v[P_AU9], 0, 1));
-    draw_mouth(d, p, mouth_c, pose, turn);
+    draw_beard(d, p, look->beard, face, n, mouth_c);
+    draw_nose(d, p, mouth_c.x * 0.6f + turn * 8.f, nose_y,
+              fmaxf(clampf(pose->v[P_AU9], 0, 1), 0.5f * clampf(pose->v[P_AU10], 0, 1)));
+    draw_mouth(d, p, mouth_c, pose, turn, elder);
+    if (look->glasses)
+        draw_glasses(d, eye_c);
 
     hair_front(d, look->hair_style, p);
     draw_pop(d);
@@ -863,13 +1258,15 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
      * place's front layer covers them. */
     bool arms_in_body = pose->v[P_HIDE_HANDS] >= 0.5f;
     if (layer == CHAR_LAYER_BODY) {
+        if (look->wheelchair)
+            draw_wheelchair(d, rig);
         push_head_frame(d, rig);
         hair_back(d, look->hair_style, &p);
         draw_pop(d);
         draw_upper_arm(d, rig, &p, RIG_R);
         draw_upper_arm(d, rig, &p, RIG_L);
         draw_neck(d, rig, &p);
-        draw_torso(d, rig, &p);
+        draw_torso(d, rig, &p, look->top_style);
         draw_head(d, look, rig, pose, &p, t);
     }
     if ((layer == CHAR_LAYER_FRONT) != arms_in_body) {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LABEL_H 54
+#define LABEL_H 74
 #define MARGIN 16
 
 typedef struct {
@@ -102,18 +102,20 @@ static void cell_end(Sheet *s, SDL_Rect r, const char *title, const char *sub)
         TextLine lines[4];
         int n = text_wrap(s->text, FONT_SMALL, sub, (float)r.w, lines, 4);
         float lh = text_line_height(s->text, FONT_SMALL);
-        for (int i = 0; i < n && i < 1; i++) /* one line fits the label strip */
+        for (int i = 0; i < n && i < 2; i++) /* two lines fit the label strip */
             text_draw(s->text, s->draw, FONT_SMALL, sub + lines[i].start, lines[i].len, (float)r.x,
-                      (float)(r.y + r.h + 8) + lh, color_hex(0xb8b2a7), ALIGN_LEFT);
+                      (float)(r.y + r.h + 8) + lh * (float)(i + 1), color_hex(0xb8b2a7), ALIGN_LEFT);
     }
     draw_flush(s->draw);
 }
 
+/* The gallery's model: Noor, the first scene's person, when she is there. */
 static const Look *gallery_look(const Library *lib)
 {
     static Look fallback;
     fallback = look_default();
-    return lib->cast.count > 0 ? &lib->cast.items[0].look : &fallback;
+    const CastEntry *e = cast_find(&lib->cast, "noor");
+    return e ? &e->look : lib->cast.count > 0 ? &lib->cast.items[0].look : &fallback;
 }
 
 SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, char *err, size_t errsize)
