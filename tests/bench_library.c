@@ -5,6 +5,7 @@
  * usage: bench_library SOURCE_DIR [N] */
 #include "library.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,13 +91,21 @@ static int io_list(void *ctx, int source, const char *dir, char ***out)
 {
     Mem *m = ctx;
     *out = NULL;
+    if (source == 0) { /* the real base pack: list its folder */
+        char path[1200];
+        snprintf(path, sizeof path, "%s/levels/base/%s", m->src, dir);
+        DIR *d = opendir(path);
+        int n = 0;
+        *out = malloc(64 * sizeof **out);
+        for (struct dirent *e; d && *out && n < 64 && (e = readdir(d));)
+            if (e->d_name[0] != '.')
+                (*out)[n++] = strdup(e->d_name);
+        if (d)
+            closedir(d);
+        return n;
+    }
     if (strcmp(dir, "scenes") != 0)
         return 0;
-    if (source == 0) {
-        *out = malloc(sizeof **out);
-        (*out)[0] = strdup("im_fine.yaml");
-        return 1;
-    }
     *out = malloc((size_t)m->n * sizeof **out);
     for (int i = 0; i < m->n; i++) {
         char name[64];

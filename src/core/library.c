@@ -368,6 +368,14 @@ static bool may_use(const Library *lib, const PackManifest *m, int k)
     return false;
 }
 
+/* Files are read in name order, so the earlier file is the first of a pair. */
+static int cmp_scene_id(const void *a, const void *b)
+{
+    const Scene *x = *(Scene *const *)a, *y = *(Scene *const *)b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : strcmp(x->file, y->file);
+}
+
 /* Load a pack's scenes; merge them only if the whole pack is clean. */
 static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO *io)
 {
@@ -420,12 +428,6 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
         mine[count++] = s;
         if (!s->id)
             continue;
-        for (int k = 0; k + 1 < count; k++)
-            if (mine[k]->id && strcmp(mine[k]->id, s->id) == 0) {
-                diag_add(&p->diags, DIAG_ERROR, file, 1, 1, "scene id '%s' is also used by %s", s->id,
-                         mine[k]->file);
-                p->state = PACK_BROKEN;
-            }
         int old = scene_index(lib, s->id);
         if (old >= 0 && !pack_overrides(&p->manifest, s->id)) {
             diag_add(&p->diags, DIAG_ERROR, file, 1, 1,
@@ -438,6 +440,21 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
     for (int i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    /* The same id twice in this pack: sort a copy by id, compare neighbours. */
+    Scene **by_id = malloc(sizeof *by_id * (size_t)(count ? count : 1));
+    int nid = 0;
+    for (int i = 0; by_id && i < count; i++)
+        if (mine[i]->id)
+            by_id[nid++] = mine[i];
+    if (by_id)
+        qsort(by_id, (size_t)nid, sizeof *by_id, cmp_scene_id);
+    for (int i = 1; by_id && i < nid; i++)
+        if (strcmp(by_id[i - 1]->id, by_id[i]->id) == 0) {
+            diag_add(&p->diags, DIAG_ERROR, by_id[i]->file, 1, 1, "scene id '%s' is also used by %s",
+                     by_id[i]->id, by_id[i - 1]->file);
+            p->state = PACK_BROKEN;
+        }
+    free(by_id);
     /* Chapters may name this pack's scenes, the base pack's and those of
      * the packs it depends on. */
     const PackManifest *m = &p->manifest;
@@ -457,9 +474,19 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
             }
         }
     }
+    /* Where each scene replaces one (an override), found before any of
+     * this pack's scenes join the library, which keeps this linear. */
+    int *replaces = malloc(sizeof *replaces * (size_t)(count ? count : 1));
+    int lib_before = lib->nscenes;
+    for (int i = 0; replaces && i < count; i++) {
+        replaces[i] = -1;
+        for (int k = 0; p->state == PACK_ENABLED && mine[i]->id && k < lib_before; k++)
+            if (lib->scenes[k]->id && strcmp(lib->scenes[k]->id, mine[i]->id) == 0)
+                replaces[i] = k;
+    }
     for (int i = 0; i < count; i++) {
         Scene *s = mine[i];
-        int old = p->state == PACK_ENABLED ? scene_index(lib, s->id) : -1;
+        int old = p->state == PACK_ENABLED && replaces ? replaces[i] : -1;
         if (p->state != PACK_ENABLED) {
             scene_free(s);
             free(s);
@@ -480,6 +507,7 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
             free(s);
         }
     }
+    free(replaces);
     free(mine);
 }
 
