@@ -31,6 +31,7 @@ typedef struct {
     const char *screenshot;
     long at;
     long bench_frames;
+    int width, height;
     const char *new_pack;
     const char *sheet_file;
     int sheet_kind;
@@ -52,6 +53,7 @@ static void usage(FILE *f)
           "  --at TICK           the tick for --screenshot (60 ticks per second; default 1)\n"
           "  --print-score       print the scene's result as key=value pairs when it ends\n"
           "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
+          "  --size WxH          window or screenshot size in pixels (default 1280x720)\n"
           "  --timing            print start-up timing to stderr\n"
           "  --bench-frames N    render the frame at --at TICK N times and print frame times\n"
           "  --check PATH...     check level packs (folders or .zip files) and report every\n"
@@ -72,6 +74,8 @@ static int parse_args(int argc, char **argv, Options *o)
 {
     memset(o, 0, sizeof *o);
     o->at = -1;
+    o->width = 1280;
+    o->height = 720;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **value = NULL;
@@ -89,6 +93,14 @@ static int parse_args(int argc, char **argv, Options *o)
             o->fullscreen = true;
         } else if (strcmp(a, "--timing") == 0) {
             o->timing = true;
+        } else if (strcmp(a, "--size") == 0) {
+            char tail;
+            if (i + 1 >= argc || sscanf(argv[i + 1], "%dx%d%c", &o->width, &o->height, &tail) != 2 ||
+                o->width < 320 || o->height < 180 || o->width > 7680 || o->height > 4320) {
+                fprintf(stderr, "unsaid: --size needs WIDTHxHEIGHT, from 320x180 to 7680x4320\n");
+                return 2;
+            }
+            i++;
         } else if (strcmp(a, "--check") == 0) {
             while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
                 if (o->ncheck == VFS_MAX_SOURCES - 1) {
@@ -689,7 +701,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "unsaid: %s\n", msg);
         goto out;
     }
-    if (!platform_open(&app.plat, app.opt.headless, app.opt.fullscreen, err, sizeof err)) {
+    if (!platform_open(&app.plat, app.opt.headless, app.opt.fullscreen, app.opt.width, app.opt.height, err,
+                       sizeof err)) {
         if (windowed)
             platform_error_box("Unsaid", err);
         else

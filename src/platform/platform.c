@@ -4,7 +4,7 @@
 #include <SDL2/SDL_image.h>
 #include <stdio.h>
 
-bool platform_open(Platform *p, bool headless, bool fullscreen, char *err, size_t errsize)
+bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, char *err, size_t errsize)
 {
     SDL_memset(p, 0, sizeof *p);
     p->headless = headless;
@@ -18,14 +18,14 @@ bool platform_open(Platform *p, bool headless, bool fullscreen, char *err, size_
         return false;
     }
     if (headless) {
-        p->surface = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+        p->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
         p->renderer = p->surface ? SDL_CreateSoftwareRenderer(p->surface) : NULL;
     } else {
         Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
         if (fullscreen)
             flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
         p->fullscreen = fullscreen;
-        p->window = SDL_CreateWindow("Unsaid", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 720, flags);
+        p->window = SDL_CreateWindow("Unsaid", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
         if (p->window) {
             SDL_SetWindowMinimumSize(p->window, 640, 360);
             p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);

@@ -22,9 +22,9 @@ typedef struct {
     uint64_t last_present;     /* counter at the last present (frame pacing) */
 } Platform;
 
-/* Open a 1280x720 resizable window (or a headless surface of that size).
+/* Open a w x h resizable window (or a headless surface of that size).
  * Returns false with err filled on failure. */
-bool platform_open(Platform *p, bool headless, bool fullscreen, char *err, size_t errsize);
+bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, char *err, size_t errsize);
 void platform_close(Platform *p);
 /* Drain SDL events into `in` (merged until a tick consumes them). Handles
  * quit, F11 fullscreen and resizes (telling the renderer). */
