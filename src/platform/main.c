@@ -726,6 +726,8 @@ int main(int argc, char **argv)
     int w, h;
     SDL_GetRendererOutputSize(app.plat.renderer, &w, &h);
     render_set_output(app.render, w, h);
+    if (app.plat.surface)
+        render_set_direct(app.render, app.plat.surface);
     bool skip_title = app.opt.scene || (app.have_replay && app.replay.scene[0]);
     game_init(&app.game, scene, &app.lib, skip_title);
     if (app.opt.record) {

@@ -1,6 +1,8 @@
 /* Unsaid - draw.c: anti-aliased shapes batched into SDL_RenderGeometry. */
 #include "draw.h"
 
+#include "raster.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,8 @@
 
 struct Draw {
     SDL_Renderer *renderer;
+    SDL_Surface *direct; /* when set, triangles are filled straight into it */
+    RasterMode mode;     /* how the batch blends: normal, or added light */
     float view_scale, view_x, view_y;
     Affine stack[STACK_MAX];
     int top;
@@ -215,10 +219,27 @@ static void tri(Draw *d, int a, int b, int c)
     d->idx[d->nidx++] = c;
 }
 
+void draw_set_direct(Draw *d, SDL_Surface *surface)
+{
+    draw_flush(d);
+    d->direct = surface && surface->format->format == SDL_PIXELFORMAT_ARGB8888 ? surface : NULL;
+}
+
 void draw_flush(Draw *d)
 {
-    if (d->nidx > 0)
-        SDL_RenderGeometry(d->renderer, NULL, d->verts, d->nverts, d->idx, d->nidx);
+    if (d->nidx > 0) {
+        if (d->direct && !SDL_GetRenderTarget(d->renderer)) {
+            /* Everything SDL has queued must land first, to keep the order. */
+            SDL_RenderFlush(d->renderer);
+            SDL_Rect clip;
+            SDL_RenderGetClipRect(d->renderer, &clip);
+            raster_triangles(d->direct, SDL_RenderIsClipEnabled(d->renderer) ? &clip : NULL, d->verts, d->idx,
+                             d->nidx, d->mode);
+        } else {
+            SDL_SetRenderDrawBlendMode(d->renderer, d->mode == RASTER_ADD ? SDL_BLENDMODE_ADD : SDL_BLENDMODE_BLEND);
+            SDL_RenderGeometry(d->renderer, NULL, d->verts, d->nverts, d->idx, d->nidx);
+        }
+    }
     d->nverts = 0;
     d->nidx = 0;
 }
@@ -467,10 +488,10 @@ void draw_light_ellipse(Draw *d, float cx, float cy, float rx, float ry, Color c
     /* Added, not blended: blending a nearly transparent colour rounds every
      * pixel down a little and leaves a dark ring where a glow ends. */
     draw_flush(d);
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_ADD);
+    d->mode = RASTER_ADD;
     draw_glow_ellipse(d, cx, cy, rx, ry, c);
     draw_flush(d);
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
+    d->mode = RASTER_BLEND;
 }
 
 void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c)
@@ -580,6 +601,7 @@ void draw_rect(Draw *d, float x, float y, float w, float h, Color c)
          * software renderer. Their edges land on whole pixels. */
         Vec2 a = xform(d, (Vec2){x, y}), b = xform(d, (Vec2){x + w, y + h});
         draw_flush(d);
+        SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
         SDL_FRect r = {fminf(a.x, b.x), fminf(a.y, b.y), fabsf(b.x - a.x), fabsf(b.y - a.y)};
         SDL_RenderFillRectF(d->renderer, &r);

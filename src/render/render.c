@@ -80,6 +80,11 @@ void render_destroy(Renderer *r)
     free(r);
 }
 
+void render_set_direct(Renderer *r, SDL_Surface *surface)
+{
+    draw_set_direct(r->draw, surface);
+}
+
 void render_forget_places(Renderer *r)
 {
     cache_clear(&r->cache);

@@ -15,6 +15,9 @@ typedef struct Renderer Renderer;
 
 Renderer *render_create(SDL_Renderer *sdl, TextOpenFn open, char *err, size_t errsize);
 void render_destroy(Renderer *r);
+/* Draw shapes straight into the surface a software renderer targets
+ * (headless runs); see draw_set_direct. */
+void render_set_direct(Renderer *r, SDL_Surface *surface);
 /* Forget cached drawings of places (the packs were reloaded). */
 void render_forget_places(Renderer *r);
 /* The output changed size (window resize, fullscreen). */

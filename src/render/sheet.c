@@ -52,6 +52,8 @@ static bool sheet_open(Sheet *s, Layout lay, int cells, TextOpenFn open, char *e
     s->ren = s->surface ? SDL_CreateSoftwareRenderer(s->surface) : NULL;
     s->draw = s->ren ? draw_create(s->ren) : NULL;
     s->text = s->draw ? text_create(s->ren, open, 1.f, err, errsize) : NULL;
+    if (s->draw)
+        draw_set_direct(s->draw, s->surface);
     if (!s->text) {
         if (!err[0])
             snprintf(err, errsize, "cannot make a %dx%d sheet: %s", w, h, SDL_GetError());
