@@ -2,6 +2,7 @@
 #include "raster.h"
 
 #include <math.h>
+#include <stdint.h>
 
 typedef struct {
     float a, b, c; /* e(x, y) = a*x + b*y + c, >= 0 inside */
@@ -133,8 +134,13 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
                 al += (e[i].a * xc + e[i].b * yc + e[i].c) * inv * c[i].a;
                 dal += e[i].a * inv * c[i].a;
             }
-            for (int x = x0; x <= x1; x++, al += dal) {
-                int a = (int)(al + 0.5f);
+            /* Step alpha in 16.16 fixed point: no float work per pixel. Slivers
+             * can have huge slopes over a pixel or two; clamp to stay in range. */
+            al = fmaxf(-512.f, fminf(al, 512.f));
+            dal = fmaxf(-8192.f, fminf(dal, 8192.f));
+            int64_t fa = (int64_t)(al * 65536.f + 32768.f), fd = (int64_t)(dal * 65536.f);
+            for (int x = x0; x <= x1; x++, fa += fd) {
+                int64_t a = fa >> 16;
                 if (a > 0)
                     row[x] = blend(row[x], src, (unsigned)(a > 255 ? 255 : a));
             }
