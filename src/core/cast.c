@@ -130,9 +130,7 @@ bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size
     }
     CastEntry *old = id ? (CastEntry *)cast_find(c, id) : NULL;
     if (old && !(overrides && overrides(ctx, id)))
-        yerr(&y, idn, "look '%s' is already defined by pack '%s' (%s:%d:%d); list it under "
-             "'overrides:' in pack.yaml to replace it on purpose",
-             id, old->pack, old->file, old->line, old->col);
+        yconflict(&y, idn, "look", id, old->pack, old->file, old->line, old->col);
     bool ok = diags->errors == errors_before;
     if (ok) {
         CastEntry *e = old ? old : array_push((void **)&c->items, &c->count, &c->cap, sizeof *e);

@@ -157,9 +157,7 @@ bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *b
                     continue;
                 }
                 if (old && !(overrides && overrides(ctx, name))) {
-                    yerr(&y, k, "cue '%s' is already defined by pack '%s' (%s:%d:%d); list it under "
-                         "'overrides:' in pack.yaml to replace it on purpose",
-                         name, old->pack, old->file, old->line, old->col);
+                    yconflict(&y, k, "cue", name, old->pack, old->file, old->line, old->col);
                     continue;
                 }
                 def = old ? old : new_def(lex);

@@ -239,9 +239,7 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
     }
     PlaceDef *old = def.id ? (PlaceDef *)places_find(p, def.id) : NULL;
     if (old && !(overrides && overrides(ctx, def.id)))
-        yerr(&y, idn, "place '%s' is already defined by pack '%s' (%s:%d:%d); list it under "
-             "'overrides:' in pack.yaml to replace it on purpose",
-             def.id, old->pack, old->file, old->line, old->col);
+        yconflict(&y, idn, "place", def.id, old->pack, old->file, old->line, old->col);
     bool ok = diags->errors == errors_before && def.id;
     if (ok) {
         if (!old)

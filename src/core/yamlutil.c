@@ -221,6 +221,14 @@ static int edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
+void yconflict(YDoc *y, const yaml_node_t *n, const char *what, const char *id, const char *pack,
+               const char *file, int line, int col)
+{
+    yerr(y, n, "%s '%s' is already defined by pack '%s' (%s:%d:%d); list it under 'overrides:' in "
+         "pack.yaml to replace it on purpose",
+         what, id, pack, file, line, col);
+}
+
 bool yid_valid(const char *s, size_t min, size_t max)
 {
     size_t n = strlen(s);

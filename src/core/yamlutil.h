@@ -59,6 +59,11 @@ int ymap_len(const yaml_node_t *map);
 yaml_node_t *ymap_key_at(YDoc *y, const yaml_node_t *map, int i);
 yaml_node_t *ymap_value_at(YDoc *y, const yaml_node_t *map, int i);
 
+/* Report that `what` `id` was already defined elsewhere (by pack, at
+ * file:line:col) and how to replace it on purpose. */
+void yconflict(YDoc *y, const yaml_node_t *n, const char *what, const char *id, const char *pack,
+               const char *file, int line, int col);
+
 /* Is s an id: min..max characters of a-z, 0-9, _ and -? */
 bool yid_valid(const char *s, size_t min, size_t max);
 
