@@ -6,6 +6,8 @@
 #include "library.h"
 
 #include <dirent.h>
+#include "slurp.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,26 +18,6 @@ typedef struct {
     int n;
     char *pack_yaml;
 } Mem;
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) == (size_t)n) {
-        b[n] = '\0';
-        *len = (size_t)n;
-    } else {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    return b;
-}
 
 static char *scene_text(int i, size_t *len)
 {
