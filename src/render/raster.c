@@ -6,37 +6,63 @@
 
 typedef struct {
     float a, b, c; /* e(x, y) = a*x + b*y + c, >= 0 inside */
+    float inv_a;   /* 1 / a, or 0 for a horizontal edge */
     bool top_left; /* shared edges belong to exactly one triangle */
 } Edge;
 
 static Edge edge(SDL_FPoint p, SDL_FPoint q)
 {
-    Edge e = {p.y - q.y, q.x - p.x, p.x * q.y - p.y * q.x, false};
+    Edge e = {p.y - q.y, q.x - p.x, p.x * q.y - p.y * q.x, 0, false};
     /* With counter-clockwise triangles (in y-down space), a "top" edge is
      * horizontal with the inside below, a "left" edge goes downwards. */
     e.top_left = (e.a == 0 && e.b < 0) || e.a > 0;
+    e.inv_a = e.a != 0 ? 1.f / e.a : 0;
     return e;
 }
 
-/* The first and last pixel column (inclusive) whose centre is inside the
- * edge on the row whose centre is yc. Returns false if none. */
-static bool clip_span(const Edge *e, float yc, int *x0, int *x1)
+static inline float min3(float a, float b, float c)
+{
+    float m = a < b ? a : b;
+    return m < c ? m : c;
+}
+
+static inline float max3(float a, float b, float c)
+{
+    float m = a > b ? a : b;
+    return m > c ? m : c;
+}
+
+/* floor and ceil for values well inside int range, without a libm call. */
+static inline int ifloor(float v)
+{
+    int i = (int)v;
+    return i - ((float)i > v);
+}
+
+static inline int iceil(float v)
+{
+    int i = (int)v;
+    return i + ((float)i < v);
+}
+
+/* Narrow [x0, x1] to the pixel columns whose centre is inside the edge on
+ * the row whose centre is yc. Returns false if none are left. */
+static inline bool clip_span(const Edge *e, float yc, int *x0, int *x1)
 {
     float d = e->b * yc + e->c;
     if (e->a == 0) /* horizontal edge: the whole row is in or out */
         return d > 0 || (d == 0 && e->top_left);
-    float t = -d / e->a; /* where e crosses zero, as a pixel-centre x */
+    float t = -d * e->inv_a - 0.5f; /* where e crosses zero, as a pixel index */
+    t = t < -1e6f ? -1e6f : t > 1e6f ? 1e6f : t;
     if (e->a > 0) { /* inside for x >= t (or > t) */
-        float first = t - 0.5f;
-        int xs = (int)ceilf(first);
-        if (!e->top_left && (float)xs == first)
+        int xs = iceil(t);
+        if (!e->top_left && (float)xs == t)
             xs++;
         if (xs > *x0)
             *x0 = xs;
     } else { /* inside for x <= t */
-        float last = t - 0.5f;
-        int xe = (int)floorf(last);
-        if (!e->top_left && (float)xe == last)
+        int xe = ifloor(t);
+        if (!e->top_left && (float)xe == t)
             xe--;
         if (xe < *x1)
             *x1 = xe;
@@ -84,14 +110,15 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
     bool same_rgb = v0.color.r == v1.color.r && v0.color.r == v2.color.r && v0.color.g == v1.color.g &&
                     v0.color.g == v2.color.g && v0.color.b == v1.color.b && v0.color.b == v2.color.b;
     bool uniform = same_rgb && v0.color.a == v1.color.a && v0.color.a == v2.color.a;
+    bool opaque = mode == RASTER_BLEND && v0.color.a == 255 && v1.color.a == 255 && v2.color.a == 255;
     if (uniform && v0.color.a == 0)
         return;
     /* Edge i is opposite vertex i, so e_i / area is vertex i's weight. */
     Edge e[3] = {edge(v1.position, v2.position), edge(v2.position, v0.position), edge(v0.position, v1.position)};
-    float miny = fminf(v0.position.y, fminf(v1.position.y, v2.position.y));
-    float maxy = fmaxf(v0.position.y, fmaxf(v1.position.y, v2.position.y));
-    float minx = fminf(v0.position.x, fminf(v1.position.x, v2.position.x));
-    float maxx = fmaxf(v0.position.x, fmaxf(v1.position.x, v2.position.x));
+    float miny = min3(v0.position.y, v1.position.y, v2.position.y);
+    float maxy = max3(v0.position.y, v1.position.y, v2.position.y);
+    float minx = min3(v0.position.x, v1.position.x, v2.position.x);
+    float maxx = max3(v0.position.x, v1.position.x, v2.position.x);
     int y0 = (int)ceilf(miny - 0.5f), y1 = (int)floorf(maxy - 0.5f);
     int bx0 = (int)floorf(minx) - 1, bx1 = (int)ceilf(maxx) + 1;
     if (y0 < clip->y)
@@ -146,26 +173,63 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
             }
             continue;
         }
-        /* Barycentric weights at the span's first pixel, then step along x. */
-        float w[3], dw[3];
-        for (int i = 0; i < 3; i++) {
-            w[i] = (e[i].a * xc + e[i].b * yc + e[i].c) * inv;
-            dw[i] = e[i].a * inv;
+        /* Each channel is linear along the row: find it at the span's first
+         * pixel from the barycentric weights, then step in 16.16 fixed point. */
+        int32_t ch[4], dch[4];
+        /* Keep v + dv * span inside int32: a steeper slope only moves where
+         * a sliver's channel saturates. */
+        float dmax = 30000.f / (float)(x1 - x0 + 1);
+        for (int k = 0; k < 4; k++) {
+            float v = 0, dv = 0;
+            for (int i = 0; i < 3; i++) {
+                float cv = k == 0 ? c[i].r : k == 1 ? c[i].g : k == 2 ? c[i].b : c[i].a;
+                v += (e[i].a * xc + e[i].b * yc + e[i].c) * inv * cv;
+                dv += e[i].a * inv * cv;
+            }
+            v = fmaxf(-512.f, fminf(v, 512.f));
+            dv = fmaxf(-dmax, fminf(dv, dmax));
+            ch[k] = (int32_t)(v * 65536.f + 32768.f);
+            dch[k] = (int32_t)(dv * 65536.f);
+        }
+        int span = x1 - x0;
+        bool in_range = true; /* linear, so both ends in range means all are */
+        for (int k = 0; k < 4; k++) {
+            int64_t last = (int64_t)ch[k] + (int64_t)dch[k] * span;
+            in_range = in_range && ch[k] >= 0 && last >= 0 && (ch[k] >> 16) <= 255 && (last >> 16) <= 255;
+        }
+        if (opaque && in_range) { /* the common case: no clamping needed */
+            for (int x = x0; x <= x1; x++) {
+                row[x] = 0xff000000u | (Uint32)(ch[0] >> 16) << 16 | (Uint32)(ch[1] >> 16) << 8 |
+                         (Uint32)(ch[2] >> 16);
+                ch[0] += dch[0];
+                ch[1] += dch[1];
+                ch[2] += dch[2];
+            }
+            continue;
+        }
+        if (opaque) { /* a gradient with no transparency: just write it */
+            for (int x = x0; x <= x1; x++) {
+                int v[3];
+                for (int k = 0; k < 3; k++) {
+                    int q = ch[k] >> 16;
+                    v[k] = q < 0 ? 0 : q > 255 ? 255 : q;
+                    ch[k] += dch[k];
+                }
+                row[x] = 0xff000000u | (Uint32)v[0] << 16 | (Uint32)v[1] << 8 | (Uint32)v[2];
+            }
+            continue;
         }
         for (int x = x0; x <= x1; x++) {
-            int r = (int)(w[0] * c[0].r + w[1] * c[1].r + w[2] * c[2].r + 0.5f);
-            int g = (int)(w[0] * c[0].g + w[1] * c[1].g + w[2] * c[2].g + 0.5f);
-            int b = (int)(w[0] * c[0].b + w[1] * c[1].b + w[2] * c[2].b + 0.5f);
-            int a = (int)(w[0] * c[0].a + w[1] * c[1].a + w[2] * c[2].a + 0.5f);
-            r = r < 0 ? 0 : r > 255 ? 255 : r;
-            g = g < 0 ? 0 : g > 255 ? 255 : g;
-            b = b < 0 ? 0 : b > 255 ? 255 : b;
-            a = a < 0 ? 0 : a > 255 ? 255 : a;
-            if (a > 0)
-                row[x] = mode == RASTER_ADD ? add(row[x], r, g, b, a)
-                                            : blend(row[x], (Uint32)r << 16 | (Uint32)g << 8 | (Uint32)b, (unsigned)a);
-            for (int i = 0; i < 3; i++)
-                w[i] += dw[i];
+            int v[4];
+            for (int k = 0; k < 4; k++) {
+                int q = ch[k] >> 16;
+                v[k] = q < 0 ? 0 : q > 255 ? 255 : q;
+                ch[k] += dch[k];
+            }
+            if (v[3] > 0)
+                row[x] = mode == RASTER_ADD ? add(row[x], v[0], v[1], v[2], v[3])
+                                            : blend(row[x], (Uint32)v[0] << 16 | (Uint32)v[1] << 8 | (Uint32)v[2],
+                                                    (unsigned)v[3]);
         }
     }
 }
