@@ -1,6 +1,7 @@
 /* Unsaid - notice.c */
 #include "notice.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,8 @@ FlagResult notice_flag(Notice *n, const Scene *scene, Region region, int tick, f
         n->repeats++;
     } else {
         n->false_alarms++;
+        if (region > REGION_NONE && region < REGION_COUNT)
+            n->region_false_alarms[region]++;
     }
     if (n->nflags < NOTICE_MAX_FLAGS)
         n->flags[n->nflags++] = (Flag){tick, region, x, y, hit >= 0 ? hit : repeat, r};
@@ -64,13 +67,24 @@ void notice_result(const Notice *n, const Scene *scene, int answer, SceneResult 
     if (answer >= 0)
         score += notice_answer_points(out->quality);
     out->score = score < 0 ? 0 : score;
+    stats_tally_scene(scene, n, &out->tally);
+    stats_tally_dprime(&out->tally, &out->d_prime, &out->criterion);
+}
+
+/* Rounded to two places, and never "-0.00". */
+static double two_places(double x)
+{
+    double r = round(x * 100.0) / 100.0;
+    return r == 0.0 ? 0.0 : r;
 }
 
 void notice_format_result(const SceneResult *r, char *buf, size_t size)
 {
     snprintf(buf, size,
-             "hits=%d misses=%d false_alarms=%d answer=%d answer_kind=%s answer_quality=%s score=%d",
+             "hits=%d misses=%d false_alarms=%d answer=%d answer_kind=%s answer_quality=%s "
+             "d_prime=%.2f c=%.2f score=%d",
              r->hits, r->misses, r->false_alarms, r->answer + 1,
              r->answer >= 0 ? scene_kind_name(r->kind) : "none",
-             r->answer >= 0 ? scene_quality_name(r->quality) : "none", r->score);
+             r->answer >= 0 ? scene_quality_name(r->quality) : "none", two_places(r->d_prime),
+             two_places(r->criterion), r->score);
 }

@@ -9,12 +9,15 @@
  *   early, too late) is a FALSE ALARM and costs points, so flagging
  *   everything scores worse than flagging with care.
  * - Every incongruent cue never hit is a MISS.
+ * The result also carries the scene's signal-detection figures, d' and c
+ * (see stats.h for how trials are counted).
  */
 #ifndef UNSAID_NOTICE_H
 #define UNSAID_NOTICE_H
 
 #include "rig.h"
 #include "scene.h"
+#include "stats.h"
 
 #include <stdbool.h>
 
@@ -35,11 +38,12 @@ typedef struct {
     FlagResult result;
 } Flag;
 
-typedef struct {
+typedef struct Notice {
     Flag flags[NOTICE_MAX_FLAGS]; /* the first NOTICE_MAX_FLAGS flags, for display */
     int nflags;
     unsigned char cue_hit[NOTICE_MAX_CUES];
     int hits, false_alarms, repeats;
+    int region_false_alarms[REGION_COUNT]; /* false_alarms by the region flagged */
 } Notice;
 
 typedef struct {
@@ -48,6 +52,9 @@ typedef struct {
     AnswerKind kind;
     AnswerQuality quality;
     int score;
+    Tally tally;      /* the scene's trials, to add up over a chapter or a run */
+    double d_prime;   /* sensitivity: higher is better, 0 is guessing */
+    double criterion; /* c: > 0 cautious, < 0 eager (flags a lot) */
 } SceneResult;
 
 void notice_reset(Notice *n);
