@@ -1,5 +1,5 @@
 /* Signal detection: the normal quantile, d' and c with the log-linear
- * correction, and how a scene's trials are counted. */
+ * correction, how a scene's trials are counted, and the profile verdict. */
 #include "check.h"
 #include "lexicon.h"
 #include "notice.h"
@@ -229,6 +229,66 @@ static void scenes(const Lexicon *lex)
     diag_free(&diags);
 }
 
+static void set_region(Tally *t, Region r, int signals, int hits, int noise, int fas)
+{
+    t->region[r] = (TallyCounts){signals, hits, noise, fas};
+    t->total = (TallyCounts){0};
+    for (int i = 0; i < REGION_COUNT; i++) {
+        t->total.signals += t->region[i].signals;
+        t->total.hits += t->region[i].hits;
+        t->total.noise += t->region[i].noise;
+        t->total.false_alarms += t->region[i].false_alarms;
+    }
+}
+
+static void profile(void)
+{
+    Tally t = {0};
+    StatsVerdict v;
+    /* Two cues are too few to judge anyone. */
+    set_region(&t, REGION_EYES, 2, 0, 10, 0);
+    v = stats_profile(&t);
+    CHECK_STR(v.key, "profile.too_few");
+    CHECK_INT(v.region, REGION_NONE);
+
+    /* Sees the eyes and the face, misses the hands. */
+    set_region(&t, REGION_EYES, 4, 4, 5, 0);
+    set_region(&t, REGION_HANDS, 4, 1, 5, 1);
+    set_region(&t, REGION_FACE, 3, 3, 5, 0);
+    set_region(&t, REGION_POSTURE, 0, 0, 5, 0);
+    v = stats_profile(&t);
+    CHECK_STR(v.key, "profile.misses_region");
+    CHECK_INT(v.region, REGION_HANDS);
+    /* Two hand cues missed are too little evidence to name the hands. */
+    set_region(&t, REGION_HANDS, 2, 0, 5, 1);
+    CHECK_STR(stats_profile(&t).key, "profile.careful");
+    /* Nearly everything seen, one wrong flag in twenty empty cells. */
+    set_region(&t, REGION_HANDS, 2, 1, 5, 1);
+    CHECK_STR(stats_profile(&t).key, "profile.sharp");
+
+    /* Many wrong flags outweigh everything else. */
+    set_region(&t, REGION_FACE, 3, 3, 5, 5);
+    set_region(&t, REGION_POSTURE, 0, 0, 5, 4);
+    CHECK_STR(stats_profile(&t).key, "profile.flags_often");
+
+    /* No flags at all. */
+    t = (Tally){0};
+    set_region(&t, REGION_EYES, 2, 0, 10, 0);
+    set_region(&t, REGION_HANDS, 3, 0, 10, 0);
+    CHECK_STR(stats_profile(&t).key, "profile.quiet");
+
+    /* Few flags, nearly all right: half the cues, one wrong flag. */
+    set_region(&t, REGION_EYES, 4, 2, 10, 1);
+    set_region(&t, REGION_HANDS, 4, 2, 10, 0);
+    v = stats_profile(&t);
+    CHECK_STR(v.key, "profile.careful");
+    CHECK_INT(v.region, REGION_NONE);
+
+    /* Half the cues and as many wrong flags as right ones. */
+    set_region(&t, REGION_HANDS, 4, 2, 10, 3);
+    CHECK_STR(stats_profile(&t).key, "profile.steady");
+}
+
 int main(void)
 {
     Lexicon lex;
@@ -237,6 +297,7 @@ int main(void)
     quantile();
     dprime();
     scenes(&lex);
+    profile();
     lexicon_free(&lex);
     diag_free(&diags);
     return check_done("test_stats");

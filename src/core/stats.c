@@ -146,3 +146,50 @@ void stats_tally_dprime(const Tally *t, double *d, double *c)
 {
     stats_dprime(t->total.hits, t->total.signals, t->total.false_alarms, t->total.noise, d, c);
 }
+
+static double rate(int n, int of)
+{
+    return of > 0 ? (double)n / of : 0.0;
+}
+
+/* The region noticed least, if it stands out from the rest of the body. */
+static Region weakest_region(const Tally *t)
+{
+    Region worst = REGION_NONE;
+    double worst_rate = 2.0;
+    for (int r = 0; r < REGION_COUNT; r++) {
+        const TallyCounts *c = &t->region[r];
+        if (c->signals >= STATS_MIN_SIGNALS && rate(c->hits, c->signals) < worst_rate) {
+            worst = (Region)r;
+            worst_rate = rate(c->hits, c->signals);
+        }
+    }
+    if (worst == REGION_NONE || worst_rate >= 0.5)
+        return REGION_NONE;
+    int rest_signals = t->total.signals - t->region[worst].signals;
+    int rest_hits = t->total.hits - t->region[worst].hits;
+    if (rest_signals > 0 && rate(rest_hits, rest_signals) < worst_rate + 0.25)
+        return REGION_NONE;
+    return worst;
+}
+
+StatsVerdict stats_profile(const Tally *t)
+{
+    const TallyCounts *all = &t->total;
+    if (all->signals < STATS_MIN_SIGNALS)
+        return (StatsVerdict){"profile.too_few", REGION_NONE};
+    double h = rate(all->hits, all->signals), f = rate(all->false_alarms, all->noise);
+    if (all->noise >= STATS_MIN_SIGNALS && f > 0.25)
+        return (StatsVerdict){"profile.flags_often", REGION_NONE};
+    Region weak = weakest_region(t);
+    if (weak != REGION_NONE)
+        return (StatsVerdict){"profile.misses_region", weak};
+    int flags = all->hits + all->false_alarms;
+    if (flags == 0)
+        return (StatsVerdict){"profile.quiet", REGION_NONE};
+    if (h >= 0.8 && f <= 0.1)
+        return (StatsVerdict){"profile.sharp", REGION_NONE};
+    if (h < 0.8 && rate(all->hits, flags) >= 0.75)
+        return (StatsVerdict){"profile.careful", REGION_NONE};
+    return (StatsVerdict){"profile.steady", REGION_NONE};
+}

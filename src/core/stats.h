@@ -46,6 +46,10 @@ typedef struct {
     TallyCounts total; /* the sum of the regions */
 } Tally;
 
+/* Fewest signal trials (in total, or in one region) before the profile
+ * judges them: with fewer, one slip would swing the verdict. */
+#define STATS_MIN_SIGNALS 3
+
 /* Count one scene's trials and the player's flags. Both pointers are only
  * read; *out is overwritten. Cues beyond NOTICE_MAX_CUES are not counted,
  * as notice_flag() never hits them. */
@@ -76,5 +80,28 @@ void stats_dprime(int hits, int signals, int fas, int noise, double *d, double *
 
 /* d' and c of a tally's totals. */
 void stats_tally_dprime(const Tally *t, double *d, double *c);
+
+/* A short verdict on a tally for a results screen: `key` names a text in
+ * levels/base/strings.yaml ("profile.misses_region"); `region` is the
+ * region the text is about, to fill its {region} placeholder with the
+ * region.* text, or REGION_NONE when the text has none. A region is judged
+ * only with STATS_MIN_SIGNALS signal trials or more. The rules, first
+ * match wins:
+ *   profile.too_few        fewer than STATS_MIN_SIGNALS signal trials
+ *   profile.flags_often    more than 1 in 4 empty cells flagged (3+ noise)
+ *   profile.misses_region  one region's hit rate is under 1/2 and at least
+ *                          1/4 below the rest of the body's
+ *   profile.quiet          no flags at all
+ *   profile.sharp          4 in 5 cues or more noticed, and at most 1 in 10
+ *                          empty cells flagged
+ *   profile.careful        fewer than 4 in 5 noticed, but 3 in 4 flags or
+ *                          more were right
+ *   profile.steady         anything else */
+typedef struct {
+    const char *key;
+    Region region;
+} StatsVerdict;
+
+StatsVerdict stats_profile(const Tally *t);
 
 #endif
