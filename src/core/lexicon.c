@@ -38,7 +38,7 @@ Region channel_region(Channel c)
 }
 
 static const char *const cue_keys[] = {"channel", "targets", "attack", "release",
-                                       "caption", "describe", "text", NULL};
+                                       "caption", "describe", "text", "sound", NULL};
 static const char *const text_styles[TEXT_STYLE_COUNT + 1] = {"plain", "quiet", "flat", "tremble", "loud", NULL};
 static const char *const cue_required[] = {"channel", "targets", NULL};
 
@@ -104,6 +104,20 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
     }
     if ((v = ymap_get(y, n, "describe")))
         out->describe = arena_strdup(&lex->arena, yscalar(y, v, "describe"));
+    const char *snd;
+    if ((v = ymap_get(y, n, "sound")) && (snd = yscalar(y, v, "sound"))) {
+        if (!yid_valid(snd, 1, 64)) {
+            yerr(y, v, "sound '%s' may use only a-z, 0-9, _ and - (1 to 64 of them) and no .ogg or "
+                 ".wav: it names a file in the pack's sounds/ folder", snd);
+        } else {
+            out->sound = arena_strdup(&lex->arena, snd);
+            out->sound_line = (int)v->start_mark.line + 1;
+            out->sound_col = (int)v->start_mark.column + 1;
+            if (!out->caption) /* a player who cannot hear it must still be able to notice it */
+                ywarn(y, v, "a cue with a sound needs a caption too (like caption: \"[sighs]\"), "
+                      "so players without sound can notice it");
+        }
+    }
 }
 
 void lexicon_init(Lexicon *lex)

@@ -46,6 +46,9 @@ typedef struct {
     const char *caption;   /* shown while active, e.g. "[sighs]"; may be NULL */
     TextStyle text;        /* how the words look while it is active */
     const char *describe;  /* plain words for the debrief */
+    const char *sound;     /* a file in the pack's sounds/ folder, without its
+                              extension, played as the cue starts; may be NULL */
+    int sound_line, sound_col; /* where `sound:` was written */
     const char *pack;      /* where it was defined, for conflict messages */
     const char *file;
     int line, col;

@@ -304,6 +304,85 @@ static void load_looks_and_places(Library *lib, PackInfo *p, const PackIO *io)
     }
 }
 
+/* Sounds named by a pack's cues (sound:) and places (ambience:) are files
+ * in its sounds/ folder, or else in the base pack's, as NAME.ogg or
+ * NAME.wav. A missing one is only a warning: the cue still shows and the
+ * place still draws, in silence. */
+#define SOUND_NAMES_MAX 256
+
+typedef struct {
+    char *stems[SOUND_NAMES_MAX + 1]; /* file names without .ogg / .wav, NULL-terminated */
+    int n;
+} SoundNames;
+
+static void list_sounds(const PackIO *io, int source, SoundNames *out)
+{
+    char **names = NULL;
+    int n = io->list(io->ctx, source, "sounds", &names);
+    for (int i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        if (out->n < SOUND_NAMES_MAX && l > 4 &&
+            (strcmp(names[i] + l - 4, ".ogg") == 0 || strcmp(names[i] + l - 4, ".wav") == 0)) {
+            names[i][l - 4] = '\0';
+            out->stems[out->n++] = names[i];
+        } else {
+            free(names[i]);
+        }
+    }
+    free(names);
+    out->stems[out->n] = NULL;
+}
+
+static bool has_sound(const SoundNames *s, const char *name)
+{
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->stems[i], name) == 0)
+            return true;
+    return false;
+}
+
+static void warn_sound(PackInfo *p, const SoundNames *mine, const SoundNames *base, const char *file, int line,
+                       int col, const char *key, const char *name)
+{
+    if (has_sound(mine, name) || has_sound(base, name))
+        return;
+    const char *sug = ysuggest(name, (const char *const *)mine->stems);
+    if (!sug)
+        sug = ysuggest(name, (const char *const *)base->stems);
+    if (sug)
+        diag_add(&p->diags, DIAG_WARNING, file, line, col,
+                 "%s '%s' is in neither this pack's sounds/ folder nor the base pack's (did you mean '%s'?)",
+                 key, name, sug);
+    else
+        diag_add(&p->diags, DIAG_WARNING, file, line, col,
+                 "%s '%s' is in neither this pack's sounds/ folder nor the base pack's: add sounds/%s.ogg "
+                 "or sounds/%s.wav (until then it plays in silence)", key, name, name, name);
+}
+
+static void check_sounds(Library *lib, PackInfo *p, const PackIO *io)
+{
+    SoundNames mine = {0}, base = {0};
+    list_sounds(io, p->source, &mine);
+    for (int k = 0; k < lib->npacks; k++)
+        if (lib->packs[k].is_base && &lib->packs[k] != p)
+            list_sounds(io, lib->packs[k].source, &base);
+    const char *id = p->manifest.id;
+    for (int i = 0; id && i < lib->lex.count; i++) {
+        const CueDef *d = &lib->lex.defs[i];
+        if (d->sound && d->pack && strcmp(d->pack, id) == 0)
+            warn_sound(p, &mine, &base, d->file, d->sound_line, d->sound_col, "sound", d->sound);
+    }
+    for (int i = 0; id && i < lib->places.count; i++) {
+        const PlaceDef *d = &lib->places.items[i];
+        if (d->ambience && d->pack && strcmp(d->pack, id) == 0)
+            warn_sound(p, &mine, &base, d->file, d->ambience_line, d->ambience_col, "ambience", d->ambience);
+    }
+    for (int i = 0; i < mine.n; i++)
+        free(mine.stems[i]);
+    for (int i = 0; i < base.n; i++)
+        free(base.stems[i]);
+}
+
 static int scene_index(const Library *lib, const char *id)
 {
     for (int i = 0; i < lib->nscenes; i++)
@@ -577,6 +656,7 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
                 /* The base pack defines the keys, so it applies at once. */
                 load_strings(lib, &lib->packs[k], io, lib->packs[k].is_base);
                 load_looks_and_places(lib, &lib->packs[k], io);
+                check_sounds(lib, &lib->packs[k], io);
             }
         }
     for (int k = 0; k < lib->npacks; k++)

@@ -201,7 +201,7 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
         ydoc_free(&y);
         return false;
     }
-    static const char *const keys[] = {"id", "describe", "table_y", "back", "life", "front", NULL};
+    static const char *const keys[] = {"id", "describe", "ambience", "table_y", "back", "life", "front", NULL};
     static const char *const layer_keys[PLACE_LAYER_COUNT] = {"back", "life", "front"};
     PlaceDef def = {0};
     yaml_node_t *root = ydoc_root(&y), *idn = NULL;
@@ -216,6 +216,13 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
         def.id = id;
         yaml_node_t *v = ymap_get(&y, root, "describe");
         def.describe = v ? yscalar(&y, v, "describe") : NULL;
+        if ((v = ymap_get(&y, root, "ambience")) && (def.ambience = yscalar(&y, v, "ambience"))) {
+            if (!yid_valid(def.ambience, 1, 64))
+                yerr(&y, v, "ambience '%s' may use only a-z, 0-9, _ and - (1 to 64 of them) and no .ogg "
+                     "or .wav: it names a file in the pack's sounds/ folder", def.ambience);
+            def.ambience_line = (int)v->start_mark.line + 1;
+            def.ambience_col = (int)v->start_mark.column + 1;
+        }
         double d;
         def.table_y = -1;
         if ((v = ymap_get(&y, root, "table_y")) && ynumber(&y, v, "table_y", 0, 720, &d))
@@ -250,6 +257,7 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
         }
         def.id = arena_strdup(&p->arena, def.id);
         def.describe = arena_strdup(&p->arena, def.describe);
+        def.ambience = arena_strdup(&p->arena, def.ambience);
         def.pack = arena_strdup(&p->arena, pack);
         def.file = arena_strdup(&p->arena, file);
         def.line = (int)idn->start_mark.line + 1;

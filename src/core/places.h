@@ -47,6 +47,9 @@ typedef struct {
 
 typedef struct {
     const char *id, *describe;
+    const char *ambience;          /* a loop in the pack's sounds/ folder, without
+                                      its extension; may be NULL */
+    int ambience_line, ambience_col; /* where `ambience:` was written */
     float table_y;
     PlaceShape *shapes[PLACE_LAYER_COUNT];
     int nshapes[PLACE_LAYER_COUNT];
