@@ -2,11 +2,13 @@
 #include "vfs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <physfs.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static char data_dir[1024];
 static char user_dir[1024];
@@ -120,6 +122,89 @@ char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errs
     if (len)
         *len = (size_t)size;
     return buf;
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+/* fsync a folder so that renames in it survive a power cut. Best effort:
+ * some file systems cannot, and the data itself is already synced. */
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Write all of data to path and sync it to the disk. */
+static bool write_synced(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = fwrite(data, 1, len, f) == len;
+    ok = fflush(f) == 0 && ok;
+    ok = fsync(fileno(f)) == 0 && ok;
+    return fclose(f) == 0 && ok;
+}
+
+bool vfs_write_atomic_in(const char *dir, const char *name, const void *data, size_t len, char *err,
+                         size_t errsize)
+{
+    if (!dir || !dir[0]) {
+        snprintf(err, errsize, "%s: there is no user data folder to save in", name);
+        return false;
+    }
+    if (!name[0] || name[0] == '.' || strchr(name, '/') || strchr(name, '\\')) {
+        snprintf(err, errsize, "%s: not a plain file name", name);
+        return false;
+    }
+    const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
+    char path[1400], tmp[1410], bak[1410], baktmp[1420];
+    snprintf(path, sizeof path, "%s%s%s", dir, sep, name);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    snprintf(baktmp, sizeof baktmp, "%s.bak.tmp", path);
+    if (!write_synced(tmp, data, len)) {
+        snprintf(err, errsize, "%s: cannot save: %s", path, strerror(errno));
+        remove(tmp);
+        return false;
+    }
+    struct stat st;
+    bool moved = false;
+    if (stat(path, &st) == 0) {
+        /* The old file becomes the backup. A second name for it, swapped in
+         * over the old backup, keeps both names whole all the time; where
+         * hard links are not allowed, move it (for a moment there is then
+         * only the backup, which is what the loaders fall back to). */
+        remove(baktmp);
+        bool kept = link(path, baktmp) == 0 && rename(baktmp, bak) == 0;
+        if (!kept) {
+            remove(baktmp);
+            if (rename(path, bak) != 0) {
+                snprintf(err, errsize, "%s: cannot keep the previous copy as %s: %s", path, bak, strerror(errno));
+                remove(tmp);
+                return false;
+            }
+            moved = true;
+        }
+    }
+    /* The new copy is complete on disk; swap it in. */
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errsize, "%s: cannot save: %s", path, strerror(errno));
+        remove(tmp);
+        if (moved)
+            rename(bak, path);
+        return false;
+    }
+    sync_dir(dir);
+    return true;
+}
+
+bool vfs_write_atomic(const char *name, const void *data, size_t len, char *err, size_t errsize)
+{
+    return vfs_write_atomic_in(user_dir, name, data, len, err, errsize);
 }
 
 /* ---- packs ------------------------------------------------------------------ */
@@ -253,27 +338,15 @@ bool vfs_set_pack_disabled(const char *name, bool off, char *err, size_t errsize
         return false;
     }
     load_disabled();
-    char path[1200], tmp[1300];
-    snprintf(path, sizeof path, "%s" DISABLED_FILE, user_dir);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    bool ok = f != NULL;
-    if (f) {
-        fputs("# Level packs turned off in the Packs screen, one per line.\n", f);
-        for (int i = 0; i < ndisabled; i++)
-            if (strcmp(disabled[i], name) != 0)
-                fprintf(f, "%s\n", disabled[i]);
-        if (off)
-            fprintf(f, "%s\n", name);
-        ok = !ferror(f);
-        ok = fclose(f) == 0 && ok;
-    }
-    /* Write a new copy, then swap it in: a crash never leaves half a file. */
-    if (!ok || rename(tmp, path) != 0) {
-        snprintf(err, errsize, "%s: cannot save: %s", path, strerror(errno));
-        remove(tmp);
+    char text[(VFS_MAX_SOURCES + 1) * 257 + 80]; /* every name fits: at most 255 bytes each */
+    size_t used = (size_t)snprintf(text, sizeof text, "# Level packs turned off in the Packs screen, one per line.\n");
+    for (int i = 0; i < ndisabled; i++)
+        if (strcmp(disabled[i], name) != 0)
+            used += (size_t)snprintf(text + used, sizeof text - used, "%.255s\n", disabled[i]);
+    if (off)
+        used += (size_t)snprintf(text + used, sizeof text - used, "%.255s\n", name);
+    if (!vfs_write_atomic(DISABLED_FILE, text, used, err, errsize))
         return false;
-    }
     load_disabled();
     return true;
 }

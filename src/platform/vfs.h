@@ -39,13 +39,27 @@ const char *vfs_data_dir(void);
 const char *vfs_user_dir(void);
 /* Read a whole file (NUL-terminated). NULL and err on failure. Free with free(). */
 char *vfs_read(const char *path, size_t *len, size_t max, char *err, size_t errsize);
+/* Save `len` bytes of `data` as <user>/<name> so that a crash or power cut
+ * at any moment leaves a whole file, old or new, never half of one:
+ *   1. the bytes go to <name>.tmp, which is flushed and fsync'ed;
+ *   2. the file there before, if any, becomes <name>.bak (the old backup
+ *      is replaced; with no file there before, the old backup is kept);
+ *   3. <name>.tmp is renamed to <name>, and the folder is synced.
+ * `name` is a plain file name (no '/', not starting with '.'). PhysicsFS
+ * cannot rename, so this works on the real path of the write folder.
+ * Returns false and fills err when it fails; <name> is then as it was. */
+bool vfs_write_atomic(const char *name, const void *data, size_t len, char *err, size_t errsize);
+/* The same in any folder given by its real path (tests and tools). */
+bool vfs_write_atomic_in(const char *dir, const char *name, const void *data, size_t len, char *err,
+                         size_t errsize);
 /* Mount the base pack and every user pack (and `extra` paths, e.g. the
  * packs given to --check) and describe them in `out`. Returns the count.
  * Call again to remount (F5): earlier pack mounts are dropped first. */
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max);
 void vfs_unmount_packs(void);
 /* Turn a user pack (by its shown name, "packs/feelings") off or on; the
- * choice is kept in <user>/disabled-packs.txt, written atomically. */
+ * choice is kept in <user>/disabled-packs.txt, written with
+ * vfs_write_atomic. */
 bool vfs_set_pack_disabled(const char *name, bool disabled, char *err, size_t errsize);
 /* File access to mounted packs for the library. */
 PackIO vfs_pack_io(void);
