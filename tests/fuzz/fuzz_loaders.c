@@ -1,5 +1,6 @@
 /* libFuzzer target for everything that reads files a stranger may write:
- * scene files, pack manifests, lexicons, look and place files, and replays. The first byte of an
+ * scene files, pack manifests, lexicons, look and place files, replays, and
+ * the settings and progress files. The first byte of an
  * input picks the loader; the rest is the file. Any crash, hang, leak or
  * undefined behaviour is a bug; the input that found it belongs in
  * tests/fuzz/corpus/ afterwards.
@@ -11,9 +12,11 @@
 #include "pack.h"
 #include "places.h"
 #include "replay.h"
+#include "save.h"
 #include "scene.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +29,40 @@ static const char lexicon_yaml[] =
     "  slump: { channel: posture, targets: { slump: 0.9 } }\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Settings and progress: whatever reads cleanly must write back to text
+ * that reads cleanly to the same thing. */
+static void saves_round_trip(const char *buf, size_t len, DiagList *diags)
+{
+    static Progress p, again;
+    Settings s, s2;
+    char *a = NULL, *b = NULL;
+    if (settings_parse(&s, "settings.txt", buf, len, diags)) {
+        DiagList d = {0};
+        a = settings_format(&s, NULL);
+        if (a && (!settings_parse(&s2, "settings.txt", a, strlen(a), &d) || d.count || !settings_equal(&s, &s2) ||
+                  !(b = settings_format(&s2, NULL)) || strcmp(a, b) != 0)) {
+            fprintf(stderr, "settings do not survive a round trip:\n%s", a);
+            abort();
+        }
+        diag_free(&d);
+    }
+    free(a);
+    free(b);
+    a = b = NULL;
+    if (progress_parse(&p, "progress.txt", buf, len, diags)) {
+        DiagList d = {0};
+        a = progress_format(&p, NULL);
+        if (a && (!progress_parse(&again, "progress.txt", a, strlen(a), &d) || d.count || again.count != p.count ||
+                  !(b = progress_format(&again, NULL)) || strcmp(a, b) != 0)) {
+            fprintf(stderr, "progress does not survive a round trip:\n%s", a);
+            abort();
+        }
+        diag_free(&d);
+    }
+    free(a);
+    free(b);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -46,7 +83,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(buf, data + 1, size - 1);
     buf[size - 1] = '\0';
     DiagList diags = {0};
-    switch (data[0] % 6) {
+    switch (data[0] % 7) {
     case 0: {
         Scene s;
         scene_load(&s, "fuzz.yaml", buf, size - 1, &lex, NULL, &diags);
@@ -86,6 +123,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         replay_free(&r);
         break;
     }
+    case 6:
+        saves_round_trip(buf, size - 1, &diags);
+        break;
     }
     /* Every diagnostic must format without trouble. */
     char out[4096];
