@@ -80,13 +80,16 @@ for path in files("src/render/*.c", "src/platform/*.c", "src/core/*.c"):
     code = open(path, encoding="utf-8").read()
     used |= set(re.findall(r'\bTF?\(g, (?:[a-z]+, sizeof [a-z_]+, )?"([a-z0-9_.]+)"', code))
     used |= set(re.findall(r'strings_get\([^,]+, "([a-z0-9_.]+)"\)', code))
-    used |= set(re.findall(r'"((?:title|debrief|packs|intro|hud|answers|overlay|profile)\.[a-z0-9_]+)"', code))
+    used |= set(re.findall(r'"((?:title|debrief|packs|intro|hud|answers|overlay|profile|chapters|results|settings|pause|watch)\.[a-z0-9_.]+)"', code))
 for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice"]),
                       ("kind", ["empathic", "compassionate", "boundary", "sympathy", "fixing",
                                 "self_focused", "dismissive"]),
                       ("quality", ["best", "good", "poor"]),
-                      ("packs", ["enabled", "disabled", "broken"])):
+                      ("packs", ["enabled", "disabled", "broken"]),
+                      ("settings.size", ["small", "normal", "large", "projector"]),
+                      ("settings.speed", ["slow", "normal", "fast", "instant"])):
     used |= {"%s.%s" % (prefix, n) for n in names}
+used -= {"settings.size", "settings.speed"}  # prefixes of the names above, not keys
 for key in sorted(used - defined):
     print("levels/base/strings.yaml: the game uses '%s', which is not defined" % key)
     failures += 1

@@ -1,6 +1,7 @@
 /* Unsaid - game.c */
 #include "game.h"
 
+#include "stats.h"
 #include "timeline.h"
 
 #include <string.h>
@@ -14,7 +15,47 @@ bool ui_contains(UiRect r, float x, float y)
 
 UiRect game_title_button(int i)
 {
-    return (UiRect){84, 380 + 72.f * i, 280, 58};
+    return (UiRect){84, 300 + 66.f * i, 280, 54};
+}
+
+int game_chapter_scroll(const Game *g)
+{
+    int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
+    int sel = g->selected < n ? g->selected : n - 1;
+    int scroll = sel - (GAME_CHAPTER_ROWS - 1);
+    return scroll > 0 ? scroll : 0;
+}
+
+UiRect game_chapter_row(const Game *g, int i)
+{
+    int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
+    if (i == n)
+        return (UiRect){60, 636, 220, 54}; /* Back */
+    if (i == n + 1)
+        return (UiRect){330, 100, 60, 60}; /* previous chapter */
+    if (i == n + 2)
+        return (UiRect){1160, 100, 60, 60}; /* next chapter */
+    int row = i - game_chapter_scroll(g);
+    if (i < 0 || i > n || row < 0 || row >= GAME_CHAPTER_ROWS)
+        return (UiRect){-1000, -1000, 0, 0};
+    return (UiRect){330, 190 + 62.f * row, 890, 54};
+}
+
+UiRect game_settings_row(int i)
+{
+    if (i == SET_BACK)
+        return (UiRect){60, 636, 220, 54};
+    return (UiRect){330, 96 + 52.f * i, 620, 46};
+}
+
+UiRect game_pause_button(int i)
+{
+    return (UiRect){470, 250 + 66.f * i, 340, 54};
+}
+
+UiRect game_results_button(void)
+{
+    return (UiRect){980, 636, 240, 54};
 }
 
 static int pack_count(const Game *g)
@@ -41,15 +82,52 @@ UiRect game_pack_row(const Game *g, int i)
     return (UiRect){60, 120 + 62.f * row, 470, 54};
 }
 
-UiRect game_answer_rect(const Scene *scene, int i)
+UiRect game_answer_rect(const Game *g, int i)
 {
-    int n = scene ? scene->nanswers : 0;
-    return (UiRect){150, 704 - 78.f * (n - i), 980, 70};
+    int n = g->noffered;
+    float h = n > 4 ? 62 : 70, gap = n > 4 ? 8 : 8;
+    return (UiRect){150, 704 - (h + gap) * (float)(n - i), 980, h};
 }
 
 UiRect game_debrief_button(int i)
 {
-    return (UiRect){i == 0 ? 700 : 960, 628, 240, 56};
+    if (i == 0)
+        return (UiRect){80, 634, 340, 54}; /* watch: under the cues it replays */
+    return (UiRect){690 + 176.f * (float)(i - 1), 632, 160, 54}; /* under the right column */
+}
+
+UiRect game_timeline_rect(void)
+{
+    return (UiRect){190, 132, 1010, 90};
+}
+
+/* The rows of the timeline, top to bottom. */
+int game_timeline_row(Region r)
+{
+    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
+    for (int i = 0; i < 5; i++)
+        if (order[i] == r)
+            return i;
+    return 0;
+}
+
+int game_timeline_cue(const Game *g, float x, float y)
+{
+    const Scene *s = g->scene;
+    UiRect t = game_timeline_rect();
+    if (!s || s->length <= 0 || !ui_contains(t, x, y))
+        return -1;
+    int row = (int)((y - t.y) / (t.h / 5));
+    double tick = (x - t.x) / t.w * s->length;
+    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
+        const SceneCue *c = &s->cues[i];
+        if (!c->incongruent || !c->def || game_timeline_row(channel_region(c->def->channel)) != row)
+            continue;
+        int end = c->end == SCENE_HOLD ? s->length : c->end;
+        if (tick >= c->start - 20 && tick <= end + 20) /* a little slack for short cues */
+            return i;
+    }
+    return -1;
 }
 
 UiRect game_speech_box(void)
@@ -86,6 +164,25 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
+/* The pack a scene came from (its id), or "" if unknown. */
+static const char *scene_pack_id(const Game *g, const Scene *scene)
+{
+    const Library *lib = g->library;
+    for (int i = 0; lib && i < lib->nscenes; i++)
+        if (lib->scenes[i] == scene) {
+            int p = lib->scene_pack[i];
+            return p >= 0 && p < lib->npacks && lib->packs[p].manifest.id ? lib->packs[p].manifest.id : "";
+        }
+    return "";
+}
+
+static void offer_answers(Game *g)
+{
+    g->noffered = 0;
+    for (int i = 0; g->scene && i < g->scene->nanswers && i < SCENE_MAX_ANSWERS; i++)
+        g->offered[g->noffered++] = i;
+}
+
 static void start_scene(Game *g)
 {
     notice_reset(&g->notice);
@@ -93,7 +190,27 @@ static void start_scene(Game *g)
     g->result_ready = false;
     g->last_flag_tick = -1000;
     g->last_flag_region = REGION_NONE;
+    g->paused = false;
+    g->region_cursor = -1;
+    g->hints = 0;
+    g->hint_cue = -1;
+    g->hint_tick = -1000;
+    g->stars = 0;
+    g->seed = hash_str(g->scene ? g->scene->id : "");
+    offer_answers(g);
     go(g, SCREEN_INTRO);
+}
+
+void game_play(Game *g, const Scene *scene)
+{
+    g->scene = scene;
+    if (!campaign_find(&g->campaign, scene, &g->chapter, &g->chapter_pos)) {
+        g->chapter = -1;
+        g->chapter_pos = -1;
+    } else {
+        g->chapter_focus = g->chapter;
+    }
+    start_scene(g);
 }
 
 void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title)
@@ -105,9 +222,17 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
     g->mouse_x = -1;
     g->mouse_y = -1;
     g->pack_toggle = -1;
+    g->settings = settings_default();
+    g->region_cursor = -1;
+    g->hint_cue = -1;
+    campaign_build(&g->campaign, library);
+    g->chapter = g->chapter_pos = -1;
+    if (!campaign_find(&g->campaign, scene, &g->chapter, &g->chapter_pos))
+        g->chapter = g->chapter_pos = -1;
+    g->chapter_focus = g->chapter > 0 ? g->chapter : 0;
     g->seed = hash_str(scene ? scene->id : "");
-    if (skip_title)
-        start_scene(g);
+    if (skip_title && scene)
+        game_play(g, scene);
     else
         go(g, SCREEN_TITLE);
     g->nevents = 0;
@@ -116,14 +241,19 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
 void game_reload(Game *g, const Scene *scene, const Library *library)
 {
     int tick = g->tick, focus = g->pack_focus;
-    Screen was = g->screen;
+    Screen was = g->paused ? g->paused_screen : g->screen;
+    Progress *progress = g->progress;
+    Settings settings = g->settings;
     game_init(g, scene, library, false);
     g->tick = tick; /* time never goes back: recorded input stays in step */
+    g->progress = progress;
+    g->settings = settings;
     if (was == SCREEN_PACKS) {
         go(g, SCREEN_PACKS);
         g->pack_focus = focus < (library ? library->npacks : 0) ? focus : 0;
-    } else if (was != SCREEN_TITLE && scene) {
-        start_scene(g);
+    } else if (was != SCREEN_TITLE && was != SCREEN_CHAPTERS && was != SCREEN_RESULTS &&
+               was != SCREEN_SETTINGS && scene) {
+        game_play(g, scene);
     } else {
         go(g, SCREEN_TITLE);
     }
@@ -132,17 +262,50 @@ void game_reload(Game *g, const Scene *scene, const Library *library)
 
 double game_time(const Game *g, double alpha)
 {
+    /* A paused scene stands still: its clock stops where the pause began. */
+    if (g->paused)
+        return g->pause_tick;
     return g->tick - 1 + alpha;
+}
+
+/* The watched cue's window, in scene ticks. */
+static void watch_window(const Game *g, int *from, int *to)
+{
+    const SceneCue *c = &g->scene->cues[g->watch_cue];
+    int end = c->end == SCENE_HOLD || c->end > g->scene->length ? g->scene->length : c->end;
+    *from = c->start - GAME_WATCH_LEAD > 0 ? c->start - GAME_WATCH_LEAD : 0;
+    *to = end + GAME_WATCH_LEAD < g->scene->length ? end + GAME_WATCH_LEAD : g->scene->length;
+    if (*to <= *from)
+        *to = *from + 1;
+}
+
+bool game_watch(const Game *g, double alpha, int *from, int *to, float *progress)
+{
+    if (g->screen != SCREEN_WATCH || !g->scene)
+        return false;
+    watch_window(g, from, to);
+    double p = (game_time(g, alpha) - g->watch_start) / GAME_WATCH_SLOW / (*to - *from);
+    *progress = (float)(p < 0 ? 0 : p > 1 ? 1 : p);
+    return true;
 }
 
 static TimelineInput timeline_at(const Game *g, double alpha)
 {
     double t = game_time(g, alpha);
-    bool performing = g->screen >= SCREEN_PERFORM;
-    bool reacting = g->screen >= SCREEN_REACTION && g->answer >= 0;
+    if (g->screen == SCREEN_WATCH && g->scene) {
+        /* The performance again, slowed down, around the watched cue. */
+        int from, to;
+        watch_window(g, &from, &to);
+        double ct = from + (t - g->watch_start) / GAME_WATCH_SLOW;
+        return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->perform_start + ct,
+                               .hold_end = SCENE_HOLD, .answer = -1, .reaction_t = 0, .seed = g->seed};
+    }
+    Screen screen = g->paused ? g->paused_screen : g->screen;
+    bool in_scene = screen >= SCREEN_PERFORM && screen <= SCREEN_DEBRIEF;
+    bool reacting = in_scene && screen >= SCREEN_REACTION && g->answer >= 0;
     return (TimelineInput){
         .scene = g->scene,
-        .cue_t = performing ? t - g->perform_start : -1e9,
+        .cue_t = in_scene ? t - g->perform_start : -1e9,
         .life_t = t,
         .hold_end = reacting ? g->reaction_start - g->perform_start : SCENE_HOLD,
         .answer = reacting ? g->answer : -1,
@@ -157,7 +320,7 @@ void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig)
     timeline_pose(&ti, pose);
     RigPlacement place = game_placement();
     Look look = g->scene ? g->scene->look : look_default();
-    rig_layout(rig, &look.body, &place, pose, game_time(g, alpha) / SCENE_TICK_HZ);
+    rig_layout(rig, &look.body, &place, pose, ti.life_t / SCENE_TICK_HZ);
 }
 
 const CueDef *game_voice(const Game *g, double alpha, float *weight)
@@ -166,27 +329,48 @@ const CueDef *game_voice(const Game *g, double alpha, float *weight)
     return timeline_voice(&ti, weight);
 }
 
+/* How fast the typewriter runs, as a multiple of the scene's own pace. The
+ * line's timing (and so every cue) never changes, only how soon its words
+ * are all there. */
+static double type_speed(const Game *g)
+{
+    switch (g->settings.text_speed) {
+    case TEXT_SPEED_SLOW: return 0.7;
+    case TEXT_SPEED_FAST: return 1.8;
+    case TEXT_SPEED_INSTANT: return 1000.0;
+    default: return 1.0;
+    }
+}
+
+static int visible_bytes(const Game *g, const SceneLine *line, double t)
+{
+    return scene_line_visible_bytes(line, line->start + (t - line->start) * type_speed(g));
+}
+
 bool game_current_line(const Game *g, double alpha, const SceneLine **line, int *visible)
 {
     const Scene *s = g->scene;
     double t = game_time(g, alpha);
+    Screen screen = g->paused ? g->paused_screen : g->screen;
     if (!s)
         return false;
-    if (g->screen == SCREEN_PERFORM) {
+    if (screen == SCREEN_PERFORM || screen == SCREEN_WATCH) {
         double ct = t - g->perform_start;
+        if (screen == SCREEN_WATCH)
+            ct = timeline_at(g, alpha).cue_t;
         for (int i = 0; i < s->nlines; i++) {
             if (ct >= s->lines[i].start && ct < s->lines[i].end) {
                 *line = &s->lines[i];
-                *visible = scene_line_visible_bytes(*line, ct);
+                *visible = visible_bytes(g, *line, ct);
                 return true;
             }
         }
-    } else if ((g->screen == SCREEN_REACTION) && g->answer >= 0) {
+    } else if (screen == SCREEN_REACTION && g->answer >= 0) {
         const SceneLine *r = &s->answers[g->answer].reply;
         double rt = t - g->reaction_start;
         if (r->text && rt >= r->start) {
             *line = r;
-            *visible = scene_line_visible_bytes(r, rt);
+            *visible = visible_bytes(g, r, rt);
             return true;
         }
     }
@@ -195,21 +379,24 @@ bool game_current_line(const Game *g, double alpha, const SceneLine **line, int 
 
 float game_perform_progress(const Game *g, double alpha)
 {
-    if (!g->scene || g->scene->length <= 0 || g->screen < SCREEN_PERFORM)
+    Screen screen = g->paused ? g->paused_screen : g->screen;
+    if (!g->scene || g->scene->length <= 0 || screen < SCREEN_PERFORM || screen > SCREEN_DEBRIEF)
         return 0.f;
-    if (g->screen > SCREEN_PERFORM)
+    if (screen > SCREEN_PERFORM)
         return 1.f;
     float p = (float)((game_time(g, alpha) - g->perform_start) / g->scene->length);
     return p < 0 ? 0 : p > 1 ? 1 : p;
 }
 
-/* ---- screens ----------------------------------------------------------------- */
+/* ---- menus ------------------------------------------------------------------- */
 
 /* Keyboard / mouse selection shared by every menu: returns the chosen item
  * or -1. Arrows move, number keys and clicks choose directly, Enter confirms. */
 static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Game *, int))
 {
     int prev = g->selected;
+    if (count <= 0)
+        return -1;
     if (in->has_mouse)
         for (int i = 0; i < count; i++)
             if (ui_contains(rect(g, i), in->mouse_x, in->mouse_y))
@@ -220,8 +407,9 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
         g->selected = (g->selected + 1) % count;
     if (g->selected != prev)
         emit(g, EV_SELECT);
-    for (int i = 0; i < count && i < 4; i++)
-        if (input_pressed(in, (Action)(ACT_1 + i)))
+    static const Action numbers[] = {ACT_1, ACT_2, ACT_3, ACT_4, ACT_5};
+    for (int i = 0; i < count && i < 5; i++)
+        if (input_pressed(in, numbers[i]))
             return i;
     if (in->click)
         for (int i = 0; i < count; i++)
@@ -230,6 +418,13 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
     if (input_pressed(in, ACT_CONFIRM))
         return g->selected;
     return -1;
+}
+
+static TickInput without_numbers(const TickInput *in)
+{
+    TickInput t = *in;
+    t.pressed &= ~((1u << ACT_1) | (1u << ACT_2) | (1u << ACT_3) | (1u << ACT_4) | (1u << ACT_5));
+    return t;
 }
 
 static UiRect title_rect(const Game *g, int i)
@@ -244,14 +439,23 @@ static UiRect debrief_rect(const Game *g, int i)
     return game_debrief_button(i);
 }
 
-static UiRect answer_rect(const Game *g, int i)
+static UiRect pause_rect(const Game *g, int i)
 {
-    return game_answer_rect(g->scene, i);
+    (void)g;
+    return game_pause_button(i);
 }
+
+static UiRect settings_rect(const Game *g, int i)
+{
+    (void)g;
+    return game_settings_row(i);
+}
+
+/* ---- the scene ------------------------------------------------------------- */
 
 /* Where a keyboard flag's marker goes: beside the region, not on it, so the
  * marker never covers the cue it points at. */
-static RigVec region_anchor(const RigLayout *rig, Region r)
+RigVec game_region_anchor(const RigLayout *rig, Region r)
 {
     float side = rig->head.x + rig->head_rx + 40;
     switch (r) {
@@ -279,7 +483,7 @@ static void flag(Game *g, Region r, float x, float y, bool at_anchor)
         Pose pose;
         RigLayout rig;
         game_character(g, 1.0, &pose, &rig);
-        RigVec a = region_anchor(&rig, r);
+        RigVec a = game_region_anchor(&rig, r);
         x = a.x;
         y = a.y;
     }
@@ -289,6 +493,50 @@ static void flag(Game *g, Region r, float x, float y, bool at_anchor)
     emit(g, EV_FLAG);
 }
 
+/* The cue a hint points at: the incongruent cue not yet noticed that is
+ * showing now, or else the next one to come. -1 if none is left. */
+static int hint_target(const Game *g)
+{
+    const Scene *s = g->scene;
+    int now = g->tick - g->perform_start, best = -1;
+    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
+        const SceneCue *c = &s->cues[i];
+        if (!c->incongruent || g->notice.cue_hit[i] || !c->def)
+            continue;
+        bool over = c->end != SCENE_HOLD && now > c->end + NOTICE_GRACE_TICKS;
+        if (over)
+            continue;
+        if (best < 0 || c->start < s->cues[best].start)
+            best = i;
+    }
+    return best;
+}
+
+bool game_hint(const Game *g, double alpha, Region *region, float *phase)
+{
+    if (g->hint_cue < 0 || !g->scene || (g->paused ? g->paused_screen : g->screen) != SCREEN_PERFORM)
+        return false;
+    double since = game_time(g, alpha) - g->hint_tick;
+    const SceneCue *c = &g->scene->cues[g->hint_cue];
+    if (since < 0 || since > GAME_HINT_TICKS || g->notice.cue_hit[g->hint_cue])
+        return false;
+    *region = channel_region(c->def->channel);
+    *phase = (float)(since / GAME_HINT_TICKS);
+    return true;
+}
+
+static void ask_hint(Game *g)
+{
+    int cue = hint_target(g);
+    if (cue < 0)
+        return;
+    if (cue != g->hint_cue) /* one charge per cue, however often it is asked */
+        g->hints++;
+    g->hint_cue = cue;
+    g->hint_tick = g->tick;
+    emit(g, EV_SELECT);
+}
+
 static void step_perform(Game *g, const TickInput *in)
 {
     static const struct { Action act; Region region; } keys[] = {
@@ -296,9 +544,26 @@ static void step_perform(Game *g, const TickInput *in)
         {ACT_FLAG_HANDS, REGION_HANDS},     {ACT_FLAG_POSTURE, REGION_POSTURE},
         {ACT_FLAG_VOICE, REGION_VOICE},
     };
+    /* The order the region cursor walks: top of the body to the words. */
+    static const Region walk[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (input_pressed(in, keys[i].act))
             flag(g, keys[i].region, 0, 0, true);
+    int step = input_pressed(in, ACT_DOWN) || input_pressed(in, ACT_RIGHT) ? 1
+             : input_pressed(in, ACT_UP) || input_pressed(in, ACT_LEFT)    ? -1
+                                                                           : 0;
+    if (step) {
+        int at = 0;
+        for (int i = 0; i < 5; i++)
+            if (walk[i] == g->region_cursor)
+                at = i;
+        g->region_cursor = g->region_cursor < 0 ? (int)walk[step > 0 ? 0 : 4] : (int)walk[(at + step + 5) % 5];
+        emit(g, EV_SELECT);
+    }
+    if (input_pressed(in, ACT_CONFIRM) && g->region_cursor >= 0)
+        flag(g, (Region)g->region_cursor, 0, 0, true);
+    if (input_pressed(in, ACT_HINT) && g->settings.hints)
+        ask_hint(g);
     if (in->click) {
         Region r;
         if (ui_contains(game_speech_box(), in->mouse_x, in->mouse_y)) {
@@ -312,8 +577,309 @@ static void step_perform(Game *g, const TickInput *in)
         if (r != REGION_NONE)
             flag(g, r, in->mouse_x, in->mouse_y, false);
     }
-    if (g->tick - g->perform_start >= g->scene->length)
+    if (g->tick - g->perform_start >= g->scene->length) {
+        offer_answers(g);
         go(g, SCREEN_ANSWER);
+    }
+}
+
+/* The scene is over: score it, and count it in the player's progress. */
+static void finish_scene(Game *g)
+{
+    int score = g->result.score - GAME_HINT_COST * g->hints;
+    g->result.score = score > 0 ? score : 0;
+    g->stars = campaign_stars(&g->result);
+    g->result_ready = true;
+    if (g->progress && g->scene && g->scene->id) {
+        PlayResult play = {.completed = true, .stars = g->stars, .score = g->result.score, .tally = g->result.tally};
+        progress_record(g->progress, scene_pack_id(g, g->scene), g->scene->id, &play);
+        g->progress_changed = true;
+    }
+    go(g, SCREEN_DEBRIEF);
+    g->selected = 3; /* Continue */
+    emit(g, EV_RESULT);
+}
+
+/* The next incongruent cue after `after` in time order, or -1. */
+static int next_incongruent(const Game *g, int after)
+{
+    const Scene *s = g->scene;
+    int best = -1;
+    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
+        const SceneCue *c = &s->cues[i];
+        if (!c->incongruent || !c->def || i == after)
+            continue;
+        bool later = after < 0 || c->start > s->cues[after].start || (c->start == s->cues[after].start && i > after);
+        if (later && (best < 0 || c->start < s->cues[best].start))
+            best = i;
+    }
+    return best;
+}
+
+static void watch(Game *g, int cue, bool all)
+{
+    if (cue < 0)
+        return;
+    g->watch_cue = cue;
+    g->watch_all = all;
+    go(g, SCREEN_WATCH);
+    g->watch_start = g->tick + 1;
+}
+
+static void back_to_debrief(Game *g)
+{
+    go(g, SCREEN_DEBRIEF);
+    g->selected = 0;
+}
+
+static void step_watch(Game *g, const TickInput *in)
+{
+    int from, to;
+    watch_window(g, &from, &to);
+    bool over = (g->tick - g->watch_start) >= (to - from) * GAME_WATCH_SLOW;
+    if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE)) {
+        back_to_debrief(g);
+    } else if (over || in->click || input_pressed(in, ACT_CONFIRM)) {
+        int next = g->watch_all ? next_incongruent(g, g->watch_cue) : -1;
+        if (next >= 0)
+            watch(g, next, true);
+        else
+            back_to_debrief(g);
+    }
+}
+
+/* After the debrief: the next scene of the chapter, or its results. */
+static void continue_campaign(Game *g)
+{
+    if (g->chapter < 0) {
+        go(g, SCREEN_TITLE);
+        return;
+    }
+    const Chapter *ch = &g->campaign.chapters[g->chapter];
+    if (g->chapter_pos + 1 < ch->nscenes) {
+        game_play(g, ch->scenes[g->chapter_pos + 1]);
+    } else {
+        g->chapter_focus = g->chapter;
+        go(g, SCREEN_RESULTS);
+    }
+}
+
+/* ---- pause and settings ----------------------------------------------------- */
+
+static void pause_scene(Game *g)
+{
+    g->paused = true;
+    g->pause_tick = g->tick;
+    g->paused_screen = g->screen;
+    g->selected = PAUSE_RESUME;
+    emit(g, EV_SCREEN);
+}
+
+static void resume_scene(Game *g)
+{
+    /* Every clock of the scene moves on by the time spent paused. */
+    int gap = g->tick - g->pause_tick;
+    g->perform_start += gap;
+    g->reaction_start += gap;
+    g->screen_start += gap;
+    g->hint_tick += gap;
+    g->last_flag_tick += gap;
+    g->screen = g->paused_screen;
+    g->paused = false;
+    g->selected = 0;
+    emit(g, EV_SCREEN);
+}
+
+static void step_pause(Game *g, const TickInput *in)
+{
+    TickInput t = without_numbers(in);
+    int choice = menu(g, &t, PAUSE_COUNT, pause_rect);
+    if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE))
+        choice = PAUSE_RESUME;
+    switch (choice) {
+    case PAUSE_RESUME: resume_scene(g); break;
+    case PAUSE_RESTART:
+        emit(g, EV_CONFIRM);
+        start_scene(g);
+        break;
+    case PAUSE_SETTINGS:
+        emit(g, EV_CONFIRM);
+        g->settings_back = SCREEN_COUNT; /* back to this pause menu */
+        g->screen = SCREEN_SETTINGS;
+        g->selected = 0;
+        emit(g, EV_SCREEN);
+        break;
+    case PAUSE_QUIT:
+        g->paused = false;
+        go(g, g->chapter >= 0 ? SCREEN_CHAPTERS : SCREEN_TITLE);
+        break;
+    default: break;
+    }
+}
+
+static int clampi(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Window sizes the settings screen steps through (0: the default). */
+static const int window_sizes[][2] = {{0, 0}, {960, 540}, {1600, 900}, {1920, 1080}};
+#define N_WINDOW_SIZES (int)(sizeof window_sizes / sizeof window_sizes[0])
+
+static int window_index(const Settings *s)
+{
+    for (int i = 0; i < N_WINDOW_SIZES; i++)
+        if (window_sizes[i][0] == s->window_width && window_sizes[i][1] == s->window_height)
+            return i;
+    return 0;
+}
+
+/* Change one setting by one step (dir is -1 or +1; toggles ignore it). */
+static void change_setting(Game *g, int row, int dir)
+{
+    Settings *s = &g->settings;
+    switch (row) {
+    case SET_FULLSCREEN: s->fullscreen = !s->fullscreen; break;
+    case SET_WINDOW: {
+        int i = (window_index(s) + dir + N_WINDOW_SIZES) % N_WINDOW_SIZES;
+        s->window_width = window_sizes[i][0];
+        s->window_height = window_sizes[i][1];
+        break;
+    }
+    case SET_MASTER: s->master_volume = clampi(s->master_volume + 10 * dir, 0, 100); break;
+    case SET_MUSIC: s->music_volume = clampi(s->music_volume + 10 * dir, 0, 100); break;
+    case SET_EFFECTS: s->effects_volume = clampi(s->effects_volume + 10 * dir, 0, 100); break;
+    case SET_TEXT_SIZE: s->text_size = (TextSize)((s->text_size + dir + TEXT_SIZE_COUNT) % TEXT_SIZE_COUNT); break;
+    case SET_TEXT_SPEED:
+        s->text_speed = (TextSpeed)((s->text_speed + dir + TEXT_SPEED_COUNT) % TEXT_SPEED_COUNT);
+        break;
+    case SET_REDUCED_MOTION: s->reduced_motion = !s->reduced_motion; break;
+    case SET_HIGH_CONTRAST: s->high_contrast = !s->high_contrast; break;
+    case SET_HINTS: s->hints = !s->hints; break;
+    default: return;
+    }
+    g->settings_changed = true;
+    emit(g, EV_SELECT);
+}
+
+static void leave_settings(Game *g)
+{
+    if (g->settings_back == SCREEN_COUNT && g->paused) {
+        g->screen = g->paused_screen; /* the pause menu shows over the scene again */
+        g->selected = PAUSE_SETTINGS;
+        emit(g, EV_SCREEN);
+    } else {
+        go(g, SCREEN_TITLE);
+        g->selected = 2;
+    }
+}
+
+static void step_settings(Game *g, const TickInput *in)
+{
+    /* Up and down move between rows; left and right change the value. */
+    TickInput rows = without_numbers(in);
+    rows.pressed &= ~((1u << ACT_LEFT) | (1u << ACT_RIGHT));
+    int choice = menu(g, &rows, SET_COUNT, settings_rect);
+    if (input_pressed(in, ACT_LEFT))
+        change_setting(g, g->selected, -1);
+    if (input_pressed(in, ACT_RIGHT))
+        change_setting(g, g->selected, +1);
+    if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE) || choice == SET_BACK)
+        leave_settings(g);
+    else if (choice >= 0)
+        change_setting(g, choice, +1);
+}
+
+/* ---- chapters and results -------------------------------------------------- */
+
+static UiRect chapter_rect(const Game *g, int i)
+{
+    return game_chapter_row(g, i);
+}
+
+static void focus_chapter(Game *g, int dir)
+{
+    int n = g->campaign.nchapters;
+    if (n <= 1)
+        return;
+    g->chapter_focus = (g->chapter_focus + dir + n) % n;
+    g->selected = 0;
+    emit(g, EV_SELECT);
+}
+
+static void step_chapters(Game *g, const TickInput *in)
+{
+    int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
+    TickInput rows = without_numbers(in);
+    rows.pressed &= ~((1u << ACT_LEFT) | (1u << ACT_RIGHT));
+    /* Rows, Back and the two chapter arrows; only rows and Back take keys. */
+    int sel = g->selected;
+    int choice = menu(g, &rows, n + 3, chapter_rect);
+    if (g->selected > n && !in->has_mouse)
+        g->selected = sel > n ? 0 : sel; /* arrows walk rows and Back only */
+    if (input_pressed(in, ACT_LEFT) || choice == n + 1)
+        focus_chapter(g, -1);
+    else if (input_pressed(in, ACT_RIGHT) || choice == n + 2)
+        focus_chapter(g, +1);
+    else if (input_pressed(in, ACT_BACK) || choice == n) {
+        go(g, SCREEN_TITLE);
+        g->selected = 1;
+    } else if (choice >= 0 && choice < n) {
+        if (campaign_open(&g->campaign, g->progress, g->chapter_focus, choice)) {
+            emit(g, EV_CONFIRM);
+            game_play(g, g->campaign.chapters[g->chapter_focus].scenes[choice]);
+        }
+    }
+}
+
+static void open_chapters(Game *g)
+{
+    int k, pos;
+    go(g, SCREEN_CHAPTERS);
+    if (g->chapter >= 0) {
+        g->chapter_focus = g->chapter;
+        g->selected = g->chapter_pos;
+    } else if (campaign_resume(&g->campaign, g->progress, &k, &pos)) {
+        g->chapter_focus = k;
+        g->selected = pos;
+    }
+}
+
+static void step_title(Game *g, const TickInput *in)
+{
+    int choice = menu(g, in, GAME_TITLE_BUTTONS, title_rect);
+    if (input_pressed(in, ACT_BACK))
+        choice = 4;
+    int k, pos;
+    switch (choice) {
+    case 0: /* Continue: the first open scene not yet finished */
+        emit(g, EV_CONFIRM);
+        if (campaign_resume(&g->campaign, g->progress, &k, &pos))
+            game_play(g, g->campaign.chapters[k].scenes[pos]);
+        else if (g->scene)
+            game_play(g, g->scene);
+        break;
+    case 1:
+        emit(g, EV_CONFIRM);
+        open_chapters(g);
+        break;
+    case 2:
+        emit(g, EV_CONFIRM);
+        g->settings_back = SCREEN_TITLE;
+        go(g, SCREEN_SETTINGS);
+        break;
+    case 3:
+        emit(g, EV_CONFIRM);
+        go(g, SCREEN_PACKS);
+        break;
+    case 4: g->quit = true; break;
+    default: break;
+    }
+}
+
+static UiRect answer_rect(const Game *g, int i)
+{
+    return game_answer_rect(g, i);
 }
 
 void game_step(Game *g, const TickInput *in)
@@ -324,32 +890,31 @@ void game_step(Game *g, const TickInput *in)
         g->mouse_y = in->mouse_y;
     }
     int choice;
+    bool scene_screen = g->screen >= SCREEN_INTRO && g->screen <= SCREEN_REACTION;
+    if (g->paused && g->screen != SCREEN_SETTINGS) {
+        step_pause(g, in);
+        g->tick++;
+        return;
+    }
+    if (scene_screen && (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE))) {
+        pause_scene(g);
+        g->tick++;
+        return;
+    }
     switch (g->screen) {
-    case SCREEN_TITLE:
-        choice = menu(g, in, GAME_TITLE_BUTTONS, title_rect);
-        if (input_pressed(in, ACT_BACK))
-            choice = 2;
-        if (choice == 0 && g->scene) {
-            emit(g, EV_CONFIRM);
-            start_scene(g);
-        } else if (choice == 1) {
-            emit(g, EV_CONFIRM);
-            go(g, SCREEN_PACKS);
-        } else if (choice == 2) {
-            g->quit = true;
-        }
-        break;
+    case SCREEN_TITLE: step_title(g, in); break;
+    case SCREEN_CHAPTERS: step_chapters(g, in); break;
+    case SCREEN_SETTINGS: step_settings(g, in); break;
     case SCREEN_PACKS: {
         /* The number keys choose answers elsewhere; here only rows and Back. */
-        TickInput rows = *in;
-        rows.pressed &= ~((1u << ACT_1) | (1u << ACT_2) | (1u << ACT_3) | (1u << ACT_4));
+        TickInput rows = without_numbers(in);
         int n = pack_count(g);
         choice = menu(g, &rows, n + 2, game_pack_row);
         if (g->selected < n)
             g->pack_focus = g->selected; /* the highlighted pack shows its details */
         if (choice == n || input_pressed(in, ACT_BACK)) {
             go(g, SCREEN_TITLE);
-            g->selected = 1;
+            g->selected = 3;
         } else if (n > 0 && (choice == n + 1 || (choice >= 0 && choice < n && !in->click)) &&
                    !g->library->packs[g->pack_focus].is_base) {
             /* The button, or Enter on a row, turns the pack on or off; a
@@ -360,29 +925,18 @@ void game_step(Game *g, const TickInput *in)
         break;
     }
     case SCREEN_INTRO:
-        if (input_pressed(in, ACT_BACK)) {
-            go(g, SCREEN_TITLE);
-        } else if (in->click || input_pressed(in, ACT_CONFIRM)) {
+        if (in->click || input_pressed(in, ACT_CONFIRM)) {
             emit(g, EV_CONFIRM);
             go(g, SCREEN_PERFORM);
             g->perform_start = g->tick + 1; /* cue time 0 is the next tick */
         }
         break;
-    case SCREEN_PERFORM:
-        if (input_pressed(in, ACT_BACK))
-            go(g, SCREEN_TITLE);
-        else
-            step_perform(g, in);
-        break;
+    case SCREEN_PERFORM: step_perform(g, in); break;
     case SCREEN_ANSWER:
-        if (input_pressed(in, ACT_BACK)) {
-            go(g, SCREEN_TITLE);
-            break;
-        }
-        choice = menu(g, in, g->scene->nanswers, answer_rect);
+        choice = menu(g, in, g->noffered, answer_rect);
         if (choice >= 0) {
-            g->answer = choice;
-            notice_result(&g->notice, g->scene, choice, &g->result);
+            g->answer = g->offered[choice];
+            notice_result(&g->notice, g->scene, g->answer, &g->result);
             emit(g, EV_CONFIRM);
             go(g, SCREEN_REACTION);
             g->reaction_start = g->tick + 1;
@@ -391,25 +945,47 @@ void game_step(Game *g, const TickInput *in)
     case SCREEN_REACTION:
         /* The body answers first; after a moment the player may skip ahead. */
         if (g->tick - g->reaction_start >= g->scene->answers[g->answer].length ||
-            (g->tick - g->reaction_start > 60 && (in->click || input_pressed(in, ACT_CONFIRM)))) {
-            go(g, SCREEN_DEBRIEF);
-            g->result_ready = true;
-            emit(g, EV_RESULT);
-        }
+            (g->tick - g->reaction_start > 60 && (in->click || input_pressed(in, ACT_CONFIRM))))
+            finish_scene(g);
         break;
-    case SCREEN_DEBRIEF:
-        choice = menu(g, in, GAME_DEBRIEF_BUTTONS, debrief_rect);
+    case SCREEN_DEBRIEF: {
+        TickInput t = without_numbers(in);
+        choice = menu(g, &t, GAME_DEBRIEF_BUTTONS, debrief_rect);
+        int cue = in->click ? game_timeline_cue(g, in->mouse_x, in->mouse_y) : -1;
         if (input_pressed(in, ACT_BACK))
-            choice = 1;
-        if (choice == 0) {
+            choice = 2;
+        if (cue >= 0) {
+            emit(g, EV_CONFIRM);
+            watch(g, cue, false);
+        } else if (choice == 0) {
+            emit(g, EV_CONFIRM);
+            watch(g, next_incongruent(g, -1), true);
+        } else if (choice == 1) {
             emit(g, EV_CONFIRM);
             start_scene(g);
-        } else if (choice == 1) {
-            go(g, SCREEN_TITLE);
+        } else if (choice == 2) {
+            open_chapters(g);
+        } else if (choice == 3) {
+            emit(g, EV_CONFIRM);
+            continue_campaign(g);
         }
         break;
-    case SCREEN_COUNT:
+    }
+    case SCREEN_WATCH: step_watch(g, in); break;
+    case SCREEN_RESULTS: {
+        bool go_on = (in->click && ui_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
+                     input_pressed(in, ACT_CONFIRM) || input_pressed(in, ACT_BACK);
+        if (go_on) {
+            emit(g, EV_CONFIRM);
+            open_chapters(g);
+            if (g->campaign.nchapters > 1 && g->chapter_focus + 1 < g->campaign.nchapters) {
+                g->chapter_focus++;
+                g->selected = 0;
+            }
+        }
         break;
+    }
+    case SCREEN_COUNT: break;
     }
     g->tick++;
 }

@@ -4,9 +4,17 @@
  * advances one tick (1/60 s). It never reads a clock, never calls SDL, and
  * uses no hidden state, so the same inputs always give the same game.
  *
- *   TITLE -> INTRO (context line) -> PERFORM (lines + cues; the player flags)
- *         -> ANSWER (choose what to say) -> REACTION (the body answers back)
- *         -> DEBRIEF (what was there, what you saw, why the answer fit)
+ *   TITLE -> CHAPTERS (pick a scene) or Continue (the next unfinished one)
+ *   -> INTRO (context line) -> PERFORM (lines + cues; the player flags)
+ *   -> ANSWER (choose what to say) -> REACTION (the body answers back)
+ *   -> DEBRIEF (what was there, what you saw, why the answer fit)
+ *   -> the next scene, or RESULTS at the end of a chapter.
+ * Esc / Start pauses a scene (the scene clock stops); SETTINGS is reached
+ * from the title and the pause menu.
+ *
+ * Progress and settings are plain data the platform loads and saves: the
+ * game records a finished play into `progress` and sets progress_changed;
+ * the settings screen edits `settings` and sets settings_changed.
  *
  * The screen layout that input is tested against (buttons, answer boxes,
  * the speech box) lives here too, so the renderer draws exactly what the
@@ -14,11 +22,13 @@
 #ifndef UNSAID_GAME_H
 #define UNSAID_GAME_H
 
+#include "campaign.h"
 #include "input.h"
 #include "library.h"
 #include "notice.h"
 #include "pose.h"
 #include "rig.h"
+#include "save.h"
 #include "scene.h"
 
 #include <stdbool.h>
@@ -32,6 +42,10 @@ typedef enum {
     SCREEN_REACTION,
     SCREEN_DEBRIEF,
     SCREEN_PACKS, /* every pack: enabled, disabled or broken, with its errors */
+    SCREEN_CHAPTERS, /* chapter and scene select, with stars */
+    SCREEN_RESULTS,  /* a chapter's totals and the noticing profile */
+    SCREEN_SETTINGS,
+    SCREEN_WATCH,    /* from the debrief: an incongruent cue again, at a quarter speed */
     SCREEN_COUNT
 } Screen;
 
@@ -46,6 +60,28 @@ typedef enum {
 
 #define GAME_MAX_EVENTS 8
 #define GAME_FLAG_DEBOUNCE 20 /* ticks: a double click on one region is one flag */
+#define GAME_HINT_COST 25     /* points a hint costs (once per cue) */
+#define GAME_HINT_TICKS 120   /* how long a hint's pulse shows */
+#define GAME_WATCH_SLOW 4     /* slow motion: one scene tick every 4 ticks (0.25x) */
+#define GAME_WATCH_LEAD 45    /* scene ticks shown before and after a watched cue */
+
+/* The settings screen's rows, in order. */
+typedef enum {
+    SET_FULLSCREEN,
+    SET_WINDOW,
+    SET_MASTER,
+    SET_MUSIC,
+    SET_EFFECTS,
+    SET_TEXT_SIZE,
+    SET_TEXT_SPEED,
+    SET_REDUCED_MOTION,
+    SET_HIGH_CONTRAST,
+    SET_HINTS,
+    SET_BACK,
+    SET_COUNT
+} SettingRow;
+
+typedef enum { PAUSE_RESUME, PAUSE_RESTART, PAUSE_SETTINGS, PAUSE_QUIT, PAUSE_COUNT } PauseItem;
 
 typedef struct {
     float x, y, w, h;
@@ -74,10 +110,42 @@ typedef struct {
     Region last_flag_region;
     GameEventType events[GAME_MAX_EVENTS]; /* what happened in the last step */
     int nevents;
+
+    /* The campaign. */
+    Campaign campaign;
+    int chapter, chapter_pos; /* where the scene being played sits; -1 if in no chapter */
+    int chapter_focus;        /* the chapter the Chapters screen shows */
+    Progress *progress;       /* owned by the platform; may be NULL */
+    bool progress_changed;    /* a play was recorded: save it */
+    int stars;                /* stars of the play just finished */
+    int offered[SCENE_MAX_ANSWERS]; /* answers on offer, as indexes into the scene's */
+    int noffered;
+
+    /* Settings, the pause menu and the scene clock. */
+    Settings settings;
+    bool settings_changed; /* the settings screen changed something: apply and save */
+    Screen settings_back;  /* where the settings screen returns to */
+    bool paused;
+    int pause_tick;     /* tick the pause began */
+    Screen paused_screen;
+
+    /* Keyboard / gamepad region pick and hints, during a performance. */
+    int region_cursor;  /* Region the cursor is on, -1 while hidden */
+    int hints;          /* hints paid for in this play */
+    int hint_cue;       /* the cue the last hint pointed at, -1 if none */
+    int hint_tick;      /* tick the last hint began */
+
+    /* Slow-motion replay from the debrief. */
+    int watch_cue;      /* the cue being watched (index into scene->cues) */
+    int watch_start;    /* tick the watching began */
+    bool watch_all;     /* go on to the next incongruent cue when one ends */
 } Game;
 
-/* Start at the title, or straight into the scene's intro. */
+/* Start at the title, or straight into the scene's intro. Settings start
+ * at their defaults and progress empty (NULL); set them after init. */
 void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title);
+/* Play this scene from its intro (campaign position found from the scene). */
+void game_play(Game *g, const Scene *scene);
 void game_step(Game *g, const TickInput *in);
 /* The packs were reloaded: take the new scene and library, keep the tick
  * count, and return to the same screen (a scene restarts at its intro). */
@@ -96,13 +164,40 @@ const CueDef *game_voice(const Game *g, double alpha, float *weight);
 /* 0..1 progress of the performance (for the timeline bar). */
 float game_perform_progress(const Game *g, double alpha);
 
+/* The region a hint points at now, and how far through its pulse (0..1);
+ * false when no hint shows. */
+bool game_hint(const Game *g, double alpha, Region *region, float *phase);
+/* Slow motion: the watched cue's window in scene ticks, and how far
+ * through it the replay is (0..1). False outside SCREEN_WATCH. */
+bool game_watch(const Game *g, double alpha, int *from, int *to, float *progress);
+/* The debrief's timeline strip, and the scene tick at canvas x on it. */
+UiRect game_timeline_rect(void);
+/* Which of the timeline's five rows (eyes, face, hands, posture, voice) a region is drawn on. */
+int game_timeline_row(Region r);
+/* The incongruent cue drawn at canvas (x, y) on the debrief timeline, or -1. */
+int game_timeline_cue(const Game *g, float x, float y);
+
+/* Where a keyboard flag's marker (and the region cursor) goes. */
+RigVec game_region_anchor(const RigLayout *rig, Region r);
+
 /* Layout, in canvas pixels. */
-#define GAME_TITLE_BUTTONS 3 /* Play, Packs, Quit */
+#define GAME_TITLE_BUTTONS 5 /* Continue, Chapters, Settings, Packs, Quit */
 #define GAME_PACK_ROWS 8      /* rows the Packs screen shows at once */
-#define GAME_DEBRIEF_BUTTONS 2
+#define GAME_CHAPTER_ROWS 7   /* scene rows the Chapters screen shows at once */
+#define GAME_DEBRIEF_BUTTONS 4 /* Watch (slow motion), Try again, Chapters, Continue */
 UiRect game_title_button(int i);
-UiRect game_answer_rect(const Scene *scene, int i);
+/* The i-th answer on offer (see Game.offered). */
+UiRect game_answer_rect(const Game *g, int i);
 UiRect game_debrief_button(int i);
+/* Chapters screen: scene row i of the focused chapter; i == its scene
+ * count is Back; the next two are the previous / next chapter arrows. */
+UiRect game_chapter_row(const Game *g, int i);
+int game_chapter_scroll(const Game *g);
+/* Settings rows (SET_*), and the pause menu's items. */
+UiRect game_settings_row(int i);
+UiRect game_pause_button(int i);
+/* Results screen: its one button. */
+UiRect game_results_button(void);
 UiRect game_speech_box(void);
 /* Row i of the Packs screen's list (scrolled to keep the selection in
  * view); i == number of packs is the Back button, the one after it the

@@ -24,7 +24,10 @@
     X(ACT_FLAG_FACE, "flag_face")                                             \
     X(ACT_FLAG_HANDS, "flag_hands")                                           \
     X(ACT_FLAG_POSTURE, "flag_posture")                                       \
-    X(ACT_FLAG_VOICE, "flag_voice")
+    X(ACT_FLAG_VOICE, "flag_voice")                                           \
+    X(ACT_5, "5")                                                             \
+    X(ACT_PAUSE, "pause")                                                     \
+    X(ACT_HINT, "hint")
 
 typedef enum {
 #define INPUT_ENUM(e, name) e,

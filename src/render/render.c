@@ -4,6 +4,7 @@
 #include "character.h"
 #include "lexicon.h"
 #include "place.h"
+#include "stats.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -26,15 +27,19 @@ struct Renderer {
     PlaceCache cache;
 };
 
-/* The palette: calm dark panels, warm light text, one warm accent. */
-#define C_PANEL color_rgba(20, 24, 36, 232)
-#define C_PANEL_EDGE color_rgba(255, 255, 255, 34)
-#define C_TEXT color_hex(0xf5f0e8)
-#define C_MUTED color_hex(0xb8b2a7)
-#define C_ACCENT color_hex(0xf2b45a)
-#define C_GOOD color_hex(0x86d9a0)
-#define C_BAD color_hex(0xf08a7a)
-#define C_BUTTON color_rgba(46, 54, 76, 240)
+#define PI_F 3.14159265f
+
+/* The palette: calm dark panels, warm light text, one warm accent. High
+ * contrast (a setting) makes panels solid, edges and quiet text brighter. */
+static bool high_contrast; /* set from the settings at the start of each frame */
+#define C_PANEL (high_contrast ? color_rgba(0, 0, 0, 250) : color_rgba(20, 24, 36, 232))
+#define C_PANEL_EDGE (high_contrast ? color_rgba(255, 255, 255, 170) : color_rgba(255, 255, 255, 34))
+#define C_TEXT (high_contrast ? color_hex(0xffffff) : color_hex(0xf5f0e8))
+#define C_MUTED (high_contrast ? color_hex(0xe6e1d8) : color_hex(0xb8b2a7))
+#define C_ACCENT (high_contrast ? color_hex(0xffc466) : color_hex(0xf2b45a))
+#define C_GOOD (high_contrast ? color_hex(0x9af0b4) : color_hex(0x86d9a0))
+#define C_BAD (high_contrast ? color_hex(0xff9c8c) : color_hex(0xf08a7a))
+#define C_BUTTON (high_contrast ? color_rgba(30, 34, 48, 255) : color_rgba(46, 54, 76, 240))
 #define C_BUTTON_HI color_rgba(242, 180, 90, 255)
 
 Renderer *render_create(SDL_Renderer *sdl, TextOpenFn open, char *err, size_t errsize)
@@ -185,6 +190,8 @@ static float keycap(Renderer *r, const char *key, float x, float y)
 
 static void dim(Renderer *r, float alpha)
 {
+    if (high_contrast)
+        alpha = alpha + (1 - alpha) * 0.5f;
     draw_rect(r->draw, -400, -400, DRAW_LOGICAL_W + 800, DRAW_LOGICAL_H + 800,
               color_rgba(8, 10, 18, (uint8_t)(alpha * 255)));
 }
@@ -277,7 +284,7 @@ static void speech_box(Renderer *r, const Game *g, double alpha)
     FontId font = style == TEXT_LOUD ? FONT_BODY_BOLD : FONT_BODY;
     Color ink = style == TEXT_QUIET ? color_alpha(C_TEXT, 0.55f) : style == TEXT_FLAT ? C_MUTED : C_TEXT;
     float dx = 0, dy = 0;
-    if (style == TEXT_TREMBLE) {
+    if (style == TEXT_TREMBLE && !g->settings.reduced_motion) {
         double t = game_time(g, alpha);
         dx = (float)(sin(t * 2.1) * 1.2);
         dy = (float)(sin(t * 2.9 + 1.0) * 1.0);
@@ -337,6 +344,14 @@ static void hud(Renderer *r, const Game *g, double alpha)
     static const char *const keys[] = {"E", "F", "H", "P", "V"};
     for (int i = 0; i < 5; i++)
         x += keycap(r, keys[i], x, 50) + 6;
+    if (g->settings.hints) {
+        char pts[16], hint_key[96];
+        snprintf(pts, sizeof pts, "%d", GAME_HINT_COST);
+        TF(g, hint_key, sizeof hint_key, "hud.hint_key", 1, "points", pts);
+        float w = text_width(r->text, FONT_SMALL, hint_key, -1) + 32;
+        panel(r, 1240 - w, 92, w, 36);
+        text_draw(r->text, d, FONT_SMALL, hint_key, -1, 1240 - 16, 99, C_MUTED, ALIGN_RIGHT);
+    }
 }
 
 /* ---- screens ------------------------------------------------------------------ */
@@ -349,9 +364,10 @@ static void title_screen(Renderer *r, const Game *g, double alpha)
     draw_rect(d, -400, 0, 400 + 420, DRAW_LOGICAL_H, color_rgba(8, 10, 18, 215));
     for (int i = 0; i < 10; i++) /* soft right edge */
         draw_rect(d, 420 + 12.f * i, 0, 12, DRAW_LOGICAL_H, color_rgba(8, 10, 18, (uint8_t)(195 - 19 * i)));
-    text_draw(r->text, d, FONT_TITLE, T(g, "title.name"), -1, 80, 150, C_TEXT, ALIGN_LEFT);
-    text_draw_wrapped(r->text, d, FONT_BODY, T(g, "title.tagline"), 84, 290, 320, -1, C_ACCENT, ALIGN_LEFT);
-    static const char *const labels[GAME_TITLE_BUTTONS] = {"title.play", "title.packs", "title.quit"};
+    text_draw(r->text, d, FONT_TITLE, T(g, "title.name"), -1, 80, 90, C_TEXT, ALIGN_LEFT);
+    text_draw_wrapped(r->text, d, FONT_BODY, T(g, "title.tagline"), 84, 210, 320, -1, C_ACCENT, ALIGN_LEFT);
+    static const char *const labels[GAME_TITLE_BUTTONS] = {"title.play", "title.chapters", "title.settings",
+                                                           "title.packs", "title.quit"};
     for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
         button(r, game_title_button(i), T(g, labels[i]), g->selected == i);
     text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "title.controls"), 84, 650, 320, -1, C_MUTED, ALIGN_LEFT);
@@ -384,7 +400,7 @@ static void intro_screen(Renderer *r, const Game *g, double alpha)
         text_draw(r->text, d, FONT_SMALL, name, -1, kx, cy + 3, C_TEXT, ALIGN_LEFT);
         kx += text_width(r->text, FONT_SMALL, name, -1) + 26;
     }
-    float blink = 0.65f + 0.35f * (float)sin(game_time(g, alpha) / 20.0);
+    float blink = g->settings.reduced_motion ? 1.f : 0.65f + 0.35f * (float)sin(game_time(g, alpha) / 20.0);
     const char *go = T(g, "intro.begin");
     float gw = text_width(r->text, FONT_BODY_BOLD, go, -1) + 48;
     draw_rounded_rect(d, 640 - gw / 2, y + h + 16, gw, 46, 14, C_PANEL);
@@ -396,7 +412,7 @@ static void answer_screen(Renderer *r, const Game *g)
 {
     Draw *d = r->draw;
     const Scene *s = g->scene;
-    UiRect first = game_answer_rect(s, 0);
+    UiRect first = game_answer_rect(g, 0);
     draw_rect_gradient(d, 0, first.y - 70, DRAW_LOGICAL_W, 70, color_rgba(8, 10, 18, 0),
                        color_rgba(8, 10, 18, 180));
     draw_rect(d, 0, first.y, DRAW_LOGICAL_W, DRAW_LOGICAL_H - first.y, color_rgba(8, 10, 18, 180));
@@ -405,11 +421,12 @@ static void answer_screen(Renderer *r, const Game *g)
     text_draw(r->text, d, FONT_BODY_BOLD, prompt, -1, first.x, first.y - 40, C_TEXT, ALIGN_LEFT);
     /* One text size for every answer, so none looks more important. */
     FontId f = FONT_BODY;
-    for (int i = 0; i < s->nanswers; i++)
-        if (text_wrapped_height(r->text, FONT_BODY, s->answers[i].text, first.w - 100) > first.h - 6)
+    for (int i = 0; i < g->noffered; i++)
+        if (text_wrapped_height(r->text, FONT_BODY, s->answers[g->offered[i]].text, first.w - 100) > first.h - 6)
             f = FONT_SMALL;
-    for (int i = 0; i < s->nanswers; i++) {
-        UiRect b = game_answer_rect(s, i);
+    for (int i = 0; i < g->noffered; i++) {
+        const SceneAnswer *a = &s->answers[g->offered[i]];
+        UiRect b = game_answer_rect(g, i);
         bool sel = g->selected == i;
         draw_rounded_rect(d, b.x, b.y + 3, b.w, b.h, 14, color_rgba(0, 0, 0, 80));
         draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
@@ -421,11 +438,13 @@ static void answer_screen(Renderer *r, const Game *g)
         text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34,
                   b.y + b.h / 2 - text_line_height(r->text, FONT_BODY_BOLD) / 2,
                   sel ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
-        float th = text_wrapped_height(r->text, f, s->answers[i].text, b.w - 100);
-        text_draw_wrapped(r->text, d, f, s->answers[i].text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100,
-                          -1, C_TEXT, ALIGN_LEFT);
+        float th = text_wrapped_height(r->text, f, a->text, b.w - 100);
+        text_draw_wrapped(r->text, d, f, a->text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100, -1, C_TEXT,
+                          ALIGN_LEFT);
     }
 }
+
+static void stars(Renderer *r, float x, float cy, float rad, int count, int max, bool right_aligned);
 
 static Color quality_color(AnswerQuality q)
 {
@@ -477,6 +496,53 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
     return y;
 }
 
+/* The scene at a glance: one row per region, every cue as a bar (thick
+ * for the ones to notice: green when noticed, red when missed), and the
+ * player's flags as dots. A click on a bar replays that cue slowly. */
+static void debrief_timeline(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    UiRect t = game_timeline_rect();
+    float rh = t.h / 5;
+    draw_rounded_rect(d, t.x - 8, t.y - 4, t.w + 16, t.h + 8, 10, color_rgba(0, 0, 0, 70));
+    static const Region rows[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
+    for (int i = 0; i < 5; i++) {
+        float y = t.y + rh * (float)game_timeline_row(rows[i]);
+        text_draw(r->text, d, FONT_SMALL, region_word(g, rows[i]), -1, t.x - 16, y - 1, C_MUTED, ALIGN_RIGHT);
+        if (i > 0)
+            draw_rect(d, t.x, y, t.w, 1, color_rgba(255, 255, 255, 18));
+    }
+    if (!s || s->length <= 0)
+        return;
+    float k = t.w / (float)s->length;
+    for (int i = 0; i < s->nlines; i++) /* where each line begins */
+        draw_rect(d, t.x + k * (float)s->lines[i].start, t.y, 1.5f, t.h, color_rgba(255, 255, 255, 40));
+    for (int pass = 0; pass < 2; pass++) /* congruent cues underneath */
+        for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
+            const SceneCue *c = &s->cues[i];
+            if (!c->def || c->incongruent != (pass == 1))
+                continue;
+            int end = c->end == SCENE_HOLD || c->end > s->length ? s->length : c->end;
+            float x0 = t.x + k * (float)(c->start > 0 ? c->start : 0), x1 = t.x + k * (float)end;
+            float y = t.y + rh * (float)game_timeline_row(channel_region(c->def->channel)) + rh / 2;
+            if (x1 - x0 < 6)
+                x1 = x0 + 6;
+            if (pass == 0)
+                draw_rounded_rect(d, x0, y - 2, x1 - x0, 4, 2, color_rgba(255, 255, 255, 55));
+            else
+                draw_rounded_rect(d, x0, y - 6, x1 - x0, 12, 6, g->notice.cue_hit[i] ? C_GOOD : C_BAD);
+        }
+    for (int i = 0; i < g->notice.nflags; i++) {
+        const Flag *f = &g->notice.flags[i];
+        float x = t.x + k * (float)f->tick, y = t.y + rh * (float)game_timeline_row(f->region) + rh / 2;
+        if (f->tick < 0 || f->tick > s->length)
+            continue;
+        draw_circle(d, x, y, 6.5f, color_rgba(0, 0, 0, 200));
+        draw_circle(d, x, y, 4.5f, f->result == FLAG_FALSE_ALARM ? C_TEXT : C_ACCENT);
+    }
+}
+
 static void debrief_screen(Renderer *r, const Game *g)
 {
     Draw *d = r->draw;
@@ -490,11 +556,18 @@ static void debrief_screen(Renderer *r, const Game *g)
     snprintf(n1, sizeof n1, "%d", res->score);
     TF(g, score, sizeof score, "debrief.points", 1, "points", n1);
     text_draw(r->text, d, FONT_HEADING, score, -1, 1200, 78, C_ACCENT, ALIGN_RIGHT);
+    stars(r, 1200 - text_width(r->text, FONT_HEADING, score, -1) - 40, 96, 14, g->stars, CAMPAIGN_STARS, true);
+    if (g->hints > 0) {
+        char hints[128], pts[16];
+        snprintf(n1, sizeof n1, "%d", g->hints);
+        snprintf(pts, sizeof pts, "%d", g->hints * GAME_HINT_COST);
+        TF(g, hints, sizeof hints, "debrief.hints", 2, "count", n1, "points", pts);
+        text_draw(r->text, d, FONT_SMALL, hints, -1, 1200, 236, C_MUTED, ALIGN_RIGHT);
+    }
+    debrief_timeline(r, g);
 
     /* Left column: noticing. */
-    float lx = 80, lw = 560, y = 150;
-    text_draw(r->text, d, FONT_BODY_BOLD, T(g, "debrief.body_said"), -1, lx, y, C_TEXT, ALIGN_LEFT);
-    y += 40;
+    float lx = 80, lw = 560, y = 240;
     char stats[256];
     snprintf(n1, sizeof n1, "%d", res->hits);
     snprintf(n2, sizeof n2, "%d", res->hits + res->misses);
@@ -502,19 +575,16 @@ static void debrief_screen(Renderer *r, const Game *g)
     snprintf(n4, sizeof n4, "%d", res->false_alarms);
     TF(g, stats, sizeof stats, "debrief.stats", 4, "hits", n1, "total", n2, "misses", n3, "false_alarms", n4);
     text_draw(r->text, d, FONT_SMALL_BOLD, stats, -1, lx, y, C_MUTED, ALIGN_LEFT);
-    y += 36;
-    debrief_cues(r, g, lx, y, lw, 680);
+    y += 34;
+    debrief_cues(r, g, lx, y, lw, 626);
 
     /* Right column: the answer. */
     float rx = 690, rw = 510;
-    y = 150;
-    text_draw(r->text, d, FONT_BODY_BOLD, T(g, "debrief.you_said"), -1, rx, y, C_TEXT, ALIGN_LEFT);
-    y += 40;
+    y = 240;
+    text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.you_said"), -1, rx, y, C_ACCENT, ALIGN_LEFT);
+    y += 34;
     if (res->answer >= 0) {
         const SceneAnswer *a = &s->answers[res->answer];
-        char quoted[400];
-        snprintf(quoted, sizeof quoted, "\u201c%s\u201d", a->text);
-        y += text_draw_wrapped(r->text, d, FONT_SMALL, quoted, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 10;
         char kind[256];
         TF(g, kind, sizeof kind, "debrief.kind_quality", 2, "kind", kind_word(g, a->kind), "quality",
            quality_word(g, a->quality));
@@ -522,8 +592,8 @@ static void debrief_screen(Renderer *r, const Game *g)
         draw_rounded_rect(d, rx, y, kw, 30, 10, color_alpha(quality_color(a->quality), 0.25f));
         text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, rx + 12, y + 5, quality_color(a->quality),
                   ALIGN_LEFT);
-        y += 44;
-        y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 16;
+        y += 42;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 14;
         if (a->quality != QUALITY_BEST) {
             for (int i = 0; i < s->nanswers; i++) {
                 if (s->answers[i].quality != QUALITY_BEST)
@@ -531,23 +601,25 @@ static void debrief_screen(Renderer *r, const Game *g)
                 char best[700];
                 TF(g, best, sizeof best, "debrief.best", 2, "kind", kind_word(g, s->answers[i].kind), "text",
                    s->answers[i].text);
-                y += text_draw_wrapped(r->text, d, FONT_SMALL, best, rx, y, rw, -1, C_GOOD, ALIGN_LEFT) + 16;
+                y += text_draw_wrapped(r->text, d, FONT_SMALL, best, rx, y, rw, -1, C_GOOD, ALIGN_LEFT) + 14;
                 break;
             }
         }
     }
     if (s->question) {
-        y += 6;
+        y += 4;
         text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.talk"), -1, rx, y, C_ACCENT, ALIGN_LEFT);
         y += 28;
-        y += text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 16;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 14;
     }
-    if (res->false_alarms > 0 && y < 560)
+    if (res->false_alarms > 0 && y + text_wrapped_height(r->text, FONT_SMALL, T(g, "debrief.false_alarms"), rw) < 620)
         text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "debrief.false_alarms"), rx, y, rw, -1, C_MUTED,
                           ALIGN_LEFT);
-    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"debrief.play_again", "debrief.title"};
+    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"debrief.watch", "debrief.play_again",
+                                                             "debrief.chapters", "debrief.continue"};
     for (int i = 0; i < GAME_DEBRIEF_BUTTONS; i++)
-        button(r, game_debrief_button(i), T(g, labels[i]), g->selected == i);
+        if (i > 0 || s->nincongruent > 0)
+            button(r, game_debrief_button(i), T(g, labels[i]), g->selected == i);
 }
 
 static Color state_color(PackState s)
@@ -632,6 +704,331 @@ static void packs_screen(Renderer *r, const Game *g)
                g->selected == n + 1);
 }
 
+/* ---- campaign screens ----------------------------------------------------- */
+
+/* A five-pointed star, filled or hollow. */
+static void star(Renderer *r, float cx, float cy, float rad, bool filled)
+{
+    Vec2 p[10];
+    for (int i = 0; i < 10; i++) {
+        float a = -PI_F / 2 + (float)i * PI_F / 5;
+        float k = i % 2 ? rad * 0.45f : rad;
+        p[i] = (Vec2){cx + k * cosf(a), cy + k * sinf(a)};
+    }
+    if (filled) {
+        /* Star-shaped around its centre, as draw_shape needs. */
+        draw_shape(r->draw, p, 10, C_ACCENT);
+    } else {
+        Vec2 ring[11];
+        for (int i = 0; i < 10; i++)
+            ring[i] = p[i];
+        ring[10] = p[0];
+        draw_stroke(r->draw, ring, 11, 1.6f, color_rgba(255, 255, 255, 90));
+    }
+}
+
+/* `count` of `max` stars in a row ending at x (right_aligned) or starting at x. */
+static void stars(Renderer *r, float x, float cy, float rad, int count, int max, bool right_aligned)
+{
+    float step = rad * 2.3f;
+    float x0 = right_aligned ? x - step * (float)(max - 1) : x + rad;
+    for (int i = 0; i < max; i++)
+        star(r, x0 + step * (float)i, cy, rad, i < count);
+}
+
+/* A hint pulses on a region; the keyboard cursor rings the region it is on. */
+static void region_cursor(Renderer *r, const Game *g, double alpha)
+{
+    Pose pose;
+    RigLayout rig;
+    Region hint;
+    float phase;
+    bool still = g->settings.reduced_motion;
+    if (game_hint(g, alpha, &hint, &phase)) {
+        game_character(g, alpha, &pose, &rig);
+        RigVec a = game_region_anchor(&rig, hint);
+        float beat = still ? 0.5f : 0.5f + 0.5f * sinf(phase * 6.f * PI_F);
+        float fade = phase < 0.8f ? 1.f : (1.f - phase) / 0.2f;
+        draw_glow(r->draw, a.x, a.y, 46 + 10 * beat, color_alpha(C_ACCENT, 0.55f * fade));
+        const char *lab = region_word(g, hint);
+        char buf[96];
+        TF(g, buf, sizeof buf, "hud.hint_here", 1, "region", lab);
+        float w = text_width(r->text, FONT_SMALL_BOLD, buf, -1) + 20;
+        draw_rounded_rect(r->draw, a.x + 30, a.y - 15, w, 30, 9, color_rgba(20, 24, 36, (uint8_t)(225 * fade)));
+        text_draw(r->text, r->draw, FONT_SMALL_BOLD, buf, -1, a.x + 40, a.y - 11, color_alpha(C_ACCENT, fade),
+                  ALIGN_LEFT);
+    }
+    if (g->region_cursor < 0)
+        return;
+    game_character(g, alpha, &pose, &rig);
+    RigVec a = game_region_anchor(&rig, (Region)g->region_cursor);
+    Vec2 ring[40];
+    int n = draw_ellipse_points(ring, 39, a.x, a.y, 20, 20, 0);
+    ring[n++] = ring[0];
+    draw_stroke(r->draw, ring, n, 6.f, color_rgba(0, 0, 0, 120));
+    draw_stroke(r->draw, ring, n, 3.f, C_TEXT);
+    const char *lab = region_word(g, (Region)g->region_cursor);
+    char buf[96];
+    TF(g, buf, sizeof buf, "hud.cursor", 1, "region", lab);
+    float w = text_width(r->text, FONT_SMALL_BOLD, buf, -1) + 20;
+    draw_rounded_rect(r->draw, a.x + 28, a.y + 14, w, 30, 9, color_rgba(20, 24, 36, 225));
+    text_draw(r->text, r->draw, FONT_SMALL_BOLD, buf, -1, a.x + 38, a.y + 18, C_TEXT, ALIGN_LEFT);
+}
+
+/* The left column shared by the menu screens: a label and a heading. */
+static void menu_backdrop(Renderer *r, const Game *g, const char *label, const char *heading)
+{
+    dim(r, 0.72f);
+    text_draw(r->text, r->draw, FONT_SMALL_BOLD, label, -1, 64, 56, C_ACCENT, ALIGN_LEFT);
+    if (heading)
+        text_draw_wrapped(r->text, r->draw, FONT_HEADING, heading, 64, 84, 250, -1, C_TEXT, ALIGN_LEFT);
+}
+
+static void chapters_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Campaign *c = &g->campaign;
+    menu_backdrop(r, g, T(g, "chapters.label"), NULL);
+    if (c->nchapters == 0) {
+        text_draw_wrapped(r->text, d, FONT_BODY, T(g, "chapters.none"), 330, 120, 860, -1, C_TEXT, ALIGN_LEFT);
+        button(r, game_chapter_row(g, 0), T(g, "chapters.back"), true);
+        return;
+    }
+    int k = g->chapter_focus < c->nchapters ? g->chapter_focus : 0;
+    const Chapter *ch = &c->chapters[k];
+    int max, got = campaign_chapter_stars(c, g->progress, k, &max);
+    /* Chapter heading between the arrows, its stars under it. */
+    text_draw(r->text, d, FONT_HEADING, ch->title, -1, 775, 104, C_TEXT, ALIGN_CENTER);
+    char buf[160], n1[16], n2[16], n3[16], n4[16];
+    snprintf(n1, sizeof n1, "%d", got);
+    snprintf(n2, sizeof n2, "%d", max);
+    snprintf(n3, sizeof n3, "%d", k + 1);
+    snprintf(n4, sizeof n4, "%d", c->nchapters);
+    TF(g, buf, sizeof buf, "chapters.summary", 4, "stars", n1, "max", n2, "number", n3, "count", n4);
+    text_draw(r->text, d, FONT_SMALL, buf, -1, 775, 148, C_MUTED, ALIGN_CENTER);
+    if (c->nchapters > 1)
+        for (int i = 0; i < 2; i++) {
+            UiRect b = game_chapter_row(g, ch->nscenes + 1 + i);
+            draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, C_BUTTON);
+            text_draw(r->text, d, FONT_HEADING, i == 0 ? "\u2039" : "\u203a", -1, b.x + b.w / 2, b.y + 6, C_TEXT,
+                      ALIGN_CENTER);
+        }
+    for (int i = 0; i < ch->nscenes; i++) {
+        UiRect b = game_chapter_row(g, i);
+        if (b.w <= 0)
+            continue;
+        const Scene *s = ch->scenes[i];
+        bool open = campaign_open(c, g->progress, k, i), sel = g->selected == i;
+        const SceneRecord *rec = g->progress ? progress_find(g->progress, s->id) : NULL;
+        draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
+        draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, sel ? 2.5f : 1.5f, sel ? C_ACCENT : C_PANEL_EDGE);
+        char num[12];
+        snprintf(num, sizeof num, "%d", i + 1);
+        text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34, b.y + 13, open ? C_ACCENT : C_MUTED,
+                  ALIGN_CENTER);
+        text_draw(r->text, d, open ? FONT_BODY_BOLD : FONT_BODY, s->title, -1, b.x + 64, b.y + 13,
+                  open ? C_TEXT : C_MUTED, ALIGN_LEFT);
+        if (open)
+            stars(r, b.x + b.w - 30, b.y + b.h / 2, 11, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
+        else
+            text_draw(r->text, d, FONT_SMALL, T(g, "chapters.locked"), -1, b.x + b.w - 24, b.y + 16, C_MUTED,
+                      ALIGN_RIGHT);
+    }
+    button(r, game_chapter_row(g, ch->nscenes), T(g, "chapters.back"), g->selected == ch->nscenes);
+    text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "chapters.help"), 64, 160, 230, -1, C_MUTED, ALIGN_LEFT);
+}
+
+static void pct(char *buf, size_t size, int num, int den)
+{
+    snprintf(buf, size, "%d", den > 0 ? (num * 100 + den / 2) / den : 0);
+}
+
+static void results_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Campaign *c = &g->campaign;
+    int k = g->chapter_focus < c->nchapters ? g->chapter_focus : 0;
+    const Chapter *ch = c->nchapters ? &c->chapters[k] : NULL;
+    dim(r, 0.72f);
+    panel(r, 40, 30, 1200, 660);
+    text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "results.label"), -1, 80, 54, C_ACCENT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_HEADING, ch ? ch->title : "", -1, 80, 78, C_TEXT, ALIGN_LEFT);
+    int max, got = campaign_chapter_stars(c, g->progress, k, &max);
+    stars(r, 1196, 96, 15, 0, 0, true);
+    char buf[256], n1[16], n2[16], n3[16], n4[16];
+    snprintf(n1, sizeof n1, "%d", got);
+    snprintf(n2, sizeof n2, "%d", max);
+    TF(g, buf, sizeof buf, "results.stars", 2, "stars", n1, "max", n2);
+    text_draw(r->text, d, FONT_HEADING, buf, -1, 1200, 78, C_ACCENT, ALIGN_RIGHT);
+
+    /* Left: each scene of the chapter. */
+    float y = 150;
+    text_draw(r->text, d, FONT_BODY_BOLD, T(g, "results.scenes"), -1, 80, y, C_TEXT, ALIGN_LEFT);
+    y += 44;
+    Tally chapter_tally;
+    memset(&chapter_tally, 0, sizeof chapter_tally);
+    for (int i = 0; ch && i < ch->nscenes; i++) {
+        const SceneRecord *rec = g->progress ? progress_find(g->progress, ch->scenes[i]->id) : NULL;
+        text_draw(r->text, d, FONT_SMALL_BOLD, ch->scenes[i]->title, -1, 80, y, rec ? C_TEXT : C_MUTED,
+                  ALIGN_LEFT);
+        stars(r, 560, y + 11, 10, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
+        y += 38;
+        if (rec)
+            stats_tally_add(&chapter_tally, &rec->last);
+    }
+
+    /* Right: the noticing profile of the chapter (latest plays). */
+    float rx = 660, rw = 540;
+    y = 150;
+    text_draw(r->text, d, FONT_BODY_BOLD, T(g, "results.profile"), -1, rx, y, C_TEXT, ALIGN_LEFT);
+    y += 44;
+    const TallyCounts *tot = &chapter_tally.total;
+    double dp, cc;
+    stats_tally_dprime(&chapter_tally, &dp, &cc);
+    snprintf(n1, sizeof n1, "%d", tot->hits);
+    snprintf(n2, sizeof n2, "%d", tot->signals);
+    snprintf(n3, sizeof n3, "%d", tot->false_alarms);
+    TF(g, buf, sizeof buf, "results.totals", 3, "hits", n1, "signals", n2, "false_alarms", n3);
+    text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, rx, y, C_MUTED, ALIGN_LEFT);
+    y += 34;
+    /* One bar per region: the share of its cues noticed. */
+    for (int reg = 0; reg < REGION_COUNT; reg++) {
+        const TallyCounts *t = &chapter_tally.region[reg];
+        text_draw(r->text, d, FONT_SMALL_BOLD, region_word(g, (Region)reg), -1, rx, y, C_TEXT, ALIGN_LEFT);
+        float bx = rx + 110, bw = 260;
+        draw_rounded_rect(d, bx, y + 4, bw, 16, 8, color_rgba(255, 255, 255, 30));
+        if (t->signals > 0 && t->hits > 0)
+            draw_rounded_rect(d, bx, y + 4, bw * (float)t->hits / (float)t->signals, 16, 8, C_GOOD);
+        pct(n4, sizeof n4, t->hits, t->signals);
+        snprintf(n1, sizeof n1, "%d", t->hits);
+        snprintf(n2, sizeof n2, "%d", t->signals);
+        snprintf(n3, sizeof n3, "%d", t->false_alarms);
+        TF(g, buf, sizeof buf, t->signals ? "results.region" : "results.region_none", 3, "hits", n1, "signals", n2,
+           "false_alarms", n3);
+        text_draw(r->text, d, FONT_SMALL, buf, -1, bx + bw + 14, y, C_MUTED, ALIGN_LEFT);
+        y += 32;
+    }
+    y += 8;
+    char dps[16], cs[16];
+    snprintf(dps, sizeof dps, "%.2f", dp);
+    snprintf(cs, sizeof cs, "%.2f", cc);
+    TF(g, buf, sizeof buf, "results.dprime", 2, "d", dps, "c", cs);
+    text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, rx, y, C_ACCENT, ALIGN_LEFT);
+    y += 30;
+    y += text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "results.dprime_help"), rx, y, rw, -1, C_MUTED,
+                           ALIGN_LEFT) + 16;
+    StatsVerdict v = stats_profile(&chapter_tally);
+    TF(g, buf, sizeof buf, v.key, 1, "region", v.region >= 0 ? region_word(g, v.region) : "");
+    draw_rounded_rect(d, rx - 12, y - 8, rw + 24, text_wrapped_height(r->text, FONT_BODY, buf, rw) + 16, 12,
+                      color_alpha(C_ACCENT, 0.16f));
+    text_draw_wrapped(r->text, d, FONT_BODY, buf, rx, y, rw, -1, C_TEXT, ALIGN_LEFT);
+    button(r, game_results_button(), T(g, "results.continue"), true);
+}
+
+/* Slow motion from the debrief: the cue again at a quarter speed, its
+ * region ringed, with what it was and what it may mean. */
+static void watch_screen(Renderer *r, const Game *g, double alpha)
+{
+    Draw *d = r->draw;
+    int from, to;
+    float p;
+    if (!game_watch(g, alpha, &from, &to, &p))
+        return;
+    const SceneCue *c = &g->scene->cues[g->watch_cue];
+    Pose pose;
+    RigLayout rig;
+    game_character(g, alpha, &pose, &rig);
+    Region reg = channel_region(c->def->channel);
+    RigVec a = game_region_anchor(&rig, reg);
+    Vec2 ring[48];
+    int n = draw_ellipse_points(ring, 47, a.x, a.y, 24, 24, 0);
+    ring[n++] = ring[0];
+    draw_stroke(d, ring, n, 6.f, color_rgba(0, 0, 0, 120));
+    draw_stroke(d, ring, n, 3.f, g->notice.cue_hit[g->watch_cue] ? C_GOOD : C_BAD);
+    panel(r, 40, 20, 1200, 96);
+    text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "watch.label"), -1, 64, 32, C_ACCENT, ALIGN_LEFT);
+    char head[200];
+    TF(g, head, sizeof head, g->notice.cue_hit[g->watch_cue] ? "debrief.noticed" : "debrief.missed", 1, "region",
+       region_word(g, reg));
+    text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, 1216, 32, g->notice.cue_hit[g->watch_cue] ? C_GOOD : C_BAD,
+              ALIGN_RIGHT);
+    char body[1400], means[700];
+    means[0] = '\0';
+    if (c->means)
+        TF(g, means, sizeof means, "debrief.may_mean", 1, "means", c->means);
+    snprintf(body, sizeof body, "%s%s%s", c->describe ? c->describe : "", c->describe && c->means ? " " : "", means);
+    text_draw_wrapped(r->text, d, FONT_SMALL, body, 64, 58, 1150, -1, C_TEXT, ALIGN_LEFT);
+    draw_rounded_rect(d, 40, 124, 1200, 6, 3, color_rgba(255, 255, 255, 40));
+    draw_rounded_rect(d, 40, 124, 1200 * p, 6, 3, C_ACCENT);
+    const char *help = T(g, "watch.help");
+    float hw = text_width(r->text, FONT_SMALL, help, -1) + 28;
+    draw_rounded_rect(d, 1240 - hw, 140, hw, 32, 10, color_rgba(20, 24, 36, 225));
+    text_draw(r->text, d, FONT_SMALL, help, -1, 1240 - 14, 145, C_MUTED, ALIGN_RIGHT);
+}
+
+static const char *on_off(const Game *g, bool on)
+{
+    return T(g, on ? "settings.on" : "settings.off");
+}
+
+static void settings_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Settings *st = &g->settings;
+    menu_backdrop(r, g, T(g, "settings.label"), NULL);
+    static const char *const names[SET_COUNT] = {
+        "settings.fullscreen", "settings.window",         "settings.master",        "settings.music",
+        "settings.effects",    "settings.text_size",      "settings.text_speed",    "settings.reduced_motion",
+        "settings.high_contrast", "settings.hints",       "settings.back"};
+    for (int i = 0; i < SET_BACK; i++) {
+        UiRect b = game_settings_row(i);
+        bool sel = g->selected == i;
+        draw_rounded_rect(d, b.x, b.y, b.w, b.h, 12, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
+        draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 12, sel ? 2.5f : 1.5f, sel ? C_ACCENT : C_PANEL_EDGE);
+        text_draw(r->text, d, FONT_BODY, T(g, names[i]), -1, b.x + 20, b.y + 10, C_TEXT, ALIGN_LEFT);
+        char val[96];
+        switch (i) {
+        case SET_FULLSCREEN: snprintf(val, sizeof val, "%s", on_off(g, st->fullscreen)); break;
+        case SET_WINDOW:
+            if (st->window_width > 0)
+                snprintf(val, sizeof val, "%d \u00d7 %d", st->window_width, st->window_height);
+            else
+                snprintf(val, sizeof val, "%s", T(g, "settings.window_default"));
+            break;
+        case SET_MASTER: snprintf(val, sizeof val, "%d%%", st->master_volume); break;
+        case SET_MUSIC: snprintf(val, sizeof val, "%d%%", st->music_volume); break;
+        case SET_EFFECTS: snprintf(val, sizeof val, "%d%%", st->effects_volume); break;
+        case SET_TEXT_SIZE:
+            snprintf(val, sizeof val, "%s", named(g, "settings.size", settings_text_size_name(st->text_size)));
+            break;
+        case SET_TEXT_SPEED:
+            snprintf(val, sizeof val, "%s", named(g, "settings.speed", settings_text_speed_name(st->text_speed)));
+            break;
+        case SET_REDUCED_MOTION: snprintf(val, sizeof val, "%s", on_off(g, st->reduced_motion)); break;
+        case SET_HIGH_CONTRAST: snprintf(val, sizeof val, "%s", on_off(g, st->high_contrast)); break;
+        case SET_HINTS: snprintf(val, sizeof val, "%s", on_off(g, st->hints)); break;
+        default: val[0] = '\0';
+        }
+        char shown[128];
+        snprintf(shown, sizeof shown, sel ? "\u2039  %s  \u203a" : "%s", val);
+        text_draw(r->text, d, FONT_BODY_BOLD, shown, -1, b.x + b.w - 20, b.y + 10, sel ? C_ACCENT : C_TEXT,
+                  ALIGN_RIGHT);
+    }
+    button(r, game_settings_row(SET_BACK), T(g, names[SET_BACK]), g->selected == SET_BACK);
+    text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "settings.help"), 980, 100, 250, -1, C_MUTED, ALIGN_LEFT);
+}
+
+static void pause_menu(Renderer *r, const Game *g)
+{
+    dim(r, 0.55f);
+    UiRect first = game_pause_button(0);
+    panel(r, first.x - 40, first.y - 90, first.w + 80, 66.f * PAUSE_COUNT + 120);
+    text_draw(r->text, r->draw, FONT_HEADING, T(g, "pause.label"), -1, 640, first.y - 70, C_TEXT, ALIGN_CENTER);
+    static const char *const labels[PAUSE_COUNT] = {"pause.resume", "pause.restart", "pause.settings", "pause.quit"};
+    for (int i = 0; i < PAUSE_COUNT; i++)
+        button(r, game_pause_button(i), T(g, labels[i]), g->selected == i);
+}
+
 void render_overlay(Renderer *r, const char *title, const char *body)
 {
     Draw *d = r->draw;
@@ -646,8 +1043,20 @@ void render_overlay(Renderer *r, const char *title, const char *body)
     draw_flush(d);
 }
 
+static float text_factor(TextSize s)
+{
+    switch (s) {
+    case TEXT_SIZE_SMALL: return 0.88f;
+    case TEXT_SIZE_LARGE: return 1.14f;
+    case TEXT_SIZE_PROJECTOR: return 1.28f;
+    default: return 1.f;
+    }
+}
+
 void render_frame(Renderer *r, const Game *g, double alpha)
 {
+    text_set_size(r->text, text_factor(g->settings.text_size));
+    high_contrast = g->settings.high_contrast;
     SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
     SDL_RenderClear(r->sdl);
     scene_view(r, g, alpha);
@@ -658,13 +1067,23 @@ void render_frame(Renderer *r, const Game *g, double alpha)
         hud(r, g, alpha);
         flags(r, g, alpha);
         speech_box(r, g, alpha);
+        region_cursor(r, g, alpha);
         break;
     case SCREEN_ANSWER: answer_screen(r, g); break;
     case SCREEN_REACTION: speech_box(r, g, alpha); break;
     case SCREEN_DEBRIEF: debrief_screen(r, g); break;
     case SCREEN_PACKS: packs_screen(r, g); break;
+    case SCREEN_CHAPTERS: chapters_screen(r, g); break;
+    case SCREEN_RESULTS: results_screen(r, g); break;
+    case SCREEN_SETTINGS: settings_screen(r, g); break;
+    case SCREEN_WATCH:
+        speech_box(r, g, alpha);
+        watch_screen(r, g, alpha);
+        break;
     case SCREEN_COUNT: break;
     }
+    if (g->paused && g->screen != SCREEN_SETTINGS)
+        pause_menu(r, g);
     draw_flush(r->draw);
     text_frame_end(r->text);
 }

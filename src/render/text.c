@@ -38,6 +38,7 @@ struct Text {
     SDL_Renderer *renderer;
     TextOpenFn open;
     float scale;
+    float size_factor; /* the player's text size: 1 is normal */
     TTF_Font *fonts[FONT_COUNT];
     CacheEntry cache[CACHE_SIZE];
     unsigned frame;
@@ -67,7 +68,9 @@ static bool open_fonts(Text *t, char *err, size_t errsize)
 {
     for (int i = 0; i < FONT_COUNT; i++) {
         SDL_RWops *rw = t->open(font_spec[i].file);
-        int px = (int)lroundf(font_spec[i].size * t->scale);
+        /* The reading sizes follow the player's text size; headings keep theirs. */
+        float k = i == FONT_HEADING || i == FONT_TITLE ? 1.f : t->size_factor;
+        int px = (int)lroundf(font_spec[i].size * k * t->scale);
         t->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, px < 6 ? 6 : px) : NULL;
         if (!t->fonts[i]) {
             if (err)
@@ -94,6 +97,7 @@ Text *text_create(SDL_Renderer *renderer, TextOpenFn open, float scale, char *er
     t->renderer = renderer;
     t->open = open;
     t->scale = scale > 0 ? scale : 1;
+    t->size_factor = 1;
     if (!open_fonts(t, err, errsize)) {
         free(t);
         return NULL;
@@ -108,6 +112,16 @@ void text_destroy(Text *t)
     clear_cache(t);
     close_fonts(t);
     free(t);
+}
+
+bool text_set_size(Text *t, float factor)
+{
+    if (factor <= 0 || fabsf(factor - t->size_factor) < 1e-3f)
+        return true;
+    clear_cache(t);
+    close_fonts(t);
+    t->size_factor = factor;
+    return open_fonts(t, NULL, 0);
 }
 
 bool text_set_scale(Text *t, float scale)

@@ -35,6 +35,9 @@ typedef struct Text Text;
 
 Text *text_create(SDL_Renderer *renderer, TextOpenFn open, float scale, char *err, size_t errsize);
 void text_destroy(Text *t);
+/* Make reading text (small and body fonts) `factor` times its normal size;
+ * headings stay as they are. */
+bool text_set_size(Text *t, float factor);
 /* Re-rasterise fonts for a new output scale (window resized). */
 bool text_set_scale(Text *t, float scale);
 float text_line_height(Text *t, FontId f);
