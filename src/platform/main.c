@@ -8,6 +8,7 @@
 #include "platform.h"
 #include "render.h"
 #include "replay.h"
+#include "saves.h"
 #include "scene.h"
 #include "sheet.h"
 #include "vfs.h"
@@ -38,6 +39,7 @@ typedef struct {
     const char *check[VFS_MAX_SOURCES];
     int ncheck;
     bool headless, print_score, fullscreen, timing;
+    bool size_given; /* --size: it wins over the saved window size */
 } Options;
 
 static void usage(FILE *f)
@@ -95,6 +97,7 @@ static int parse_args(int argc, char **argv, Options *o)
             o->timing = true;
         } else if (strcmp(a, "--size") == 0) {
             char tail;
+            o->size_given = true;
             if (i + 1 >= argc || sscanf(argv[i + 1], "%dx%d%c", &o->width, &o->height, &tail) != 2 ||
                 o->width < 320 || o->height < 180 || o->width > 7680 || o->height > 4320) {
                 fprintf(stderr, "unsaid: --size needs WIDTHxHEIGHT, from 320x180 to 7680x4320\n");
@@ -456,7 +459,49 @@ typedef struct {
     char overlay_title[128];
     char overlay[4096];
     double overlay_until; /* ms on the real clock */
+    bool saving;          /* progress and settings live on disk (a window, no replay) */
+    Settings applied;     /* the settings the window and sound last took */
 } App;
+
+/* The player's progress: large, so not on the stack. Replays and headless
+ * runs start from an empty one and never write it. */
+static Progress progress;
+
+static void show_overlay(App *app, const char *title, const char *body)
+{
+    snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
+    snprintf(app->overlay, sizeof app->overlay, "%s", body);
+    app->overlay_until = now_ms() + 12000;
+}
+
+/* Make the window (and later the sound) follow the settings. */
+static void apply_settings(App *app)
+{
+    const Settings *s = &app->game.settings;
+    if (s->fullscreen != app->applied.fullscreen)
+        platform_set_fullscreen(&app->plat, s->fullscreen);
+    if (s->window_width != app->applied.window_width || s->window_height != app->applied.window_height)
+        platform_set_window_size(&app->plat, s->window_width > 0 ? s->window_width : 1280,
+                                 s->window_height > 0 ? s->window_height : 720);
+    app->applied = *s;
+}
+
+/* Save what the game changed: a finished play, or a setting. */
+static void save_changes(App *app)
+{
+    char err[512];
+    if (app->game.settings_changed) {
+        app->game.settings_changed = false;
+        apply_settings(app);
+        if (app->saving && !saves_store_settings(&app->game.settings, err, sizeof err))
+            show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
+    }
+    if (app->game.progress_changed) {
+        app->game.progress_changed = false;
+        if (app->saving && !saves_store_progress(&progress, err, sizeof err))
+            show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
+    }
+}
 
 /* Every error and warning of every pack, for the overlay after F5. */
 static void collect_problems(const Library *lib, char *buf, size_t size)
@@ -539,6 +584,7 @@ static void app_tick(App *app, TickInput *in)
     game_step(&app->game, in);
     if (app->game.pack_toggle >= 0)
         toggle_pack(app);
+    save_changes(app);
     if (app->opt.print_score && app->game.result_ready && !app->score_printed) {
         char line[256];
         notice_format_result(&app->game.result, line, sizeof line);
@@ -730,6 +776,30 @@ int main(int argc, char **argv)
         render_set_direct(app.render, app.plat.surface);
     bool skip_title = app.opt.scene || (app.have_replay && app.replay.scene[0]);
     game_init(&app.game, scene, &app.lib, skip_title);
+    progress_init(&progress);
+    app.game.progress = &progress;
+    app.applied = app.game.settings;
+    app.saving = windowed && !app.have_replay;
+    if (app.saving) {
+        char msg[2048];
+        Settings settings;
+        if (!saves_load_settings(&settings, msg, sizeof msg) && msg[0])
+            show_overlay(&app, strings_get(&app.lib.strings, "overlay.save_problem"), msg);
+        if (!saves_load_progress(&progress, msg, sizeof msg) && msg[0])
+            show_overlay(&app, strings_get(&app.lib.strings, "overlay.save_problem"), msg);
+        /* The command line wins over what was saved. */
+        if (app.opt.fullscreen)
+            settings.fullscreen = true;
+        app.applied.fullscreen = app.opt.fullscreen;
+        if (app.opt.size_given) {
+            settings.window_width = app.opt.width;
+            settings.window_height = app.opt.height;
+        }
+        app.applied.window_width = app.opt.width;
+        app.applied.window_height = app.opt.height;
+        app.game.settings = settings;
+    }
+    apply_settings(&app);
     if (app.opt.record) {
         app.record = fopen(app.opt.record, "wb");
         if (!app.record) {

@@ -13,7 +13,7 @@ bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, ch
         SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
-    if (SDL_Init(headless ? 0 : SDL_INIT_VIDEO) != 0) {
+    if (SDL_Init(headless ? 0 : SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER) != 0) {
         snprintf(err, errsize, "cannot start SDL: %s", SDL_GetError());
         return false;
     }
@@ -76,19 +76,73 @@ static void on_key(Platform *p, SDL_Keycode key, TickInput *in)
     case SDLK_2: case SDLK_KP_2: press(in, ACT_2); break;
     case SDLK_3: case SDLK_KP_3: press(in, ACT_3); break;
     case SDLK_4: case SDLK_KP_4: press(in, ACT_4); break;
+    case SDLK_5: case SDLK_KP_5: press(in, ACT_5); break;
+    case SDLK_TAB: press(in, ACT_HINT); break;
     case SDLK_e: press(in, ACT_FLAG_EYES); break;
     case SDLK_f: press(in, ACT_FLAG_FACE); break;
     case SDLK_h: press(in, ACT_FLAG_HANDS); break;
     case SDLK_p: press(in, ACT_FLAG_POSTURE); break;
     case SDLK_v: press(in, ACT_FLAG_VOICE); break;
-    case SDLK_F11:
-        p->fullscreen = !p->fullscreen;
-        SDL_SetWindowFullscreen(p->window, p->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-        break;
+    case SDLK_F11: platform_set_fullscreen(p, !p->fullscreen); break;
     case SDLK_F12: p->screenshot_requested = true; break;
     case SDLK_F5: p->reload_requested = true; break;
     default: break;
     }
+}
+
+void platform_set_fullscreen(Platform *p, bool on)
+{
+    if (!p->window || p->fullscreen == on)
+        return;
+    p->fullscreen = on;
+    SDL_SetWindowFullscreen(p->window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+void platform_set_window_size(Platform *p, int w, int h)
+{
+    if (!p->window || p->fullscreen || w <= 0 || h <= 0)
+        return;
+    SDL_SetWindowSize(p->window, w, h);
+    SDL_SetWindowPosition(p->window, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED);
+}
+
+/* A gamepad does everything the keyboard does: the d-pad (or left stick)
+ * moves, A confirms, B goes back, Start pauses, Y asks for a hint, and X
+ * flags the region the cursor is on, like A. */
+static void on_button(Uint8 button, TickInput *in)
+{
+    switch (button) {
+    case SDL_CONTROLLER_BUTTON_DPAD_UP: press(in, ACT_UP); break;
+    case SDL_CONTROLLER_BUTTON_DPAD_DOWN: press(in, ACT_DOWN); break;
+    case SDL_CONTROLLER_BUTTON_DPAD_LEFT: press(in, ACT_LEFT); break;
+    case SDL_CONTROLLER_BUTTON_DPAD_RIGHT: press(in, ACT_RIGHT); break;
+    case SDL_CONTROLLER_BUTTON_A:
+    case SDL_CONTROLLER_BUTTON_X: press(in, ACT_CONFIRM); break;
+    case SDL_CONTROLLER_BUTTON_B:
+    case SDL_CONTROLLER_BUTTON_BACK: press(in, ACT_BACK); break;
+    case SDL_CONTROLLER_BUTTON_START: press(in, ACT_PAUSE); break;
+    case SDL_CONTROLLER_BUTTON_Y: press(in, ACT_HINT); break;
+    default: break;
+    }
+}
+
+/* The left stick acts as a d-pad: one press each time it is pushed past
+ * half-way, none while it is held. */
+static void on_axis(Platform *p, Uint8 axis, Sint16 value, TickInput *in)
+{
+    if (axis != SDL_CONTROLLER_AXIS_LEFTX && axis != SDL_CONTROLLER_AXIS_LEFTY)
+        return;
+    int dir = value > 16000 ? 1 : value < -16000 ? -1 : 0;
+    int *held = axis == SDL_CONTROLLER_AXIS_LEFTX ? &p->stick_x : &p->stick_y;
+    if (dir != 0 && dir != *held) {
+        if (axis == SDL_CONTROLLER_AXIS_LEFTX)
+            press(in, dir < 0 ? ACT_LEFT : ACT_RIGHT);
+        else
+            press(in, dir < 0 ? ACT_UP : ACT_DOWN);
+    }
+    if (dir == 0 && (value > 8000 || value < -8000))
+        return; /* between the thresholds: keep the held state */
+    *held = dir;
 }
 
 static void set_mouse(Platform *p, Renderer *r, TickInput *in, int wx, int wy)
@@ -118,6 +172,12 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
                 on_key(p, e.key.keysym.sym, in);
             break;
         case SDL_MOUSEMOTION: set_mouse(p, r, in, e.motion.x, e.motion.y); break;
+        case SDL_CONTROLLERDEVICEADDED:
+            if (SDL_IsGameController(e.cdevice.which))
+                SDL_GameControllerOpen(e.cdevice.which); /* SDL closes it at quit */
+            break;
+        case SDL_CONTROLLERBUTTONDOWN: on_button(e.cbutton.button, in); break;
+        case SDL_CONTROLLERAXISMOTION: on_axis(p, e.caxis.axis, e.caxis.value, in); break;
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.button == SDL_BUTTON_LEFT) {
                 set_mouse(p, r, in, e.button.x, e.button.y);

@@ -20,6 +20,7 @@ typedef struct {
     bool screenshot_requested; /* F12 */
     bool reload_requested;     /* F5 */
     uint64_t last_present;     /* counter at the last present (frame pacing) */
+    int stick_x, stick_y;      /* left stick direction last reported (-1, 0, 1) */
 } Platform;
 
 /* Open a w x h resizable window (or a headless surface of that size).
@@ -30,6 +31,9 @@ void platform_close(Platform *p);
  * quit, F11 fullscreen and resizes (telling the renderer). */
 void platform_poll(Platform *p, Renderer *r, TickInput *in);
 void platform_present(Platform *p);
+/* Settings: full screen on or off; a window size (ignored in full screen). */
+void platform_set_fullscreen(Platform *p, bool on);
+void platform_set_window_size(Platform *p, int w, int h);
 /* Save a surface as an opaque PNG (no alpha channel). */
 bool platform_save_opaque_png(SDL_Surface *s, const char *path);
 /* Save what was last drawn as a PNG. */
