@@ -7,6 +7,7 @@
 #include "check.h"
 #include "cast.h"
 #include "lexicon.h"
+#include "notice.h"
 #include "replay.h"
 #include "scene.h"
 
@@ -203,6 +204,75 @@ static void shipped_scene(const char *src, const Lexicon *lex)
     free(buf);
 }
 
+/* Answers that need a noticed cue are offered only when one of its cues
+ * was hit. */
+static void offered_answers(const Lexicon *lex)
+{
+    static const char yaml[] =
+        "id: offered\ntitle: O\nplace: kitchen_night\ncontext: c\ncharacter: { name: A }\n"
+        "lines:\n"
+        "  - id: one\n"
+        "    text: \"I'm fine.\"\n"
+        "    cues:\n"
+        "      - { cue: nod, start: 0.0, end: 1.0 }\n"                               /* cue 0 */
+        "      - { cue: wring_hands, start: 0.2, end: 2.0, incongruent: true, means: m }\n" /* 1 */
+        "  - id: two\n"
+        "    text: \"Really.\"\n"
+        "    cues:\n"
+        "      - { cue: sigh, start: -0.4, end: 1.0, incongruent: true, means: m }\n"  /* cue 2 */
+        "      - { cue: wring_hands, start: 0.2, end: 2.0, incongruent: true, means: m }\n" /* 3 */
+        "answers:\n"
+        "  - { text: a, kind: dismissive, quality: poor, why: w }\n"
+        "  - { text: b, kind: fixing, quality: poor, why: w }\n"
+        "  - { text: c, kind: empathic, quality: best, why: w, requires: wring_hands }\n"
+        "  - { text: d, kind: empathic, quality: good, why: w }\n"
+        "  - { text: e, kind: empathic, quality: good, why: w, requires: sigh }\n";
+    Scene s;
+    DiagList d = {0};
+    CHECK(scene_load(&s, "offered.yaml", yaml, sizeof yaml - 1, lex, NULL, &d));
+    CHECK_INT(d.count, 0);
+    CHECK_INT(s.nanswers, 5);
+    CHECK_INT(s.ncues, 4);
+    CHECK_STR(s.answers[2].requires, "wring_hands");
+    CHECK_INT(s.answers[2].nrequires_cues, 2); /* either hand-wringing will do */
+    CHECK_INT(s.answers[2].requires_cues[0], 1);
+    CHECK_INT(s.answers[2].requires_cues[1], 3);
+    CHECK(s.answers[0].requires == NULL && s.answers[0].nrequires_cues == 0);
+
+    int idx[SCENE_MAX_ANSWERS] = {0};
+    Notice notice;
+    memset(&notice, 0, sizeof notice);
+    unsigned char *hit = notice.cue_hit; /* what the game passes */
+    /* Nothing noticed: only the answers that need nothing, in file order. */
+    CHECK_INT(scene_offered_answers(&s, NULL, idx), 3);
+    CHECK(idx[0] == 0 && idx[1] == 1 && idx[2] == 3);
+    CHECK_INT(scene_offered_answers(&s, hit, idx), 3);
+    CHECK_INT(scene_offered_answers(&s, hit, NULL), 3);
+    /* A congruent cue never widens the choice. */
+    hit[0] = 1;
+    CHECK_INT(scene_offered_answers(&s, hit, idx), 3);
+    /* The second hand-wringing alone offers the check-in about the hands. */
+    hit[3] = 1;
+    CHECK_INT(scene_offered_answers(&s, hit, idx), 4);
+    CHECK(idx[0] == 0 && idx[1] == 1 && idx[2] == 2 && idx[3] == 3);
+    CHECK(scene_answer_offered(&s, 2, hit));
+    CHECK(!scene_answer_offered(&s, 4, hit));
+    /* Everything noticed: all five. */
+    hit[2] = 1;
+    CHECK_INT(scene_offered_answers(&s, hit, idx), 5);
+    CHECK_INT(idx[4], 4);
+    /* The sigh alone: the last answer but not the one about the hands. */
+    memset(notice.cue_hit, 0, sizeof notice.cue_hit);
+    hit[2] = 1;
+    CHECK_INT(scene_offered_answers(&s, hit, idx), 4);
+    CHECK(idx[2] == 3 && idx[3] == 4);
+    CHECK(!scene_answer_offered(&s, -1, hit));
+    CHECK(!scene_answer_offered(&s, 5, hit));
+    CHECK(scene_answer_offered(&s, 0, NULL));
+    scene_free(&s);
+    diag_free(&d);
+}
+
 /* The modding guide lists every cue of the lexicon; a new cue must be documented. */
 static void guide_lists_cues(const char *src, const Lexicon *lex)
 {
@@ -242,6 +312,7 @@ int main(int argc, char **argv)
     CHECK(lex.count >= 35);
     free(buf);
     shipped_scene(argv[1], &lex);
+    offered_answers(&lex);
     CHECK(each_file(argv[1], "docs/examples", ".yaml", doc_example, &lex) >= 1);
     guide_lists_cues(argv[1], &lex);
     CHECK(each_file(argv[1], "tests/data/levels", ".yaml", broken_level, &lex) >= 10);

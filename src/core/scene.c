@@ -67,6 +67,31 @@ int scene_line_visible_bytes(const SceneLine *line, double t)
     return i;
 }
 
+bool scene_answer_offered(const Scene *s, int answer, const unsigned char *cue_hit)
+{
+    if (!s || answer < 0 || answer >= s->nanswers)
+        return false;
+    const SceneAnswer *a = &s->answers[answer];
+    if (!a->requires)
+        return true;
+    for (int i = 0; cue_hit && i < a->nrequires_cues; i++)
+        if (cue_hit[a->requires_cues[i]])
+            return true;
+    return false;
+}
+
+int scene_offered_answers(const Scene *s, const unsigned char *cue_hit, int *out_indexes)
+{
+    int n = 0;
+    for (int i = 0; s && i < s->nanswers; i++)
+        if (scene_answer_offered(s, i, cue_hit)) {
+            if (out_indexes)
+                out_indexes[n] = i;
+            n++;
+        }
+    return n;
+}
+
 static const char *const kind_names[KIND_COUNT + 1] = {
     "empathic", "compassionate", "boundary", "sympathy", "fixing", "self_focused", "dismissive", NULL,
 };

@@ -16,7 +16,10 @@
 
 #define SCENE_TICK_HZ 60
 #define SCENE_HOLD 0x3fffffff /* a cue's end tick when it holds until the answer */
-#define SCENE_MAX_ANSWERS 4
+#define SCENE_MAX_ANSWERS 5
+/* Answers every player is offered, noticed or not: a scene needs at least
+ * this many without `requires:`. */
+#define SCENE_MIN_OPEN_ANSWERS 2
 #define SCENE_TYPE_CPS 32.0   /* typewriter speed, characters per second */
 
 typedef struct {
@@ -60,6 +63,11 @@ typedef struct {
     SceneCue *cues;    /* the body's reaction; ticks relative to the reaction */
     int ncues;
     int length;        /* ticks the reaction plays before the debrief */
+    /* `requires: CUE`: offered only if the player hit one of these cues
+     * (indexes into Scene.cues: every incongruent cue of that name). */
+    const char *requires; /* the cue name as written, or NULL */
+    const int *requires_cues;
+    int nrequires_cues;
 } SceneAnswer;
 
 typedef struct {
@@ -94,6 +102,16 @@ float scene_cue_weight(const SceneCue *cue, double t, double hold_end);
 /* How many bytes of a line's text the typewriter shows at tick t (always on
  * a UTF-8 character boundary). */
 int scene_line_visible_bytes(const SceneLine *line, double t);
+
+/* Is answer `answer` offered to a player who hit the cues marked in
+ * cue_hit (one byte per scene cue, non-zero when hit: Notice.cue_hit)?
+ * Answers without `requires:` always are; cue_hit may be NULL (nothing
+ * hit). False for an answer index out of range. */
+bool scene_answer_offered(const Scene *s, int answer, const unsigned char *cue_hit);
+/* Writes the indexes of the offered answers, in file order, into
+ * out_indexes (room for SCENE_MAX_ANSWERS; may be NULL to only count) and
+ * returns how many. At least SCENE_MIN_OPEN_ANSWERS for a loaded scene. */
+int scene_offered_answers(const Scene *s, const unsigned char *cue_hit, int *out_indexes);
 
 const char *scene_kind_name(AnswerKind k);    /* "empathic" */
 int scene_kind_find(const char *name);

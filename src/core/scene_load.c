@@ -19,6 +19,7 @@ typedef struct {
     Scene *scene;
     YDoc *y;
     const Lexicon *lex;
+    bool lines_ok; /* the lines loaded without errors, so every cue is known */
 } Loader;
 
 static int secs_to_ticks(double s)
@@ -403,8 +404,65 @@ static void load_lines(Loader *L, const yaml_node_t *list)
     }
 }
 
-static const char *const answer_keys[] = {"text", "kind", "quality", "why", "reply", "cues", NULL};
+static const char *const answer_keys[] = {"text", "kind", "quality", "why", "reply", "cues",
+                                          "requires", NULL};
 static const char *const answer_required[] = {"text", "kind", "quality", "why", NULL};
+
+/* `requires: CUE`: the answer is offered only if the player hit an
+ * incongruent cue of that name, so it must name one the player can flag in
+ * this scene. Resolved to cue indexes here, so play needs no names. */
+static void load_requires(Loader *L, const yaml_node_t *v, SceneAnswer *a, const char *name)
+{
+    Scene *s = L->scene;
+    YDoc *y = L->y;
+    int *idx = arena_alloc(&s->arena, sizeof(int) * (size_t)(s->ncues > 0 ? s->ncues : 1));
+    int n = 0;
+    bool congruent = false;
+    for (int i = 0; idx && i < s->ncues; i++) {
+        if (strcmp(s->cues[i].def->name, name) != 0)
+            continue;
+        if (s->cues[i].incongruent)
+            idx[n++] = i;
+        else
+            congruent = true;
+    }
+    if (n > 0) {
+        a->requires_cues = idx;
+        a->nrequires_cues = n;
+        return;
+    }
+    /* The names the player could flag here, each once, for the message. */
+    const char *names[MAX_LINES * MAX_CUES_PER_LINE + 1];
+    int k = 0;
+    char list[200] = "";
+    size_t used = 0;
+    for (int i = 0; i < s->ncues; i++) {
+        if (!s->cues[i].incongruent)
+            continue;
+        bool seen = false;
+        for (int j = 0; j < k && !seen; j++)
+            seen = strcmp(names[j], s->cues[i].def->name) == 0;
+        if (seen)
+            continue;
+        names[k++] = s->cues[i].def->name;
+        if (used < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", k > 1 ? ", " : "",
+                                     s->cues[i].def->name);
+    }
+    names[k] = NULL;
+    const char *sug = ysuggest(name, names);
+    if (k == 0)
+        yerr(y, v, "no incongruent cue '%s' in this scene, and it has none an answer could require",
+             name);
+    else if (congruent)
+        yerr(y, v, "cue '%s' agrees with the words here (it is not 'incongruent: true'), so nobody can "
+             "flag it; require one the player can flag: %s", name, list);
+    else if (sug)
+        yerr(y, v, "no incongruent cue '%s' in this scene (did you mean '%s'?)", name, sug);
+    else
+        yerr(y, v, "no incongruent cue '%s' in this scene; require one the player can flag: %s", name,
+             list);
+}
 
 static void load_answers(Loader *L, const yaml_node_t *list)
 {
@@ -413,10 +471,22 @@ static void load_answers(Loader *L, const yaml_node_t *list)
     if (!yis_seq(y, list, "answers"))
         return;
     int n = yseq_len(list);
-    if (n < 2 || n > SCENE_MAX_ANSWERS) {
-        yerr(y, list, "a scene needs 2 to %d answers, found %d", SCENE_MAX_ANSWERS, n);
+    if (n < SCENE_MIN_OPEN_ANSWERS || n > SCENE_MAX_ANSWERS) {
+        yerr(y, list, "a scene needs %d to %d answers, found %d", SCENE_MIN_OPEN_ANSWERS,
+             SCENE_MAX_ANSWERS, n);
         if (n > SCENE_MAX_ANSWERS)
             n = SCENE_MAX_ANSWERS;
+    } else {
+        /* Someone who noticed nothing must still have a real choice. */
+        int open = 0;
+        for (int i = 0; i < n; i++) {
+            const yaml_node_t *an = yseq_at(y, list, i);
+            open += !(an && an->type == YAML_MAPPING_NODE && ymap_get(y, an, "requires"));
+        }
+        if (open < SCENE_MIN_OPEN_ANSWERS)
+            yerr(y, list, "only %d of the %d answers can be chosen without noticing anything; a "
+                 "scene needs at least %d without 'requires:', so a player who noticed nothing can "
+                 "still answer", open, n, SCENE_MIN_OPEN_ANSWERS);
     }
     bool best = false;
     for (int i = 0; i < n; i++) {
@@ -426,6 +496,7 @@ static void load_answers(Loader *L, const yaml_node_t *list)
         ymap_check_keys(y, an, answer_keys);
         ymap_require(y, an, answer_required);
         SceneAnswer *a = &s->answers[s->nanswers];
+        memset(a, 0, sizeof *a); /* the slot of an answer dropped for errors is reused */
         a->text = req_text(L, an, "text", 300);
         a->why = req_text(L, an, "why", MAX_TEXT);
         yaml_node_t *v;
@@ -463,6 +534,13 @@ static void load_answers(Loader *L, const yaml_node_t *list)
             for (int c = 0; c < a->ncues; c++)
                 if (a->cues[c].end != SCENE_HOLD && a->cues[c].end + 30 > a->length)
                     a->length = a->cues[c].end + 30;
+        }
+        if ((v = ymap_get(y, an, "requires")) && (str = yscalar(y, v, "requires"))) {
+            a->requires = arena_strdup(&s->arena, str);
+            if (!str[0])
+                yerr(y, v, "requires needs the name of a cue the player can flag in this scene");
+            else if (L->lines_ok) /* a cue that failed to load would be reported twice */
+                load_requires(L, v, a, str);
         }
         if (a->text && a->why)
             s->nanswers++;
@@ -525,7 +603,7 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
         ydoc_free(&y);
         return false;
     }
-    Loader L = {scene, &y, lex};
+    Loader L = {scene, &y, lex, false};
     yaml_node_t *root = ydoc_root(&y);
     if (yis_map(&y, root, "a scene file")) {
         ymap_check_keys(&y, root, scene_keys);
@@ -563,8 +641,10 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
             }
         }
         yaml_node_t *v;
+        int before_lines = diags->errors;
         if ((v = ymap_get(&y, root, "lines")))
             load_lines(&L, v);
+        L.lines_ok = diags->errors == before_lines;
         if ((v = ymap_get(&y, root, "answers")))
             load_answers(&L, v);
         /* Only worth saying when nothing else is wrong: a failed cue may have been the one. */
