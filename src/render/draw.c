@@ -627,9 +627,16 @@ static int rounded_rect_points(Vec2 *p, float x, float y, float w, float h, floa
         float a0 = -1.5707963f + c * 1.5707963f;
         for (int i = 0; i <= seg; i++) {
             float a = a0 + 1.5707963f * i / seg;
-            p[n++] = (Vec2){centres[c].x + cosf(a) * r, centres[c].y + sinf(a) * r};
+            Vec2 q = {centres[c].x + cosf(a) * r, centres[c].y + sinf(a) * r};
+            /* A side of zero length (a pill: h == 2r) would repeat a point,
+             * and a repeated point leaves a seam of double blending. */
+            if (n > 0 && fabsf(q.x - p[n - 1].x) < 0.01f && fabsf(q.y - p[n - 1].y) < 0.01f)
+                continue;
+            p[n++] = q;
         }
     }
+    if (n > 1 && fabsf(p[0].x - p[n - 1].x) < 0.01f && fabsf(p[0].y - p[n - 1].y) < 0.01f)
+        n--;
     return n;
 }
 
