@@ -895,7 +895,7 @@ static void results_screen(Renderer *r, const Game *g)
     for (int reg = 0; reg < REGION_COUNT; reg++) {
         const TallyCounts *t = &chapter_tally.region[reg];
         text_draw(r->text, d, FONT_SMALL_BOLD, region_word(g, (Region)reg), -1, rx, y, C_TEXT, ALIGN_LEFT);
-        float bx = rx + 110, bw = 260;
+        float bx = rx + 110, bw = 200;
         draw_rounded_rect(d, bx, y + 4, bw, 16, 8, color_rgba(255, 255, 255, 30));
         if (t->signals > 0 && t->hits > 0)
             draw_rounded_rect(d, bx, y + 4, bw * (float)t->hits / (float)t->signals, 16, 8, C_GOOD);
