@@ -205,7 +205,7 @@ static void shipped_scene(const char *src, const Lexicon *lex)
 }
 
 /* Answers that need a noticed cue are offered only when one of its cues
- * was hit. */
+ * was hit; `next:` is kept for the campaign. */
 static void offered_answers(const Lexicon *lex)
 {
     static const char yaml[] =
@@ -226,7 +226,7 @@ static void offered_answers(const Lexicon *lex)
         "  - { text: b, kind: fixing, quality: poor, why: w }\n"
         "  - { text: c, kind: empathic, quality: best, why: w, requires: wring_hands }\n"
         "  - { text: d, kind: empathic, quality: good, why: w }\n"
-        "  - { text: e, kind: empathic, quality: good, why: w, requires: sigh }\n";
+        "  - { text: e, kind: empathic, quality: good, why: w, requires: sigh, next: later }\n";
     Scene s;
     DiagList d = {0};
     CHECK(scene_load(&s, "offered.yaml", yaml, sizeof yaml - 1, lex, NULL, &d));
@@ -238,6 +238,10 @@ static void offered_answers(const Lexicon *lex)
     CHECK_INT(s.answers[2].requires_cues[0], 1);
     CHECK_INT(s.answers[2].requires_cues[1], 3);
     CHECK(s.answers[0].requires == NULL && s.answers[0].nrequires_cues == 0);
+    CHECK_STR(s.answers[4].next, "later");
+    CHECK_INT(s.answers[4].next_line, 22);
+    CHECK(s.answers[3].next == NULL);
+    CHECK_INT(s.nbranches, 1);
 
     int idx[SCENE_MAX_ANSWERS] = {0};
     Notice notice;

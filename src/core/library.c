@@ -553,6 +553,40 @@ static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO 
             }
         }
     }
+    /* An answer's `next:` follows the same rule as a chapter: a scene of
+     * this pack, the base game or a pack it depends on. Those are all
+     * loaded by now: dependencies load first. */
+    for (int i = 0; i < count; i++) {
+        const Scene *s = mine[i];
+        for (int a = 0; a < s->nanswers; a++) {
+            const char *next = s->answers[a].next;
+            if (!next)
+                continue;
+            int at = scene_index(lib, next);
+            bool found = at >= 0 && may_use(lib, m, lib->scene_pack[at]);
+            for (int j = 0; j < count && !found; j++)
+                found = mine[j]->id && strcmp(mine[j]->id, next) == 0;
+            if (found)
+                continue;
+            const char **known = malloc(sizeof *known * (size_t)(lib->nscenes + count + 1));
+            int k = 0;
+            for (int j = 0; known && j < count; j++)
+                if (mine[j]->id)
+                    known[k++] = mine[j]->id;
+            for (int j = 0; known && j < lib->nscenes; j++)
+                if (lib->scenes[j]->id && may_use(lib, m, lib->scene_pack[j]))
+                    known[k++] = lib->scenes[j]->id;
+            if (known)
+                known[k] = NULL;
+            const char *sug = known ? ysuggest(next, known) : NULL;
+            diag_add(&p->diags, DIAG_ERROR, s->file, s->answers[a].next_line, s->answers[a].next_col,
+                     "answer %d leads to scene '%s', but neither this pack, the base game nor a pack "
+                     "it depends on has a scene with that id%s%s%s",
+                     a + 1, next, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+            free(known);
+            p->state = PACK_BROKEN;
+        }
+    }
     /* Where each scene replaces one (an override), found before any of
      * this pack's scenes join the library, which keeps this linear. */
     int *replaces = malloc(sizeof *replaces * (size_t)(count ? count : 1));

@@ -68,6 +68,11 @@ typedef struct {
     const char *requires; /* the cue name as written, or NULL */
     const int *requires_cues;
     int nrequires_cues;
+    /* `next: SCENE`: the campaign continues with this scene after the
+     * debrief instead of the chapter's next one (a branch). The library
+     * checks that the scene exists. NULL when the answer does not branch. */
+    const char *next;
+    int next_line, next_col; /* where `next:` was written */
 } SceneAnswer;
 
 typedef struct {
@@ -85,6 +90,7 @@ typedef struct {
     int nanswers;
     int length; /* ticks from the start of the performance to the answers */
     int nincongruent;
+    int nbranches; /* answers with `next:` */
 } Scene;
 
 typedef struct Cast Cast;

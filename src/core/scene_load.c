@@ -405,7 +405,7 @@ static void load_lines(Loader *L, const yaml_node_t *list)
 }
 
 static const char *const answer_keys[] = {"text", "kind", "quality", "why", "reply", "cues",
-                                          "requires", NULL};
+                                          "requires", "next", NULL};
 static const char *const answer_required[] = {"text", "kind", "quality", "why", NULL};
 
 /* `requires: CUE`: the answer is offered only if the player hit an
@@ -542,8 +542,22 @@ static void load_answers(Loader *L, const yaml_node_t *list)
             else if (L->lines_ok) /* a cue that failed to load would be reported twice */
                 load_requires(L, v, a, str);
         }
-        if (a->text && a->why)
+        if ((v = ymap_get(y, an, "next"))) {
+            a->next_line = (int)v->start_mark.line + 1;
+            a->next_col = (int)v->start_mark.column + 1;
+            a->next = text(L, v, "next", 64);
+            if (a->next && !yid_valid(a->next, 1, 64)) {
+                yerr(y, v, "next must be a scene id (a-z, 0-9, _ and -), found '%s'", a->next);
+                a->next = NULL;
+            } else if (a->next && s->id && strcmp(a->next, s->id) == 0) {
+                yerr(y, v, "next names this scene itself; leave 'next:' out to go on with the chapter");
+                a->next = NULL;
+            }
+        }
+        if (a->text && a->why) {
+            s->nbranches += a->next != NULL;
             s->nanswers++;
+        }
     }
     if (n > 0 && !best)
         yerr(y, list, "no answer has 'quality: best'; say which answer fits the moment");
