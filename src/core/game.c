@@ -176,11 +176,11 @@ static const char *scene_pack_id(const Game *g, const Scene *scene)
     return "";
 }
 
+/* The answers on offer: all those that need nothing, and those whose cue
+ * the player noticed. */
 static void offer_answers(Game *g)
 {
-    g->noffered = 0;
-    for (int i = 0; g->scene && i < g->scene->nanswers && i < SCENE_MAX_ANSWERS; i++)
-        g->offered[g->noffered++] = i;
+    g->noffered = g->scene ? scene_offered_answers(g->scene, g->notice.cue_hit, g->offered) : 0;
 }
 
 static void start_scene(Game *g)
@@ -651,6 +651,20 @@ static void step_watch(Game *g, const TickInput *in)
 /* After the debrief: the next scene of the chapter, or its results. */
 static void continue_campaign(Game *g)
 {
+    const SceneAnswer *chosen = g->answer >= 0 ? &g->scene->answers[g->answer] : NULL;
+    const Scene *branch = chosen && chosen->next && g->library ? library_scene(g->library, chosen->next) : NULL;
+    if (branch) {
+        int k, pos;
+        if (campaign_find(&g->campaign, branch, &k, &pos)) {
+            game_play(g, branch);
+        } else {
+            /* A scene outside the chapter's list: afterwards the chapter
+             * goes on from the scene that branched. */
+            g->scene = branch;
+            start_scene(g);
+        }
+        return;
+    }
     if (g->chapter < 0) {
         go(g, SCREEN_TITLE);
         return;

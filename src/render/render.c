@@ -422,7 +422,8 @@ static void answer_screen(Renderer *r, const Game *g)
     /* One text size for every answer, so none looks more important. */
     FontId f = FONT_BODY;
     for (int i = 0; i < g->noffered; i++)
-        if (text_wrapped_height(r->text, FONT_BODY, s->answers[g->offered[i]].text, first.w - 100) > first.h - 6)
+        if (text_wrapped_height(r->text, FONT_BODY, s->answers[g->offered[i]].text,
+                                first.w - 100 - (s->answers[g->offered[i]].requires ? 220 : 0)) > first.h - 6)
             f = FONT_SMALL;
     for (int i = 0; i < g->noffered; i++) {
         const SceneAnswer *a = &s->answers[g->offered[i]];
@@ -438,8 +439,19 @@ static void answer_screen(Renderer *r, const Game *g)
         text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34,
                   b.y + b.h / 2 - text_line_height(r->text, FONT_BODY_BOLD) / 2,
                   sel ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
-        float th = text_wrapped_height(r->text, f, a->text, b.w - 100);
-        text_draw_wrapped(r->text, d, f, a->text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100, -1, C_TEXT,
+        float tw = 0;
+        if (a->requires) { /* offered because the player noticed something */
+            const char *tag = T(g, "answers.noticed");
+            tw = text_width(r->text, FONT_SMALL_BOLD, tag, -1) + 20;
+            float lh = text_line_height(r->text, FONT_SMALL_BOLD);
+            draw_rounded_rect(d, b.x + b.w - tw - 12, b.y + (b.h - lh - 6) / 2, tw, lh + 6, 8,
+                              color_alpha(C_ACCENT, 0.25f));
+            text_draw(r->text, d, FONT_SMALL_BOLD, tag, -1, b.x + b.w - tw / 2 - 12, b.y + (b.h - lh) / 2, C_ACCENT,
+                      ALIGN_CENTER);
+            tw += 12;
+        }
+        float th = text_wrapped_height(r->text, f, a->text, b.w - 100 - tw);
+        text_draw_wrapped(r->text, d, f, a->text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100 - tw, -1, C_TEXT,
                           ALIGN_LEFT);
     }
 }
