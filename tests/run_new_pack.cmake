@@ -14,7 +14,10 @@ execute_process(COMMAND ${UNSAID} --new-pack ${OUT}/Class_7B RESULT_VARIABLE rc 
 if(NOT rc EQUAL 2)
   message(FATAL_ERROR "--new-pack wrote into an existing pack (${rc})")
 endif()
-# Installed as a user pack, its scene plays by id.
+# Installed as a user pack, its scene plays by id. The user folder is this
+# test's own, so tests running at the same time never see the pack.
+set(ENV{XDG_DATA_HOME} ${USERDATA})
+set(ENV{HOME} ${USERDATA})
 file(REMOVE_RECURSE ${USERDATA}/unsaid/packs/class_7b)
 file(COPY ${OUT}/Class_7B/ DESTINATION ${USERDATA}/unsaid/packs/class_7b)
 execute_process(COMMAND ${UNSAID} --scene class_7b-first-scene --screenshot ${SHOT} --at 5
