@@ -39,6 +39,7 @@ typedef struct {
     int start;  /* tick the line begins */
     int typed;  /* tick the typewriter finishes */
     int end;    /* tick the line leaves the screen */
+    const char *coach; /* a tip for new players shown while the line plays (tutorials), or NULL */
 } SceneLine;
 
 typedef enum {

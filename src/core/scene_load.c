@@ -320,7 +320,7 @@ static void time_line(SceneLine *line, int start, double hold)
     line->end = line->typed + secs_to_ticks(hold);
 }
 
-static const char *const line_keys[] = {"id", "text", "pause", "hold", "cues", NULL};
+static const char *const line_keys[] = {"id", "text", "pause", "hold", "cues", "coach", NULL};
 static const char *const line_required[] = {"id", "text", NULL};
 
 static void load_lines(Loader *L, const yaml_node_t *list)
@@ -359,6 +359,7 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         line->text = req_text(L, ln, "text", MAX_TEXT);
         if (!line->text)
             continue;
+        line->coach = req_text(L, ln, "coach", 200);
         TimeRef ref = {.n = 0};
         line->text = strip_marks(L, ymap_get(y, ln, "text"), line->text, &ref);
         double pause = 0.5, hold = -1;

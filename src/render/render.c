@@ -293,6 +293,22 @@ static void speech_box(Renderer *r, const Game *g, double alpha)
                       ALIGN_LEFT);
 }
 
+/* A tutorial's tip for the line being spoken, under the HUD. */
+static void coach_banner(Renderer *r, const Game *g, double alpha)
+{
+    const SceneLine *line;
+    int visible;
+    if (!game_current_line(g, alpha, &line, &visible) || !line->coach)
+        return;
+    Draw *d = r->draw;
+    float w = 700, x = (DRAW_LOGICAL_W - w) / 2;
+    float th = text_wrapped_height(r->text, FONT_BODY, line->coach, w - 56);
+    panel(r, x, 100, w, th + 32);
+    draw_rounded_rect_outline(d, x, 100, w, th + 32, 18, 2.f, C_ACCENT);
+    draw_circle(d, x + 2, 100 + (th + 32) / 2, 9, C_ACCENT);
+    text_draw_wrapped(r->text, d, FONT_BODY, line->coach, x + 28, 116, w - 56, -1, C_TEXT, ALIGN_LEFT);
+}
+
 /* Flags stay neutral while the scene plays: whether they were right is for
  * the debrief, so the player learns to look, not to fish for feedback. A
  * flag is a hollow ring that pops in and fades within two seconds, so it
@@ -929,6 +945,19 @@ static void results_screen(Renderer *r, const Game *g)
     y += 30;
     y += text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "results.dprime_help"), rx, y, rw, -1, C_MUTED,
                            ALIGN_LEFT) + 16;
+    if (g->progress) { /* and over every scene played so far */
+        Tally run;
+        double rd, rc;
+        progress_totals(g->progress, &run);
+        stats_tally_dprime(&run, &rd, &rc);
+        snprintf(dps, sizeof dps, "%.2f", rd);
+        snprintf(cs, sizeof cs, "%.2f", rc);
+        snprintf(n1, sizeof n1, "%d", run.total.hits);
+        snprintf(n2, sizeof n2, "%d", run.total.signals);
+        TF(g, buf, sizeof buf, "results.run", 4, "d", dps, "c", cs, "hits", n1, "signals", n2);
+        text_draw(r->text, d, FONT_SMALL, buf, -1, rx, y, C_MUTED, ALIGN_LEFT);
+        y += 34;
+    }
     StatsVerdict v = stats_profile(&chapter_tally);
     TF(g, buf, sizeof buf, v.key, 1, "region", v.region >= 0 ? region_word(g, v.region) : "");
     draw_rounded_rect(d, rx - 12, y - 8, rw + 24, text_wrapped_height(r->text, FONT_BODY, buf, rw) + 16, 12,
@@ -1079,6 +1108,7 @@ void render_frame(Renderer *r, const Game *g, double alpha)
         hud(r, g, alpha);
         flags(r, g, alpha);
         speech_box(r, g, alpha);
+        coach_banner(r, g, alpha);
         region_cursor(r, g, alpha);
         break;
     case SCREEN_ANSWER: answer_screen(r, g); break;
