@@ -91,9 +91,16 @@ UiRect game_answer_rect(const Game *g, int i)
 
 UiRect game_debrief_button(int i)
 {
-    if (i == 0)
-        return (UiRect){80, 634, 340, 54}; /* watch: under the cues it replays */
-    return (UiRect){690 + 176.f * (float)(i - 1), 632, 160, 54}; /* under the right column */
+    if (i == DEBRIEF_WATCH) /* under the cues it replays */
+        return (UiRect){80, 632, 330, 54};
+    if (i == DEBRIEF_ANSWERS)
+        return (UiRect){424, 632, 220, 54};
+    return (UiRect){690 + 176.f * (float)(i - DEBRIEF_AGAIN), 632, 160, 54}; /* under the right column */
+}
+
+UiRect game_review_button(void)
+{
+    return (UiRect){980, 640, 240, 54};
 }
 
 UiRect game_timeline_rect(void)
@@ -596,7 +603,7 @@ static void finish_scene(Game *g)
         g->progress_changed = true;
     }
     go(g, SCREEN_DEBRIEF);
-    g->selected = 3; /* Continue */
+    g->selected = DEBRIEF_CONTINUE;
     emit(g, EV_RESULT);
 }
 
@@ -629,7 +636,7 @@ static void watch(Game *g, int cue, bool all)
 static void back_to_debrief(Game *g)
 {
     go(g, SCREEN_DEBRIEF);
-    g->selected = 0;
+    g->selected = DEBRIEF_WATCH;
 }
 
 static void step_watch(Game *g, const TickInput *in)
@@ -967,24 +974,42 @@ void game_step(Game *g, const TickInput *in)
         choice = menu(g, &t, GAME_DEBRIEF_BUTTONS, debrief_rect);
         int cue = in->click ? game_timeline_cue(g, in->mouse_x, in->mouse_y) : -1;
         if (input_pressed(in, ACT_BACK))
-            choice = 2;
+            choice = DEBRIEF_CHAPTERS;
         if (cue >= 0) {
             emit(g, EV_CONFIRM);
             watch(g, cue, false);
-        } else if (choice == 0) {
+            break;
+        }
+        switch (choice) {
+        case DEBRIEF_WATCH:
             emit(g, EV_CONFIRM);
             watch(g, next_incongruent(g, -1), true);
-        } else if (choice == 1) {
+            break;
+        case DEBRIEF_ANSWERS:
+            emit(g, EV_CONFIRM);
+            go(g, SCREEN_REVIEW);
+            break;
+        case DEBRIEF_AGAIN:
             emit(g, EV_CONFIRM);
             start_scene(g);
-        } else if (choice == 2) {
-            open_chapters(g);
-        } else if (choice == 3) {
+            break;
+        case DEBRIEF_CHAPTERS: open_chapters(g); break;
+        case DEBRIEF_CONTINUE:
             emit(g, EV_CONFIRM);
             continue_campaign(g);
+            break;
+        default: break;
         }
         break;
     }
+    case SCREEN_REVIEW:
+        if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
+            (in->click && ui_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
+            emit(g, EV_CONFIRM);
+            go(g, SCREEN_DEBRIEF);
+            g->selected = DEBRIEF_ANSWERS;
+        }
+        break;
     case SCREEN_WATCH: step_watch(g, in); break;
     case SCREEN_RESULTS: {
         bool go_on = (in->click && ui_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||

@@ -46,6 +46,7 @@ typedef enum {
     SCREEN_RESULTS,  /* a chapter's totals and the noticing profile */
     SCREEN_SETTINGS,
     SCREEN_WATCH,    /* from the debrief: an incongruent cue again, at a quarter speed */
+    SCREEN_REVIEW,   /* from the debrief: every answer, its kind, and why it fits or not */
     SCREEN_COUNT
 } Screen;
 
@@ -82,6 +83,16 @@ typedef enum {
 } SettingRow;
 
 typedef enum { PAUSE_RESUME, PAUSE_RESTART, PAUSE_SETTINGS, PAUSE_QUIT, PAUSE_COUNT } PauseItem;
+
+/* The debrief's buttons. */
+typedef enum {
+    DEBRIEF_WATCH,    /* the disconnections again, slowly */
+    DEBRIEF_ANSWERS,  /* every answer and why */
+    DEBRIEF_AGAIN,    /* play the scene again */
+    DEBRIEF_CHAPTERS,
+    DEBRIEF_CONTINUE, /* the next scene, or the chapter's results */
+    DEBRIEF_COUNT
+} DebriefItem;
 
 typedef struct {
     float x, y, w, h;
@@ -184,7 +195,7 @@ RigVec game_region_anchor(const RigLayout *rig, Region r);
 #define GAME_TITLE_BUTTONS 5 /* Continue, Chapters, Settings, Packs, Quit */
 #define GAME_PACK_ROWS 8      /* rows the Packs screen shows at once */
 #define GAME_CHAPTER_ROWS 7   /* scene rows the Chapters screen shows at once */
-#define GAME_DEBRIEF_BUTTONS 4 /* Watch (slow motion), Try again, Chapters, Continue */
+#define GAME_DEBRIEF_BUTTONS DEBRIEF_COUNT
 UiRect game_title_button(int i);
 /* The i-th answer on offer (see Game.offered). */
 UiRect game_answer_rect(const Game *g, int i);
@@ -196,6 +207,8 @@ int game_chapter_scroll(const Game *g);
 /* Settings rows (SET_*), and the pause menu's items. */
 UiRect game_settings_row(int i);
 UiRect game_pause_button(int i);
+/* The review of every answer: its Back button. */
+UiRect game_review_button(void);
 /* Results screen: its one button. */
 UiRect game_results_button(void);
 UiRect game_speech_box(void);

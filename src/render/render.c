@@ -643,11 +643,49 @@ static void debrief_screen(Renderer *r, const Game *g)
     if (res->false_alarms > 0 && y + text_wrapped_height(r->text, FONT_SMALL, T(g, "debrief.false_alarms"), rw) < 620)
         text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "debrief.false_alarms"), rx, y, rw, -1, C_MUTED,
                           ALIGN_LEFT);
-    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {"debrief.watch", "debrief.play_again",
-                                                             "debrief.chapters", "debrief.continue"};
+    static const char *const labels[GAME_DEBRIEF_BUTTONS] = {
+        [DEBRIEF_WATCH] = "debrief.watch",       [DEBRIEF_ANSWERS] = "debrief.answers",
+        [DEBRIEF_AGAIN] = "debrief.play_again",  [DEBRIEF_CHAPTERS] = "debrief.chapters",
+        [DEBRIEF_CONTINUE] = "debrief.continue"};
     for (int i = 0; i < GAME_DEBRIEF_BUTTONS; i++)
-        if (i > 0 || s->nincongruent > 0)
+        if (i != DEBRIEF_WATCH || s->nincongruent > 0)
             button(r, game_debrief_button(i), T(g, labels[i]), g->selected == i);
+}
+
+/* Every answer the scene had: what kind it is, how well it fits, and why. */
+static void review_screen(Renderer *r, const Game *g)
+{
+    Draw *d = r->draw;
+    const Scene *s = g->scene;
+    dim(r, 0.6f);
+    panel(r, 40, 30, 1200, 660);
+    text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "review.label"), -1, 80, 54, C_ACCENT, ALIGN_LEFT);
+    text_draw(r->text, d, FONT_HEADING, s->title, -1, 80, 78, C_TEXT, ALIGN_LEFT);
+    float y = 140, w = 1120;
+    for (int i = 0; i < s->nanswers; i++) {
+        const SceneAnswer *a = &s->answers[i];
+        char kind[256], quoted[400];
+        TF(g, kind, sizeof kind, "debrief.kind_quality", 2, "kind", kind_word(g, a->kind), "quality",
+           quality_word(g, a->quality));
+        float kw = text_width(r->text, FONT_SMALL_BOLD, kind, -1) + 24;
+        bool chosen = i == g->answer;
+        draw_rounded_rect(d, 80, y, kw, 28, 10, color_alpha(quality_color(a->quality), 0.25f));
+        text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, 92, y + 4, quality_color(a->quality), ALIGN_LEFT);
+        float tx = 80 + kw + 14;
+        if (chosen) {
+            const char *you = T(g, "review.yours");
+            float yw = text_width(r->text, FONT_SMALL_BOLD, you, -1) + 20;
+            draw_rounded_rect(d, tx, y, yw, 28, 10, C_ACCENT);
+            text_draw(r->text, d, FONT_SMALL_BOLD, you, -1, tx + 10, y + 4, color_hex(0x1b1f2b), ALIGN_LEFT);
+            tx += yw + 14;
+        }
+        snprintf(quoted, sizeof quoted, "\u201c%s\u201d", a->text);
+        float qh = text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, quoted, tx, y + 4, 80 + w - tx, -1, C_TEXT,
+                                     ALIGN_LEFT);
+        y += (qh > 28 ? qh : 28) + 8;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, 80, y, w, -1, C_MUTED, ALIGN_LEFT) + 16;
+    }
+    button(r, game_review_button(), T(g, "review.back"), true);
 }
 
 static Color state_color(PackState s)
@@ -1118,6 +1156,7 @@ void render_frame(Renderer *r, const Game *g, double alpha)
     case SCREEN_CHAPTERS: chapters_screen(r, g); break;
     case SCREEN_RESULTS: results_screen(r, g); break;
     case SCREEN_SETTINGS: settings_screen(r, g); break;
+    case SCREEN_REVIEW: review_screen(r, g); break;
     case SCREEN_WATCH:
         speech_box(r, g, alpha);
         watch_screen(r, g, alpha);
