@@ -1,5 +1,6 @@
 /* Unsaid - main.c: command line, loading, and the two ways to run the game
  * (a window with the real clock, or headless on recorded input). */
+#include "audio.h"
 #include "diag.h"
 #include "game.h"
 #include "lexicon.h"
@@ -483,6 +484,7 @@ static void apply_settings(App *app)
     if (s->window_width != app->applied.window_width || s->window_height != app->applied.window_height)
         platform_set_window_size(&app->plat, s->window_width > 0 ? s->window_width : 1280,
                                  s->window_height > 0 ? s->window_height : 720);
+    audio_set_volumes(s->master_volume, s->music_volume, s->effects_volume);
     app->applied = *s;
 }
 
@@ -541,6 +543,7 @@ static void app_reload(App *app)
     app->lib = fresh;
     if (app->render)
         render_forget_places(app->render);
+    audio_forget(); /* a mount point may now hold another pack */
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", strings_get(&app->lib.strings, "overlay.reloaded"));
     const Scene *scene = library_scene(&app->lib, id);
     if (!scene)
@@ -582,6 +585,7 @@ static void app_tick(App *app, TickInput *in)
         fputs(line, app->record);
     }
     game_step(&app->game, in);
+    audio_step(&app->game);
     if (app->game.pack_toggle >= 0)
         toggle_pack(app);
     save_changes(app);
@@ -674,6 +678,7 @@ static int run_window(App *app, double t_launch)
             app->plat.reload_requested = false;
             app_reload(app);
         }
+        audio_update(&app->game, app->game.paused);
         render_frame(app->render, &app->game, loop_alpha(&loop));
         if (app->overlay_until > now_ms())
             render_overlay(app->render, app->overlay_title, app->overlay);
@@ -810,6 +815,8 @@ int main(int argc, char **argv)
             fputs(head, app.record);
         }
     }
+    if (windowed)
+        audio_init(); /* silent, not failing, when there is no sound device */
     if (app.opt.timing)
         fprintf(stderr, "unsaid: ready to run %.1f ms after launch\n", now_ms() - t_launch);
     rc = app.opt.headless ? run_headless(&app) : run_window(&app, t_launch);
@@ -817,6 +824,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "unsaid: %s: could not finish writing the recording\n", app.opt.record);
         rc = rc ? rc : 1;
     }
+    if (windowed && app.opt.timing)
+        audio_report(stderr);
+    audio_quit();
     render_destroy(app.render);
     TTF_Quit();
     platform_close(&app.plat);
