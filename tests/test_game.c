@@ -1,0 +1,1017 @@
+/* The game around the scene, as a player meets it: Continue and the
+ * chapter list, stars and saved progress, pause, the keyboard region
+ * cursor, hints, settings, the end of a chapter, slow motion and the
+ * answers on offer. The real base pack (levels/base) is loaded through a
+ * PackIO over the source tree, and a Game is driven one TickInput at a
+ * time, as the platform does.
+ *
+ * usage: test_game SOURCE_DIR */
+#include "check.h"
+#include "game.h"
+#include "library.h"
+
+#include <dirent.h>
+#include "slurp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *test_name = "?";
+
+/* A failed expectation: which test, where, and what a player would see. */
+#define EXPECT(cond, ...)                                                                  \
+    do {                                                                                   \
+        if (!(cond)) {                                                                     \
+            fprintf(stderr, "%s:%d: [%s] ", __FILE__, __LINE__, test_name);                \
+            fprintf(stderr, __VA_ARGS__);                                                  \
+            fputc('\n', stderr);                                                           \
+            check_failures++;                                                              \
+        }                                                                                  \
+    } while (0)
+
+/* ---- the base pack, from the source tree ------------------------------------ */
+
+static const char *src_dir;
+
+static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
+                     size_t errsize)
+{
+    (void)ctx;
+    (void)source;
+    char full[1400];
+    snprintf(full, sizeof full, "%s/levels/base/%s", src_dir, path);
+    char *b = slurp(full, len);
+    if (b && *len > max) {
+        free(b);
+        b = NULL;
+    }
+    if (!b)
+        snprintf(err, errsize, "%s: missing or too large", path);
+    return b;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int io_list(void *ctx, int source, const char *dir, char ***out)
+{
+    (void)ctx;
+    (void)source;
+    char path[1400];
+    snprintf(path, sizeof path, "%s/levels/base/%s", src_dir, dir);
+    *out = NULL;
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    int n = 0, cap = 256;
+    *out = malloc((size_t)cap * sizeof **out);
+    for (struct dirent *e; *out && n < cap && (e = readdir(d));)
+        if (e->d_name[0] != '.')
+            (*out)[n++] = strdup(e->d_name);
+    closedir(d);
+    if (*out)
+        qsort(*out, (size_t)n, sizeof **out, cmp_names);
+    return n;
+}
+
+static Library lib;
+
+/* ---- driving a game ------------------------------------------------------------ */
+
+#define KEY(a) (1u << (a))
+#define MAX_SCENE_TICKS 20000 /* far longer than any scene; a loop bound */
+
+static Game *new_game(const char *scene_id, bool skip_title, Progress *progress)
+{
+    Game *g = calloc(1, sizeof *g);
+    const Scene *s = scene_id ? library_scene(&lib, scene_id) : library_first_scene(&lib);
+    if (!g || !s) {
+        fprintf(stderr, "test_game: cannot set up a game for %s\n", scene_id ? scene_id : "(first)");
+        exit(1);
+    }
+    game_init(g, s, &lib, skip_title);
+    g->progress = progress;
+    return g;
+}
+
+static void step(Game *g, uint32_t pressed)
+{
+    TickInput in;
+    memset(&in, 0, sizeof in);
+    in.pressed = pressed;
+    game_step(g, &in);
+}
+
+static void press(Game *g, Action a)
+{
+    step(g, KEY(a));
+}
+
+static void idle(Game *g, int n)
+{
+    for (int i = 0; i < n; i++)
+        step(g, 0);
+}
+
+static const char *screen_name(Screen s)
+{
+    static const char *const names[] = {"TITLE", "INTRO", "PERFORM", "ANSWER", "REACTION", "DEBRIEF",
+                                        "PACKS", "CHAPTERS", "RESULTS", "SETTINGS", "WATCH"};
+    return s >= 0 && s < (int)(sizeof names / sizeof names[0]) ? names[s] : "?";
+}
+
+static const char *scene_id(const Game *g)
+{
+    return g->scene && g->scene->id ? g->scene->id : "(none)";
+}
+
+/* The scene tick the next step will play (flags pressed now land on it). */
+static int scene_tick(const Game *g)
+{
+    return g->tick - g->perform_start;
+}
+
+/* From the intro, start the performance. */
+static void start_performance(Game *g)
+{
+    EXPECT(g->screen == SCREEN_INTRO, "expected the intro of %s, on %s", scene_id(g), screen_name(g->screen));
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_PERFORM, "Enter on the intro should start the performance, on %s",
+           screen_name(g->screen));
+}
+
+/* Step without input until the performance reaches scene tick t. */
+static void run_to(Game *g, int t)
+{
+    for (int i = 0; i < MAX_SCENE_TICKS && g->screen == SCREEN_PERFORM && scene_tick(g) < t; i++)
+        step(g, 0);
+}
+
+static void run_until(Game *g, Screen s)
+{
+    for (int i = 0; i < MAX_SCENE_TICKS && g->screen != s; i++)
+        step(g, 0);
+    EXPECT(g->screen == s, "%s never reached %s (stuck on %s)", scene_id(g), screen_name(s), screen_name(g->screen));
+}
+
+static Action flag_key(Region r)
+{
+    switch (r) {
+    case REGION_EYES: return ACT_FLAG_EYES;
+    case REGION_HANDS: return ACT_FLAG_HANDS;
+    case REGION_FACE: return ACT_FLAG_FACE;
+    case REGION_POSTURE: return ACT_FLAG_POSTURE;
+    default: return ACT_FLAG_VOICE;
+    }
+}
+
+static Region cue_region(const SceneCue *c)
+{
+    return channel_region(c->def->channel);
+}
+
+/* The incongruent cues of a scene in time order (ties in file order). */
+static int incongruent_cues(const Scene *s, int *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < s->ncues && n < max; i++)
+        if (s->cues[i].incongruent && s->cues[i].def) {
+            int j = n++;
+            while (j > 0 && s->cues[out[j - 1]].start > s->cues[i].start) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = i;
+        }
+    return n;
+}
+
+/* The first incongruent cue whose lexicon name is `name`, or -1. */
+static int cue_named(const Scene *s, const char *name)
+{
+    for (int i = 0; i < s->ncues; i++)
+        if (s->cues[i].incongruent && s->cues[i].def && strcmp(s->cues[i].def->name, name) == 0)
+            return i;
+    return -1;
+}
+
+/* Flag cue i with its region's key, a few ticks after it begins (or as
+ * soon as the debounce allows). */
+static void flag_cue(Game *g, int i)
+{
+    const SceneCue *c = &g->scene->cues[i];
+    run_to(g, c->start + 6);
+    EXPECT(g->screen == SCREEN_PERFORM, "%s: the performance ended before cue %d", scene_id(g), i);
+    press(g, flag_key(cue_region(c)));
+}
+
+static void flag_all(Game *g)
+{
+    int cues[64];
+    int n = incongruent_cues(g->scene, cues, 64);
+    for (int k = 0; k < n; k++)
+        flag_cue(g, cues[k]);
+}
+
+/* Choose the answer at position `pos` (0-based) on screen, with 1..5. */
+static void choose(Game *g, int pos)
+{
+    static const Action keys[] = {ACT_1, ACT_2, ACT_3, ACT_4, ACT_5};
+    EXPECT(g->screen == SCREEN_ANSWER, "expected the answers, on %s", screen_name(g->screen));
+    press(g, keys[pos]);
+}
+
+/* The scene's answer with this quality, as an index into the scene's answers. */
+static int answer_of_quality(const Scene *s, AnswerQuality q)
+{
+    for (int i = 0; i < s->nanswers; i++)
+        if (s->answers[i].quality == q && !s->answers[i].requires)
+            return i;
+    return -1;
+}
+
+/* Where answer `index` sits among the answers on offer, or -1. */
+static int offered_pos(const Game *g, int index)
+{
+    for (int i = 0; i < g->noffered; i++)
+        if (g->offered[i] == index)
+            return i;
+    return -1;
+}
+
+/* Play from the answer screen through the reaction to the debrief. */
+static void answer_and_finish(Game *g, int index)
+{
+    run_until(g, SCREEN_ANSWER);
+    int pos = offered_pos(g, index);
+    EXPECT(pos >= 0, "%s: answer %d is not on offer", scene_id(g), index);
+    choose(g, pos < 0 ? 0 : pos);
+    run_until(g, SCREEN_DEBRIEF);
+}
+
+/* On the debrief, walk the highlight to a button and press Enter. */
+static void debrief_choose(Game *g, DebriefItem item)
+{
+    EXPECT(g->screen == SCREEN_DEBRIEF, "expected the debrief, on %s", screen_name(g->screen));
+    for (int i = 0; i < GAME_DEBRIEF_BUTTONS && g->selected != (int)item; i++)
+        press(g, ACT_UP);
+    EXPECT(g->selected == (int)item, "Up should reach debrief button %d, highlights %d", (int)item, g->selected);
+    press(g, ACT_CONFIRM);
+}
+
+static Progress *new_progress(void)
+{
+    Progress *p = malloc(sizeof *p);
+    if (!p)
+        exit(1);
+    progress_init(p);
+    return p;
+}
+
+static void mark_done(Progress *p, const char *scene)
+{
+    PlayResult play = {.completed = true, .stars = 1, .score = 100};
+    EXPECT(progress_record(p, "base", scene, &play) != NULL, "progress_record(%s) failed", scene);
+}
+
+/* ---- 1. Continue ----------------------------------------------------------------- */
+
+static void test_continue(void)
+{
+    test_name = "continue";
+    Progress *p = new_progress();
+    Game *g = new_game(NULL, false, p);
+    EXPECT(g->screen == SCREEN_TITLE, "the game should start on the title, not %s", screen_name(g->screen));
+    EXPECT(g->selected == 0, "Continue should be highlighted first, not item %d", g->selected);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_INTRO, "Continue with no progress should open a scene's intro, got %s",
+           screen_name(g->screen));
+    EXPECT(strcmp(scene_id(g), "first_look") == 0, "Continue with no progress should start first_look, got %s",
+           scene_id(g));
+    EXPECT(g->chapter == 0 && g->chapter_pos == 0, "first_look should be chapter 0 scene 0, got %d/%d", g->chapter,
+           g->chapter_pos);
+    free(g);
+
+    mark_done(p, "first_look");
+    g = new_game(NULL, false, p);
+    press(g, ACT_CONFIRM);
+    EXPECT(strcmp(scene_id(g), "im_fine") == 0, "Continue after first_look should start im_fine, got %s",
+           scene_id(g));
+    EXPECT(g->chapter == 0 && g->chapter_pos == 1, "im_fine should be chapter 0 scene 1, got %d/%d", g->chapter,
+           g->chapter_pos);
+    free(g);
+
+    /* Everything finished: Continue starts again from the first scene. */
+    Campaign c;
+    campaign_build(&c, &lib);
+    for (int k = 0; k < c.nchapters; k++)
+        for (int i = 0; i < c.chapters[k].nscenes; i++)
+            mark_done(p, c.chapters[k].scenes[i]->id);
+    g = new_game(NULL, false, p);
+    press(g, ACT_CONFIRM);
+    EXPECT(strcmp(scene_id(g), "first_look") == 0, "Continue with every scene done should start first_look, got %s",
+           scene_id(g));
+    free(g);
+    free(p);
+}
+
+/* ---- 2. Chapters: a scene opens when the one before it is done ---------------- */
+
+static void test_chapters_locked(void)
+{
+    test_name = "chapters";
+    Progress *p = new_progress();
+    Game *g = new_game(NULL, false, p);
+    press(g, ACT_2); /* Chapters */
+    EXPECT(g->screen == SCREEN_CHAPTERS, "item 2 on the title should open Chapters, got %s", screen_name(g->screen));
+    EXPECT(g->chapter_focus == 0 && g->selected == 0, "Chapters should open on chapter 0, scene 0 (got %d, %d)",
+           g->chapter_focus, g->selected);
+    press(g, ACT_DOWN);
+    EXPECT(g->selected == 1, "Down should move to the second scene, selected %d", g->selected);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_CHAPTERS, "im_fine is locked until first_look is done; Enter went to %s (%s)",
+           screen_name(g->screen), scene_id(g));
+
+    mark_done(p, "first_look");
+    press(g, ACT_DOWN);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_CHAPTERS, "good_for_her is still locked (im_fine not done); Enter went to %s (%s)",
+           screen_name(g->screen), scene_id(g));
+    press(g, ACT_UP);
+    EXPECT(g->selected == 1, "Up should come back to im_fine, selected %d", g->selected);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_INTRO && strcmp(scene_id(g), "im_fine") == 0,
+           "with first_look done, im_fine should start: got %s (%s)", screen_name(g->screen), scene_id(g));
+    free(g);
+    free(p);
+}
+
+/* ---- 3. Stars ------------------------------------------------------------------- */
+
+static int stars_of(int hits, int misses, int fas, int answer, AnswerQuality q)
+{
+    SceneResult r;
+    memset(&r, 0, sizeof r);
+    r.hits = hits;
+    r.misses = misses;
+    r.false_alarms = fas;
+    r.answer = answer;
+    r.quality = q;
+    return campaign_stars(&r);
+}
+
+static void test_stars_rule(void)
+{
+    test_name = "stars";
+    struct {
+        int hits, misses, fas, answer;
+        AnswerQuality q;
+        int want;
+        const char *why;
+    } cases[] = {
+        {0, 3, 0, 0, QUALITY_POOR, 1, "finishing alone is one star"},
+        {1, 2, 0, 0, QUALITY_GOOD, 1, "1 of 3 noticed is short of two thirds"},
+        {2, 1, 0, 0, QUALITY_POOR, 2, "2 of 3 noticed, no false alarm: the noticing star"},
+        {2, 1, 1, 0, QUALITY_POOR, 2, "2 of 3 noticed with one false alarm still earns it"},
+        {2, 1, 2, 0, QUALITY_POOR, 1, "two false alarms lose the noticing star"},
+        {4, 2, 0, 0, QUALITY_POOR, 2, "4 of 6 is exactly two thirds"},
+        {3, 2, 0, 0, QUALITY_POOR, 1, "3 of 5 is under two thirds"},
+        {0, 3, 0, 1, QUALITY_BEST, 2, "the best answer is a star of its own"},
+        {3, 0, 0, 1, QUALITY_BEST, 3, "everything noticed and the best answer: three"},
+        {3, 0, 0, 1, QUALITY_GOOD, 2, "a good answer is not the best"},
+        {0, 0, 0, 2, QUALITY_POOR, 2, "a catch scene left alone earns the noticing star"},
+        {0, 0, 1, 2, QUALITY_POOR, 1, "a catch scene with one false alarm does not"},
+        {0, 0, 0, 0, QUALITY_BEST, 3, "a catch scene left alone with the best answer: three"},
+        {3, 0, 0, -1, QUALITY_BEST, 2, "no answer chosen earns no answer star"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int got = stars_of(cases[i].hits, cases[i].misses, cases[i].fas, cases[i].answer, cases[i].q);
+        EXPECT(got == cases[i].want, "%s: hits=%d misses=%d false_alarms=%d quality=%s gave %d stars, want %d",
+               cases[i].why, cases[i].hits, cases[i].misses, cases[i].fas, scene_quality_name(cases[i].q), got,
+               cases[i].want);
+    }
+
+    /* The same rule in play: ninety_days is a catch scene. */
+    const Scene *s = library_scene(&lib, "ninety_days");
+    EXPECT(s && s->nincongruent == 0, "ninety_days should be a catch scene (no incongruent cue)");
+    if (!s)
+        return;
+    int best = answer_of_quality(s, QUALITY_BEST);
+    Game *g = new_game("ninety_days", true, NULL);
+    start_performance(g);
+    answer_and_finish(g, best);
+    EXPECT(g->stars == 3, "ninety_days left alone with the best answer should give 3 stars, got %d", g->stars);
+    free(g);
+
+    g = new_game("ninety_days", true, NULL);
+    start_performance(g);
+    run_to(g, 200);
+    press(g, ACT_FLAG_EYES);
+    answer_and_finish(g, best);
+    EXPECT(g->result.false_alarms == 1, "one flag in a catch scene is one false alarm, got %d",
+           g->result.false_alarms);
+    EXPECT(g->stars == 2, "ninety_days with one false alarm and the best answer should give 2 stars, got %d",
+           g->stars);
+    free(g);
+}
+
+/* ---- 4. Finishing a scene records a play ------------------------------------------ */
+
+static void test_progress_recorded(void)
+{
+    test_name = "progress";
+    Progress *p = new_progress();
+    Game *g = new_game("first_look", true, p);
+    const Scene *s = g->scene;
+    start_performance(g);
+    flag_all(g);
+    EXPECT(!g->progress_changed, "nothing should be recorded before the scene ends");
+    answer_and_finish(g, answer_of_quality(s, QUALITY_BEST));
+    EXPECT(g->progress_changed, "finishing first_look should set progress_changed");
+    EXPECT(g->stars == 3, "first_look, its one cue flagged and the best answer, should give 3 stars, got %d",
+           g->stars);
+    const SceneRecord *r = progress_find(p, "first_look");
+    EXPECT(r != NULL, "finishing first_look should add a progress record");
+    if (r) {
+        EXPECT(r->done, "the record should say first_look is done");
+        EXPECT(r->stars == 3, "the record should keep 3 stars, has %d", r->stars);
+        EXPECT(r->score == g->result.score, "the record's score %d should be the play's %d", r->score,
+               g->result.score);
+        EXPECT(r->plays == 1, "one play recorded, the record says %d", r->plays);
+        EXPECT(strcmp(r->pack, "base") == 0, "the record should name pack 'base', has '%s'", r->pack);
+        EXPECT(r->last.total.hits == 1 && r->last.total.signals == 1,
+               "the record's tally should hold the one hit of one signal, has %d/%d", r->last.total.hits,
+               r->last.total.signals);
+    }
+    int best_score = g->result.score;
+
+    /* Try again (debrief item 1), and play it worse: nothing flagged, a poor answer. */
+    g->progress_changed = false;
+    debrief_choose(g, DEBRIEF_AGAIN);
+    EXPECT(g->screen == SCREEN_INTRO && g->scene == s, "Try again should restart first_look, got %s (%s)",
+           screen_name(g->screen), scene_id(g));
+    start_performance(g);
+    answer_and_finish(g, answer_of_quality(s, QUALITY_POOR));
+    EXPECT(g->progress_changed, "the second play should be recorded too");
+    EXPECT(g->stars == 1, "the worse play should earn 1 star, got %d", g->stars);
+    r = progress_find(p, "first_look");
+    if (r) {
+        EXPECT(r->stars == 3, "a worse play must not lower the best stars: 3 expected, the record has %d", r->stars);
+        EXPECT(r->score == best_score, "a worse play must not lower the best score %d, the record has %d",
+               best_score, r->score);
+        EXPECT(r->plays == 2, "two plays recorded, the record says %d", r->plays);
+        EXPECT(r->done, "first_look stays done");
+        EXPECT(r->last.total.hits == 0, "the record's last tally is the latest play (0 hits), has %d",
+               r->last.total.hits);
+    }
+    free(g);
+    free(p);
+}
+
+/* ---- 5. Pause ------------------------------------------------------------------------ */
+
+static bool same_pose(const Pose *a, const Pose *b)
+{
+    return memcmp(a->v, b->v, sizeof a->v) == 0;
+}
+
+static void test_pause(void)
+{
+    test_name = "pause";
+    Game *g = new_game("im_fine", true, NULL);   /* paused */
+    Game *ref = new_game("im_fine", true, NULL); /* never paused */
+    const Scene *s = g->scene;
+    start_performance(g);
+    start_performance(ref);
+    /* Halfway through typing the second line: time passing would show. */
+    const SceneLine *ln = &s->lines[s->nlines > 1 ? 1 : 0];
+    int t = ln->start + (ln->typed - ln->start) / 2;
+    run_to(g, t);
+    run_to(ref, t);
+
+    const SceneLine *line0 = NULL, *line1 = NULL;
+    int vis0 = -1, vis1 = -1;
+    Pose pose0, pose1;
+    RigLayout rig0, rig1;
+    EXPECT(game_current_line(g, 1.0, &line0, &vis0), "a line should show at scene tick %d", t);
+    game_character(g, 1.0, &pose0, &rig0);
+    double time0 = game_time(g, 1.0);
+    float prog0 = game_perform_progress(g, 1.0);
+    EXPECT(line0 && vis0 > 0 && vis0 < (int)strlen(line0->text),
+           "the line should be half typed at scene tick %d (visible %d)", t, vis0);
+
+    int paused_at = g->tick;
+    press(g, ACT_BACK);
+    EXPECT(g->paused, "Esc during the performance should pause");
+    for (int i = 0; i < 120; i++)
+        step(g, i == 60 ? KEY(ACT_FLAG_EYES) : 0);
+    EXPECT(g->paused && g->screen == SCREEN_PERFORM, "still paused on the performance after 120 ticks (%s)",
+           screen_name(g->screen));
+    EXPECT(g->notice.nflags == 0, "a flag key while paused must not place a flag (%d flags)", g->notice.nflags);
+    EXPECT(game_time(g, 1.0) == time0, "game_time moved while paused: %.1f, then %.1f", time0, game_time(g, 1.0));
+    EXPECT(game_time(g, 0.25) == time0, "game_time between ticks moved while paused: %.2f", game_time(g, 0.25));
+    EXPECT(game_perform_progress(g, 1.0) == prog0, "the timeline bar moved while paused");
+    EXPECT(game_current_line(g, 1.0, &line1, &vis1) && line1 == line0 && vis1 == vis0,
+           "the typewriter moved while paused: %d bytes, then %d", vis0, vis1);
+    game_character(g, 1.0, &pose1, &rig1);
+    EXPECT(same_pose(&pose0, &pose1), "the character's pose changed while paused");
+    EXPECT(rig1.breath == rig0.breath && rig1.head.y == rig0.head.y, "the character breathed while paused");
+
+    /* Resume: one tick on from where it stopped, as if no time had passed. */
+    press(g, ACT_BACK);
+    int gap = g->tick - 1 - paused_at;
+    step(ref, 0);
+    EXPECT(!g->paused && g->screen == SCREEN_PERFORM, "Esc in the pause menu should resume (%s, paused %d)",
+           screen_name(g->screen), g->paused);
+    EXPECT(scene_tick(g) == scene_tick(ref), "after resuming, scene tick %d, expected %d", scene_tick(g),
+           scene_tick(ref));
+    for (int k = 0; k < 3; k++) {
+        const SceneLine *la = NULL, *lb = NULL;
+        int va = -1, vb = -2;
+        game_current_line(g, 1.0, &la, &va);
+        game_current_line(ref, 1.0, &lb, &vb);
+        EXPECT(la == lb && va == vb, "%d ticks after resuming the typewriter shows %d bytes, unpaused %d", k, va, vb);
+        Pose pa, pb;
+        RigLayout ra, rb;
+        game_character(g, 1.0, &pa, &ra);
+        game_character(ref, 1.0, &pb, &rb);
+        /* Cue-driven parameters: everything but idle blinks and glances. */
+        Pose ca = pa, cb = pb;
+        ca.v[P_BLINK] = cb.v[P_BLINK] = 0;
+        ca.v[P_GAZE_X] = cb.v[P_GAZE_X] = 0;
+        ca.v[P_GAZE_Y] = cb.v[P_GAZE_Y] = 0;
+        EXPECT(same_pose(&ca, &cb), "%d ticks after resuming, the cues do not match the unpaused scene", k);
+        /* Idle life (blinks, glances, breath) is left out here: see
+         * test_pause_idle_life. */
+        step(g, 0);
+        step(ref, 0);
+    }
+    EXPECT(gap == 121, "the pause lasted %d ticks, expected 121 (the pause press and 120 ticks)", gap);
+
+    /* The scene still ends at perform_start + length, in scene time. */
+    run_until(g, SCREEN_ANSWER);
+    run_until(ref, SCREEN_ANSWER);
+    EXPECT(g->screen_start - g->perform_start == s->length,
+           "the paused scene ended at scene tick %d, its length is %d", g->screen_start - g->perform_start, s->length);
+    EXPECT(g->screen_start == ref->screen_start + gap,
+           "the paused scene should end %d ticks after the unpaused one, ended %d later", gap,
+           g->screen_start - ref->screen_start);
+    free(g);
+    free(ref);
+
+    /* ACT_PAUSE (Start on a gamepad, Esc) pauses too; so does it on the answers. */
+    g = new_game("im_fine", true, NULL);
+    start_performance(g);
+    idle(g, 30);
+    press(g, ACT_PAUSE);
+    EXPECT(g->paused, "the pause action should pause the performance");
+    press(g, ACT_PAUSE);
+    EXPECT(!g->paused, "the pause action should resume from the pause menu");
+    free(g);
+}
+
+/* KNOWN BUG, kept apart so the rest of the pause test stays meaningful:
+ * the character's idle life should continue from where the pause stopped
+ * it. game.c's timeline_at() gives the timeline life_t = game_time(), the
+ * game's clock, which resume_scene() does not shift; so at the first tick
+ * after a pause of N ticks the breath (and any blink or glance) is where
+ * it would be N ticks later. */
+static void test_pause_idle_life(void)
+{
+    test_name = "pause_idle_life (KNOWN BUG)";
+    Game *g = new_game("im_fine", true, NULL);
+    start_performance(g);
+    /* How far the breath moves in one tick when nothing is paused. */
+    Pose pose0, pose1;
+    RigLayout rig0, rig1;
+    float most = 0;
+    game_character(g, 1.0, &pose0, &rig0);
+    for (int i = 0; i < 300; i++) {
+        step(g, 0);
+        game_character(g, 1.0, &pose1, &rig1);
+        float d = rig1.breath - rig0.breath;
+        most = d < 0 ? (-d > most ? -d : most) : (d > most ? d : most);
+        rig0 = rig1;
+    }
+    EXPECT(most > 0, "the character should breathe");
+    press(g, ACT_BACK);
+    game_character(g, 1.0, &pose0, &rig0);
+    idle(g, 100); /* not a whole number of breaths */
+    press(g, ACT_BACK);
+    /* One tick on from the pause: at most one tick's worth of breath. */
+    game_character(g, 1.0, &pose1, &rig1);
+    float d = rig1.breath - rig0.breath;
+    if (d < 0)
+        d = -d;
+    EXPECT(d <= 2 * most,
+           "KNOWN BUG: on resuming after a 101-tick pause the character's breath jumps from %.3f to %.3f "
+           "in one tick (at most %.3f a tick otherwise): idle life runs on game time, not scene time",
+           (double)rig0.breath, (double)rig1.breath, (double)most);
+    free(g);
+}
+
+/* ---- 6. Keyboard region pick --------------------------------------------------------- */
+
+static void test_region_cursor(void)
+{
+    test_name = "region_cursor";
+    Game *g = new_game("im_fine", true, NULL);
+    start_performance(g);
+    EXPECT(g->region_cursor < 0, "the region cursor should be hidden at first (%d)", g->region_cursor);
+    idle(g, 10);
+    press(g, ACT_DOWN);
+    EXPECT(g->region_cursor >= 0, "Down during the performance should show the region cursor");
+    EXPECT(g->region_cursor == REGION_EYES, "the cursor should start on the eyes, is on %d", g->region_cursor);
+    press(g, ACT_DOWN);
+    int at = g->region_cursor;
+    EXPECT(at == REGION_FACE, "a second Down should move the cursor from the eyes to the face, is on %d", at);
+    int before = g->notice.nflags;
+    press(g, ACT_CONFIRM);
+    EXPECT(g->notice.nflags == before + 1, "Enter on the cursor should place one flag (%d -> %d)", before,
+           g->notice.nflags);
+    if (g->notice.nflags > before)
+        EXPECT((int)g->notice.flags[before].region == at, "the flag should be on the cursor's region %d, is on %d", at,
+               (int)g->notice.flags[before].region);
+    EXPECT(g->screen == SCREEN_PERFORM, "Enter on the cursor must not leave the performance (%s)",
+           screen_name(g->screen));
+    idle(g, GAME_FLAG_DEBOUNCE);
+    press(g, ACT_UP);
+    EXPECT(g->region_cursor == REGION_EYES, "Up should move the cursor back to the eyes, is on %d",
+           g->region_cursor);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->notice.nflags == before + 2 && g->notice.flags[before + 1].region == REGION_EYES,
+           "a second Enter should flag the eyes (%d flags)", g->notice.nflags);
+    free(g);
+}
+
+/* ---- 7. Hints ---------------------------------------------------------------------- */
+
+/* Play im_fine: flag every incongruent cue, hinting before the first
+ * `hint_upto` of them (0: no hints), and choose `answer`. */
+static Game *play_with_hints(bool hints_on, int hint_upto, int answer, bool flag)
+{
+    Game *g = new_game("im_fine", true, NULL);
+    g->settings.hints = hints_on;
+    start_performance(g);
+    int cues[64];
+    int n = incongruent_cues(g->scene, cues, 64);
+    for (int k = 0; k < n; k++) {
+        if (k < hint_upto) {
+            int t = g->scene->cues[cues[k]].start - 2;
+            if (t > scene_tick(g))
+                run_to(g, t);
+            press(g, ACT_HINT);
+        }
+        if (flag)
+            flag_cue(g, cues[k]);
+    }
+    answer_and_finish(g, answer);
+    return g;
+}
+
+static void test_hints(void)
+{
+    test_name = "hints";
+    const Scene *s = library_scene(&lib, "im_fine");
+    int cues[64];
+    int n = incongruent_cues(s, cues, 64);
+    EXPECT(n >= 2, "im_fine should have two incongruent cues or more, has %d", n);
+    if (n < 2)
+        return;
+    Region r;
+    float phase;
+
+    /* Off (the default): the hint key does nothing. */
+    Game *g = new_game("im_fine", true, NULL);
+    EXPECT(!g->settings.hints, "hints should be off by default");
+    start_performance(g);
+    idle(g, 10);
+    press(g, ACT_HINT);
+    EXPECT(g->hints == 0 && g->hint_cue < 0, "with hints off the hint key charged %d (cue %d)", g->hints,
+           g->hint_cue);
+    EXPECT(!game_hint(g, 1.0, &r, &phase), "with hints off no hint should show");
+    free(g);
+
+    /* On: the next incongruent cue not yet flagged, charged once. */
+    g = new_game("im_fine", true, NULL);
+    g->settings.hints = true;
+    start_performance(g);
+    idle(g, 10);
+    press(g, ACT_HINT);
+    EXPECT(g->hints == 1, "one hint asked, %d charged", g->hints);
+    EXPECT(g->hint_cue == cues[0], "the hint should point at the first incongruent cue %d, points at %d", cues[0],
+           g->hint_cue);
+    EXPECT(game_hint(g, 1.0, &r, &phase) && r == cue_region(&s->cues[cues[0]]),
+           "game_hint should show the region of the first cue (%d)", (int)cue_region(&s->cues[cues[0]]));
+    idle(g, 30);
+    press(g, ACT_HINT);
+    EXPECT(g->hints == 1, "asking again about the same cue must not charge again: %d charged", g->hints);
+    flag_cue(g, cues[0]);
+    EXPECT(g->notice.cue_hit[cues[0]], "flagging the hinted cue should hit it");
+    EXPECT(!game_hint(g, 1.0, &r, &phase), "a hint about a cue just flagged should stop showing");
+    idle(g, GAME_FLAG_DEBOUNCE);
+    press(g, ACT_HINT);
+    EXPECT(g->hints == 2, "a hint about the next cue costs again: %d charged", g->hints);
+    EXPECT(g->hint_cue == cues[1], "the next hint should point at cue %d, points at %d", cues[1], g->hint_cue);
+    EXPECT(game_hint(g, 1.0, &r, &phase) && r == cue_region(&s->cues[cues[1]]),
+           "game_hint should show the region of the second cue");
+    idle(g, GAME_HINT_TICKS + 1);
+    EXPECT(!game_hint(g, 1.0, &r, &phase), "a hint's pulse should end after GAME_HINT_TICKS");
+    free(g);
+
+    /* The score: GAME_HINT_COST less per hint, never below 0. */
+    int best = answer_of_quality(s, QUALITY_BEST), poor = answer_of_quality(s, QUALITY_POOR);
+    Game *plain = play_with_hints(false, 0, best, true);
+    Game *hinted = play_with_hints(true, 2, best, true);
+    EXPECT(hinted->hints == 2, "two cues hinted, %d charged", hinted->hints);
+    EXPECT(hinted->result.hits == plain->result.hits, "hints must not change the hits (%d vs %d)",
+           hinted->result.hits, plain->result.hits);
+    EXPECT(hinted->result.score == plain->result.score - 2 * GAME_HINT_COST,
+           "two hints should cost %d: score %d without, %d with", 2 * GAME_HINT_COST, plain->result.score,
+           hinted->result.score);
+    free(plain);
+    free(hinted);
+    plain = play_with_hints(false, 0, poor, false);
+    hinted = play_with_hints(true, 1, poor, false);
+    EXPECT(plain->result.score < GAME_HINT_COST, "a play with nothing flagged and a poor answer scores %d",
+           plain->result.score);
+    EXPECT(hinted->hints == 1 && hinted->result.score == 0,
+           "a hint on a score of %d must leave 0, not %d (hints %d)", plain->result.score, hinted->result.score,
+           hinted->hints);
+    free(plain);
+    free(hinted);
+}
+
+/* ---- 8. Settings -------------------------------------------------------------------- */
+
+static void test_settings(void)
+{
+    test_name = "settings";
+    Game *g = new_game(NULL, false, NULL);
+    press(g, ACT_3); /* Settings */
+    EXPECT(g->screen == SCREEN_SETTINGS, "item 3 on the title should open Settings, got %s", screen_name(g->screen));
+    for (int i = 0; i < SET_TEXT_SIZE; i++)
+        press(g, ACT_DOWN);
+    EXPECT(g->selected == SET_TEXT_SIZE, "five Downs should reach the text size row, selected %d", g->selected);
+    TextSize was = g->settings.text_size;
+    EXPECT(!g->settings_changed, "nothing changed yet, settings_changed is set");
+    press(g, ACT_RIGHT);
+    EXPECT(g->settings.text_size == (TextSize)((was + 1) % TEXT_SIZE_COUNT), "Right should make the text larger: %s -> %s",
+           settings_text_size_name(was), settings_text_size_name(g->settings.text_size));
+    EXPECT(g->settings_changed, "changing the text size should set settings_changed");
+    EXPECT(g->selected == SET_TEXT_SIZE, "Right must not move off the row (selected %d)", g->selected);
+    press(g, ACT_LEFT);
+    EXPECT(g->settings.text_size == was, "Left should undo it (%s)", settings_text_size_name(g->settings.text_size));
+    press(g, ACT_BACK);
+    EXPECT(g->screen == SCREEN_TITLE, "Back from Settings opened from the title should return there, got %s",
+           screen_name(g->screen));
+    EXPECT(g->selected == 2, "the title should come back with Settings highlighted, highlights %d", g->selected);
+    free(g);
+
+    /* From the pause menu: Back returns to the pause menu, still paused. */
+    g = new_game("im_fine", true, NULL);
+    start_performance(g);
+    idle(g, 100);
+    press(g, ACT_BACK);
+    double time0 = game_time(g, 1.0);
+    EXPECT(g->paused && g->selected == PAUSE_RESUME, "Esc should pause with Resume highlighted (%d)", g->selected);
+    press(g, ACT_DOWN);
+    press(g, ACT_DOWN);
+    EXPECT(g->selected == PAUSE_SETTINGS, "two Downs should reach Settings in the pause menu, selected %d",
+           g->selected);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_SETTINGS, "Settings in the pause menu should open Settings, got %s",
+           screen_name(g->screen));
+    for (int i = 0; i < SET_TEXT_SIZE; i++)
+        press(g, ACT_DOWN);
+    press(g, ACT_RIGHT);
+    EXPECT(g->settings_changed, "changing a setting from the pause menu should set settings_changed");
+    idle(g, 50);
+    press(g, ACT_BACK);
+    EXPECT(g->screen == SCREEN_PERFORM && g->paused,
+           "Back from Settings opened from the pause menu should return to it: got %s, paused %d",
+           screen_name(g->screen), g->paused);
+    EXPECT(g->selected == PAUSE_SETTINGS, "the pause menu should come back on its Settings item, selected %d",
+           g->selected);
+    EXPECT(game_time(g, 1.0) == time0, "the scene clock moved while in Settings from the pause menu");
+    press(g, ACT_BACK);
+    EXPECT(!g->paused && g->screen == SCREEN_PERFORM, "Esc should then resume the scene (%s, paused %d)",
+           screen_name(g->screen), g->paused);
+    free(g);
+}
+
+/* ---- 9. The end of the chapter ------------------------------------------------------ */
+
+static void test_chapter_end(void)
+{
+    test_name = "chapter_end";
+    Campaign c;
+    campaign_build(&c, &lib);
+    EXPECT(c.nchapters >= 1 && c.chapters[0].nscenes >= 2, "the base pack should have a chapter of scenes");
+    if (c.nchapters < 1 || c.chapters[0].nscenes < 2)
+        return;
+    const Chapter *ch = &c.chapters[0];
+    const char *last = ch->scenes[ch->nscenes - 1]->id;
+
+    /* A scene in the middle: Continue goes on to the next scene. */
+    Game *g = new_game("im_fine", true, NULL);
+    start_performance(g);
+    answer_and_finish(g, answer_of_quality(g->scene, QUALITY_POOR));
+    EXPECT(g->selected == DEBRIEF_CONTINUE, "the debrief should highlight Continue, highlights %d", g->selected);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_INTRO && strcmp(scene_id(g), ch->scenes[2]->id) == 0,
+           "Continue after im_fine should start %s, got %s (%s)", ch->scenes[2]->id, screen_name(g->screen),
+           scene_id(g));
+    free(g);
+
+    /* The last scene: Continue shows the chapter's results. */
+    g = new_game(last, true, NULL);
+    start_performance(g);
+    answer_and_finish(g, answer_of_quality(g->scene, QUALITY_BEST));
+    EXPECT(g->selected == DEBRIEF_CONTINUE, "the debrief should highlight Continue, highlights %d", g->selected);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_RESULTS, "Continue after %s, the last scene of chapter 1, should show the results, "
+           "got %s (%s)", last, screen_name(g->screen), scene_id(g));
+    EXPECT(g->chapter_focus == 0, "the results should be chapter 0's, are %d's", g->chapter_focus);
+    free(g);
+}
+
+/* ---- 10. Slow motion ------------------------------------------------------------------ */
+
+static void test_watch(void)
+{
+    test_name = "watch";
+    Game *g = new_game("im_fine", true, NULL);
+    const Scene *s = g->scene;
+    int cues[64];
+    int n = incongruent_cues(s, cues, 64);
+    EXPECT(n > 0, "im_fine has incongruent cues");
+    if (n == 0) {
+        free(g);
+        return;
+    }
+    /* The watched window begins GAME_WATCH_LEAD ticks before the first cue;
+     * keep what the performance showed a few ticks into the cue, while the
+     * body moves from tick to tick. */
+    int from0 = s->cues[cues[0]].start - GAME_WATCH_LEAD > 0 ? s->cues[cues[0]].start - GAME_WATCH_LEAD : 0;
+    const int k = s->cues[cues[0]].start + 8 - from0;
+    start_performance(g);
+    run_to(g, from0 + k - 1);
+    step(g, 0); /* now showing scene tick from0 + k */
+    Pose seen, next_pose;
+    RigLayout seen_rig;
+    game_character(g, 1.0, &seen, &seen_rig);
+    run_to(g, from0 + k + 1);
+    game_character(g, 1.0, &next_pose, &seen_rig);
+    EXPECT(!same_pose(&seen, &next_pose), "the first cue should move the body from tick to tick");
+    answer_and_finish(g, answer_of_quality(s, QUALITY_BEST));
+
+    debrief_choose(g, DEBRIEF_WATCH);
+    EXPECT(g->screen == SCREEN_WATCH, "Watch on the debrief should start slow motion, got %s", screen_name(g->screen));
+    EXPECT(g->watch_cue == cues[0], "slow motion should begin with the first incongruent cue %d, shows %d", cues[0],
+           g->watch_cue);
+    int from, to;
+    float p0, p1;
+    EXPECT(game_watch(g, 1.0, &from, &to, &p0), "game_watch should report while watching");
+    EXPECT(from == from0, "the watched window should start at scene tick %d, starts at %d", from0, from);
+    EXPECT(p0 == 0.f, "slow motion should start at the window's beginning, progress %.3f", (double)p0);
+    idle(g, GAME_WATCH_SLOW * k);
+    EXPECT(game_watch(g, 1.0, &from, &to, &p1), "game_watch should still report");
+    float moved = (p1 - p0) * (float)(to - from);
+    EXPECT(moved > k - 0.01f && moved < k + 0.01f, "after %d ticks of slow motion the scene moved %.2f ticks, want %d",
+           GAME_WATCH_SLOW * k, (double)moved, k);
+    Pose watched;
+    RigLayout watched_rig;
+    game_character(g, 1.0, &watched, &watched_rig);
+    EXPECT(same_pose(&watched, &seen), "slow motion at scene tick %d should show the pose the performance showed",
+           from0 + k);
+    press(g, ACT_BACK);
+    EXPECT(g->screen == SCREEN_DEBRIEF, "Esc in slow motion should return to the debrief, got %s",
+           screen_name(g->screen));
+    EXPECT(!g->paused, "Esc in slow motion must not pause anything");
+
+    /* Left to play, Watch goes on from one disconnection to the next. */
+    if (n > 1) {
+        debrief_choose(g, DEBRIEF_WATCH);
+        game_watch(g, 1.0, &from, &to, &p0);
+        idle(g, (to - from) * GAME_WATCH_SLOW + 1);
+        EXPECT(g->screen == SCREEN_WATCH && g->watch_cue == cues[1],
+               "when the first cue's window ends slow motion should go on to cue %d: on %s, cue %d", cues[1],
+               screen_name(g->screen), g->watch_cue);
+    }
+    free(g);
+}
+
+/* ---- 11. Answers on offer -------------------------------------------------------------- */
+
+static void test_answers_offered(void)
+{
+    test_name = "answers";
+    /* first_look: every answer on offer, in file order; 2 picks the second. */
+    Game *g = new_game("first_look", true, NULL);
+    start_performance(g);
+    run_until(g, SCREEN_ANSWER);
+    EXPECT(g->noffered == g->scene->nanswers, "first_look offers %d answers, has %d", g->noffered,
+           g->scene->nanswers);
+    for (int i = 0; i < g->noffered; i++)
+        EXPECT(g->offered[i] == i, "offered[%d] is %d, expected %d", i, g->offered[i], i);
+    choose(g, 1);
+    EXPECT(g->answer == g->offered[1], "key 2 should choose offered[1] = %d, chose %d", g->offered[1], g->answer);
+    EXPECT(g->screen == SCREEN_REACTION, "choosing an answer should start the reaction, got %s",
+           screen_name(g->screen));
+    free(g);
+
+    /* good_for_her: an answer that needs the hand on the neck noticed. */
+    const Scene *s = library_scene(&lib, "good_for_her");
+    int need = -1;
+    for (int i = 0; s && i < s->nanswers; i++)
+        if (s->answers[i].requires)
+            need = i;
+    EXPECT(need >= 0, "good_for_her should have an answer with requires:");
+    if (need < 0)
+        return;
+    int cue = cue_named(s, s->answers[need].requires);
+    EXPECT(cue >= 0, "good_for_her should have the incongruent cue %s", s->answers[need].requires);
+    if (cue < 0)
+        return;
+
+    g = new_game("good_for_her", true, NULL);
+    start_performance(g);
+    run_until(g, SCREEN_ANSWER);
+    EXPECT(offered_pos(g, need) < 0, "answer %d (requires %s) is on offer although the cue was not flagged", need,
+           s->answers[need].requires);
+    EXPECT(g->noffered == s->nanswers - 1, "with nothing flagged good_for_her should offer %d answers, offers %d",
+           s->nanswers - 1, g->noffered);
+    choose(g, g->noffered); /* the key one past the last answer does nothing */
+    EXPECT(g->screen == SCREEN_ANSWER, "key %d with %d answers on offer should do nothing, went to %s",
+           g->noffered + 1, g->noffered, screen_name(g->screen));
+    free(g);
+
+    /* Flag every cue but that one: still not offered. */
+    g = new_game("good_for_her", true, NULL);
+    start_performance(g);
+    int cues[64];
+    int n = incongruent_cues(s, cues, 64);
+    for (int k = 0; k < n; k++)
+        if (strcmp(s->cues[cues[k]].def->name, s->answers[need].requires) != 0)
+            flag_cue(g, cues[k]);
+    run_until(g, SCREEN_ANSWER);
+    EXPECT(offered_pos(g, need) < 0, "answer %d is on offer though only other cues were flagged", need);
+    free(g);
+
+    /* Flag it: offered, last, and chosen with its number. */
+    g = new_game("good_for_her", true, NULL);
+    start_performance(g);
+    flag_cue(g, cue);
+    EXPECT(g->notice.cue_hit[cue], "the flag on %s should hit it", s->answers[need].requires);
+    run_until(g, SCREEN_ANSWER);
+    int pos = offered_pos(g, need);
+    EXPECT(pos == g->noffered - 1 && g->noffered == s->nanswers,
+           "with %s flagged, answer %d should be offered last of %d (at %d of %d)", s->answers[need].requires, need,
+           s->nanswers, pos, g->noffered);
+    if (pos >= 0) {
+        choose(g, pos);
+        EXPECT(g->answer == need, "key %d should choose answer %d, chose %d", pos + 1, need, g->answer);
+        EXPECT(g->result.kind == s->answers[need].kind && g->result.quality == s->answers[need].quality,
+               "the result should carry the chosen answer's kind and quality");
+    }
+    free(g);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_game SOURCE_DIR\n");
+        return 2;
+    }
+    src_dir = argv[1];
+    PackSource source = {"levels/base", false, true, false, NULL};
+    PackIO io = {io_read, io_list, NULL};
+    if (!library_load(&lib, &source, 1, &io, "0.1.0") || lib.npacks < 1 || lib.packs[0].state != PACK_ENABLED) {
+        char buf[8192] = "";
+        if (lib.npacks > 0)
+            diag_format_all(&lib.packs[0].diags, buf, sizeof buf);
+        fprintf(stderr, "test_game: the base pack did not load from %s/levels/base:\n%s", src_dir, buf);
+        library_free(&lib);
+        return 1;
+    }
+
+    test_continue();
+    test_chapters_locked();
+    test_stars_rule();
+    test_progress_recorded();
+    test_pause();
+    test_pause_idle_life();
+    test_region_cursor();
+    test_hints();
+    test_settings();
+    test_chapter_end();
+    test_watch();
+    test_answers_offered();
+
+    library_free(&lib);
+    return check_done("test_game");
+}
