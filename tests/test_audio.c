@@ -1,9 +1,10 @@
 /* Sound, with SDL's dummy audio driver (no sound card): the mixer opens;
- * every sound the base pack names is there and decodes; a recorded play of
- * a scene sounds each cue once, whether its ticks come one per frame or
- * many, and none after a long stall; pausing holds the cues back; and with
- * no audio device at all the game plays on in silence. Also prints what the
- * base pack's sounds cost in memory and loading time.
+ * every sound the base pack names is there and decodes; a pack's own sound
+ * (a WAV) loads, and a name it lacks comes from the base pack; a recorded
+ * play of a scene sounds each cue once, whether its ticks come one per
+ * frame or many, and none after a long stall; pausing holds the cues back;
+ * and with no audio device at all the game plays on in silence. Also prints
+ * what the base pack's sounds cost in memory and loading time.
  *
  * usage: test_audio SOURCE_DIR   (with SDL_AUDIODRIVER=dummy, as ctest sets) */
 #include "audio.h"
@@ -176,7 +177,7 @@ static void base_sounds(const Library *lib)
     int cue_sounds = 0;
     for (int i = 0; i < lib->lex.count; i++) {
         const CueDef *d = &lib->lex.defs[i];
-        if (!d->sound)
+        if (!d->sound || strcmp(d->pack, "base") != 0)
             continue;
         audio_play_sound(AUDIO_BASE_MOUNT, d->sound, 0.f);
         cue_sounds++;
@@ -188,9 +189,11 @@ static void base_sounds(const Library *lib)
     printf("audio: %d interface sounds: %.1f KiB decoded; with %d cue sounds: %.1f KiB; %.1f ms to load all\n",
            before.loaded, (double)before.bytes / 1024.0, cue_sounds, (double)after.bytes / 1024.0, after.load_ms);
     int places = 0;
+    int base_places = 0;
     for (int i = 0; i < lib->places.count; i++) {
         const PlaceDef *p = &lib->places.items[i];
-        if (!p->ambience)
+        base_places += strcmp(p->pack, "base") == 0;
+        if (!p->ambience || strcmp(p->pack, "base") != 0)
             continue;
         char path[160];
         snprintf(path, sizeof path, "%s/sounds/%s.ogg", AUDIO_BASE_MOUNT, p->ambience);
@@ -205,7 +208,23 @@ static void base_sounds(const Library *lib)
             Mix_FreeMusic(m);
         places++;
     }
-    CHECK_INT(places, lib->places.count); /* every base place has its ambience */
+    CHECK_INT(places, base_places); /* every base place has its ambience */
+}
+
+/* A pack's own sound (a WAV here), the base pack's for a name the pack
+ * does not have, and silence, asked for once, for a name nobody has. */
+static void pack_sounds(void)
+{
+    AudioStats a, b;
+    audio_stats(&a);
+    audio_play_sound("/p/1", "sniff", 1.f);
+    audio_play_sound("/p/1", "gasp", 1.f);
+    audio_play_sound("/p/1", "yawn", 1.f);
+    audio_play_sound("/p/1", "yawn", 1.f);
+    audio_stats(&b);
+    CHECK_INT(b.loaded - a.loaded, 2);
+    CHECK_INT(b.cues_played - a.cues_played, 2);
+    CHECK_STR(b.last_cue, "/p/1/sounds/gasp");
 }
 
 int main(int argc, char **argv)
@@ -216,8 +235,13 @@ int main(int argc, char **argv)
     }
     char err[1024];
     CHECK(vfs_init(argv[0], err, sizeof err));
+    /* The base pack at /p/0, and a pack with a sound of its own at /p/1. */
+    char extra_pack[1200];
+    snprintf(extra_pack, sizeof extra_pack, "%s/tests/data/packs/sound_missing", argv[1]);
+    const char *extra[] = {extra_pack};
     PackSource sources[VFS_MAX_SOURCES];
-    int n = vfs_mount_packs(false, NULL, 0, sources, VFS_MAX_SOURCES);
+    int n = vfs_mount_packs(false, extra, 1, sources, VFS_MAX_SOURCES);
+    CHECK_INT(n, 2);
     PackIO io = vfs_pack_io();
     Library lib;
     CHECK(library_load(&lib, sources, n, &io, UNSAID_VERSION));
@@ -231,6 +255,7 @@ int main(int argc, char **argv)
     CHECK_INT(st.loaded, AUDIO_UI_COUNT); /* interface sounds load at start */
     audio_set_volumes(80, 50, 100);
     base_sounds(&lib);
+    pack_sounds();
 
     char path[1200];
     snprintf(path, sizeof path, "%s/tests/replays/im_fine_empathic.replay", argv[1]);
