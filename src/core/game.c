@@ -304,7 +304,7 @@ static TimelineInput timeline_at(const Game *g, double alpha)
         int from, to;
         watch_window(g, &from, &to);
         double ct = from + (t - g->watch_start) / GAME_WATCH_SLOW;
-        return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->perform_start + ct,
+        return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->perform_start + ct - g->paused_total,
                                .hold_end = SCENE_HOLD, .answer = -1, .reaction_t = 0, .seed = g->seed};
     }
     Screen screen = g->paused ? g->paused_screen : g->screen;
@@ -313,7 +313,7 @@ static TimelineInput timeline_at(const Game *g, double alpha)
     return (TimelineInput){
         .scene = g->scene,
         .cue_t = in_scene ? t - g->perform_start : -1e9,
-        .life_t = t,
+        .life_t = t - g->paused_total, /* so a pause leaves the breath where it was */
         .hold_end = reacting ? g->reaction_start - g->perform_start : SCENE_HOLD,
         .answer = reacting ? g->answer : -1,
         .reaction_t = reacting ? t - g->reaction_start : 0,
@@ -705,6 +705,7 @@ static void resume_scene(Game *g)
     g->screen_start += gap;
     g->hint_tick += gap;
     g->last_flag_tick += gap;
+    g->paused_total += gap;
     g->screen = g->paused_screen;
     g->paused = false;
     g->selected = 0;

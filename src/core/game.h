@@ -138,6 +138,7 @@ typedef struct {
     Screen settings_back;  /* where the settings screen returns to */
     bool paused;
     int pause_tick;     /* tick the pause began */
+    int paused_total;   /* ticks spent paused so far: idle life (breath, blinks) skips them */
     Screen paused_screen;
 
     /* Keyboard / gamepad region pick and hints, during a performance. */
