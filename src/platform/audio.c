@@ -363,6 +363,25 @@ static void follow_cues(Track *t, const Game *g, int key, int origin, int now, c
     t->heard = now;
 }
 
+/* Decode a scene's cue sounds as it begins (while its context is read),
+ * so no cue's frame waits on a decoder. */
+static void preload(const Game *g)
+{
+    const Scene *s = g->scene;
+    for (int a = -1; a < s->nanswers; a++) {
+        const SceneCue *cues = a < 0 ? s->cues : s->answers[a].cues;
+        int n = a < 0 ? s->ncues : s->answers[a].ncues;
+        for (int i = 0; i < n; i++) {
+            char mount[32];
+            if (!cues[i].def || !cues[i].def->sound)
+                continue;
+            if (!mount_of(g->library, cues[i].def->pack, mount, sizeof mount))
+                snprintf(mount, sizeof mount, "%s", AUDIO_BASE_MOUNT);
+            get_chunk(mount, cues[i].def->sound);
+        }
+    }
+}
+
 static void set_paused(bool paused)
 {
     if (paused == A.paused)
@@ -394,6 +413,8 @@ void audio_update(const Game *g, bool paused)
     bool in_scene = s && ((g->screen >= SCREEN_INTRO && g->screen <= SCREEN_DEBRIEF) || g->screen == SCREEN_WATCH);
     if (A.scene_on && (!in_scene || A.scene_on != s))
         Mix_FadeOutGroup(TAG_VOICE, VOICE_FADE_MS); /* left the scene: its voices stop */
+    if (in_scene && A.scene_on != s)
+        preload(g);
     A.scene_on = in_scene ? s : NULL;
     /* A timeline is followed while its screen shows, and once more after
      * it ends, up to the tick the next screen began: a frame that ran past
