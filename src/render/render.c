@@ -175,6 +175,12 @@ static void button(Renderer *r, UiRect b, const char *label, bool selected)
               selected ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
 }
 
+/* The top of one line of text in font f centred in box b. */
+static float mid(Renderer *r, UiRect b, FontId f)
+{
+    return b.y + (b.h - text_line_height(r->text, f)) / 2;
+}
+
 /* A key cap such as "E" or "1", to teach the keyboard controls. */
 static float keycap(Renderer *r, const char *key, float x, float y)
 {
@@ -890,14 +896,14 @@ static void chapters_screen(Renderer *r, const Game *g)
         draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, sel ? 2.5f : 1.5f, sel ? C_ACCENT : C_PANEL_EDGE);
         char num[12];
         snprintf(num, sizeof num, "%d", i + 1);
-        text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34, b.y + 13, open ? C_ACCENT : C_MUTED,
+        text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34, mid(r, b, FONT_BODY_BOLD), open ? C_ACCENT : C_MUTED,
                   ALIGN_CENTER);
-        text_draw(r->text, d, open ? FONT_BODY_BOLD : FONT_BODY, s->title, -1, b.x + 64, b.y + 13,
+        text_draw(r->text, d, open ? FONT_BODY_BOLD : FONT_BODY, s->title, -1, b.x + 64, mid(r, b, FONT_BODY),
                   open ? C_TEXT : C_MUTED, ALIGN_LEFT);
         if (open)
             stars(r, b.x + b.w - 30, b.y + b.h / 2, 11, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
         else
-            text_draw(r->text, d, FONT_SMALL, T(g, "chapters.locked"), -1, b.x + b.w - 24, b.y + 16, C_MUTED,
+            text_draw(r->text, d, FONT_SMALL, T(g, "chapters.locked"), -1, b.x + b.w - 24, mid(r, b, FONT_SMALL), C_MUTED,
                       ALIGN_RIGHT);
     }
     button(r, game_chapter_row(g, ch->nscenes), T(g, "chapters.back"), g->selected == ch->nscenes);
@@ -1064,7 +1070,7 @@ static void settings_screen(Renderer *r, const Game *g)
         bool sel = g->selected == i;
         draw_rounded_rect(d, b.x, b.y, b.w, b.h, 12, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
         draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 12, sel ? 2.5f : 1.5f, sel ? C_ACCENT : C_PANEL_EDGE);
-        text_draw(r->text, d, FONT_BODY, T(g, names[i]), -1, b.x + 20, b.y + 10, C_TEXT, ALIGN_LEFT);
+        text_draw(r->text, d, FONT_BODY, T(g, names[i]), -1, b.x + 20, mid(r, b, FONT_BODY), C_TEXT, ALIGN_LEFT);
         char val[96];
         switch (i) {
         case SET_FULLSCREEN: snprintf(val, sizeof val, "%s", on_off(g, st->fullscreen)); break;
@@ -1090,7 +1096,7 @@ static void settings_screen(Renderer *r, const Game *g)
         }
         char shown[128];
         snprintf(shown, sizeof shown, sel ? "\u2039  %s  \u203a" : "%s", val);
-        text_draw(r->text, d, FONT_BODY_BOLD, shown, -1, b.x + b.w - 20, b.y + 10, sel ? C_ACCENT : C_TEXT,
+        text_draw(r->text, d, FONT_BODY_BOLD, shown, -1, b.x + b.w - 20, mid(r, b, FONT_BODY_BOLD), sel ? C_ACCENT : C_TEXT,
                   ALIGN_RIGHT);
     }
     button(r, game_settings_row(SET_BACK), T(g, names[SET_BACK]), g->selected == SET_BACK);
