@@ -23,6 +23,10 @@ typedef struct {
     Color hair, hair_dark, hair_hi, brow;
     Color iris, top, top_shade, top_line, accent, lips, lips_dark;
     Color lash, sclera;
+    /* Wet eyes must read on every skin. `dark` runs from 0 (light skin) to 1
+     * (deep skin); light skin shows a red rim, deep skin a cool gloss. */
+    float dark;
+    Color wet_rim, wet_gloss;
 } Palette;
 
 static float clampf(float v, float lo, float hi)
@@ -73,6 +77,10 @@ static Palette make_palette(const Look *look, const Pose *pose)
     p.lips_dark = color_mix(color_shade(p.lips, 0.55f), warm_dark, 0.3f);
     p.lash = color_mix(color_hex(0x22160F), p.hair_dark, 0.2f);
     p.sclera = color_hex(0xF3EDE6);
+    float lum = 0.3f * skin.r + 0.59f * skin.g + 0.11f * skin.b;
+    p.dark = clampf((165.f - lum) / 85.f, 0.f, 1.f);
+    p.wet_rim = color_mix(color_shade(skin, 0.8f), color_hex(0xC8404A), 0.55f);
+    p.wet_gloss = color_hex(0xE4F2FF);
     return p;
 }
 
@@ -421,8 +429,7 @@ static int eye_outline(Vec2 *out, Vec2 c, float rx, float in, float up, float lo
     return n;
 }
 
-static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, const EyeState *e,
-                     bool tear_side, double t)
+static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, const EyeState *e, double t)
 {
     Vec2 pts[32];
     Vec2 inner = v2(c.x + in * rx, c.y + 1.f), outer = v2(c.x - in * rx, c.y - 1.5f);
@@ -437,10 +444,26 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
               0.5f, 1.2f, 0.5f, color_alpha(p->skin_line, 0.5f));
         return;
     }
+    /* How wet the eye looks: the glisten is nearly full by tears 0.3, so a
+     * subtle cue still reads; more tears add the running tear. */
+    float wet = clampf(e->tears * 3.2f, 0.f, 1.f);
+    wet *= 2.f - wet;
     /* A soft socket shadow grounds the eye in the face. */
     draw_glow_ellipse(d, c.x, c.y - 3.f, rx * 1.5f, 12.f, color_alpha(p->skin_line, 0.22f));
+    if (wet > 0.05f) {
+        /* Below the eye the skin swells a little: pink on light skin, a cool
+         * sheen of wet light on deep skin, where pink would not show. */
+        float by = c.y + e->low * 1.3f + 5.f;
+        if (p->dark < 0.95f)
+            draw_glow_ellipse(d, c.x, by, rx * 1.15f, 6.f, color_alpha(p->wet_rim, 0.3f * wet * (1.f - p->dark)));
+        if (p->dark > 0.05f)
+            draw_light_ellipse(d, c.x, by - 1.f, rx * 1.1f, 5.f,
+                               color_rgba(95, 120, 150, (uint8_t)(90.f * wet * p->dark)));
+    }
     int n = eye_outline(pts, c, rx, in, e->up, e->low);
-    Color sclera = e->tears > 0.2f ? color_mix(p->sclera, color_hex(0xF2D2CC), 0.5f * e->tears) : p->sclera;
+    Color sclera = p->sclera;
+    if (wet > 0.05f) /* light skin's whites redden; deep skin's would only look grey */
+        sclera = color_mix(sclera, color_hex(0xF2CFC8), 0.55f * wet * (1.f - 0.6f * p->dark));
     draw_shape(d, pts, n, sclera);
 
     /* Iris and pupil, clipped to the eye so the lids cover them. */
@@ -449,11 +472,18 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
     Vec2 circ[28];
     int m = draw_ellipse_points(circ, 16, ic.x, ic.y, ir, ir, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_shade(p->iris, 0.55f));
-    m = draw_ellipse_points(circ, 16, ic.x, ic.y, ir * 0.84f, ir * 0.84f, 0.f);
+    /* Tears pool against the lower lid: a bright crescent at the foot of the
+     * iris (the iris proper rides up a little to uncover it). */
+    float pool = 0.16f * ir * wet;
+    if (wet > 0.05f) {
+        m = draw_ellipse_points(circ, 16, ic.x, ic.y + ir * 0.06f, ir * 0.88f, ir * 0.88f, 0.f);
+        draw_shape_clipped(d, circ, m, pts, n, color_alpha(color_mix(p->iris, p->wet_gloss, 0.85f), wet));
+    }
+    m = draw_ellipse_points(circ, 16, ic.x, ic.y - pool, ir * (0.84f - 0.06f * wet), ir * (0.84f - 0.06f * wet), 0.f);
     draw_shape_clipped(d, circ, m, pts, n, p->iris);
-    m = draw_ellipse_points(circ, 10, ic.x, ic.y + ir * 0.35f, ir * 0.55f, ir * 0.4f, 0.f);
-    draw_shape_clipped(d, circ, m, pts, n, color_shade(p->iris, 1.25f));
-    m = draw_ellipse_points(circ, 12, ic.x, ic.y, ir * 0.42f, ir * 0.42f, 0.f);
+    m = draw_ellipse_points(circ, 10, ic.x, ic.y + ir * 0.35f - pool, ir * 0.55f, ir * 0.4f, 0.f);
+    draw_shape_clipped(d, circ, m, pts, n, color_shade(p->iris, 1.25f + 0.25f * wet));
+    m = draw_ellipse_points(circ, 12, ic.x, ic.y - pool, ir * 0.42f, ir * 0.42f, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_hex(0x120C0A));
     /* Shadow of the upper lid across the top of the eye. */
     Vec2 lid[14];
@@ -461,12 +491,13 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
                                v2(c.x - in * rx * 0.55f, c.y - e->up * 1.3f + 2.f), outer);
     draw_stroke(d, lid, ln, 3.2f, color_alpha(p->skin_line, 0.35f));
     /* Catchlights: bigger and doubled when the eyes are wet. */
-    float hl = ir * (0.3f + 0.2f * e->tears);
+    float hl = ir * (0.3f + 0.1f * wet);
     m = draw_ellipse_points(circ, 8, ic.x - ir * 0.35f, ic.y - ir * 0.35f, hl, hl, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_rgba(255, 255, 255, 235));
-    if (e->tears > 0.1f) {
-        m = draw_ellipse_points(circ, 8, ic.x + ir * 0.35f, ic.y + ir * 0.4f, hl * 0.6f, hl * 0.45f, 0.f);
-        draw_shape_clipped(d, circ, m, pts, n, color_rgba(255, 255, 255, (uint8_t)(200 * fminf(e->tears * 2.f, 1.f))));
+    if (wet > 0.05f) {
+        Color spark = color_rgba(255, 255, 255, (uint8_t)(245.f * wet));
+        m = draw_ellipse_points(circ, 8, ic.x + ir * 0.38f, ic.y + ir * 0.2f, hl * 0.55f, hl * 0.55f, 0.f);
+        draw_shape_clipped(d, circ, m, pts, n, spark);
     }
 
     /* Upper lid: lash line, thicker towards the outer corner, and the crease. */
@@ -480,13 +511,22 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
     line3(d, v2(inner.x - in * 2.f, c.y - crease * 0.6f), v2(c.x - in * 1.f, c.y - crease - 1.f),
           v2(outer.x + in * 1.f, c.y - crease * 0.75f), 0.4f, 1.4f, 0.6f, color_alpha(p->skin_line, 0.6f));
 
-    /* Lower lid: a fine line; raised and bagged by AU6/AU7. */
+    /* Lower lid: a fine line; raised and bagged by AU6/AU7. Wet, its rim
+     * reddens on light skin (a red line is lost on deep skin). */
     Vec2 lo[12];
     int lon = draw_bezier_cubic(lo, 7, outer, v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f),
                                 v2(c.x + in * rx * 0.45f, c.y + e->low * 1.3f), inner);
     Color lower_col = color_alpha(p->skin_line, 0.55f + 0.35f * fmaxf(e->au6, e->au7));
-    if (e->tears > 0.05f) /* red-rimmed */
-        lower_col = color_mix(lower_col, color_rgba(200, 90, 90, 220), fminf(e->tears * 1.5f, 0.8f));
+    if (wet > 0.05f) {
+        float red = wet * (1.f - p->dark);
+        lower_col = color_mix(lower_col, p->wet_rim, 0.85f * red);
+        Vec2 rim[12];
+        int rn = draw_bezier_cubic(rim, 7, v2(outer.x + in * 1.f, outer.y + 1.f),
+                                   v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f + 2.2f),
+                                   v2(c.x + in * rx * 0.45f, c.y + e->low * 1.3f + 2.2f), v2(inner.x - in * 1.f, inner.y + 1.f));
+        if (red > 0.05f)
+            draw_stroke_tapered(d, rim, rn, 0.6f, 3.f, 1.2f, color_alpha(p->wet_rim, 0.75f * red));
+    }
     draw_stroke_tapered(d, lo, lon, 0.6f, 1.4f + 0.6f * e->au6, 0.6f, lower_col);
     float bag = fmaxf(fmaxf(e->au6, e->au7 * 0.6f), 0.45f * e->lines);
     if (bag > 0.05f)
@@ -504,32 +544,49 @@ static void draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, cons
         }
     }
 
-    /* Wet eyes: a bright line of water on the lower lid. */
-    if (e->tears > 0.05f) {
-        float a = fminf(e->tears * 2.6f, 1.f);
-        float shimmer = 0.85f + 0.15f * sinf((float)t * 3.1f + c.x);
+    /* Wet eyes: a thick bright line of water brimming on the lower lid, a
+     * glint of it on the lid's rim below (strongest on deep skin, where it
+     * is the clearest sign), and a bead at the inner corner. */
+    if (wet > 0.05f) {
+        float shimmer = 0.88f + 0.12f * sinf((float)t * 3.1f + c.x);
         Vec2 w[12];
         int wn = draw_bezier_cubic(w, 7, v2(outer.x + in * 2.f, outer.y - 0.2f),
-                                   v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f - 1.6f),
-                                   v2(c.x + in * rx * 0.45f, c.y + e->low * 1.3f - 1.6f),
+                                   v2(c.x - in * rx * 0.5f, c.y + e->low * 1.3f - 1.8f),
+                                   v2(c.x + in * rx * 0.45f, c.y + e->low * 1.3f - 1.8f),
                                    v2(inner.x - in * 2.f, inner.y - 0.8f));
-        draw_stroke_tapered(d, w, wn, 0.8f, 2.4f, 0.8f, color_rgba(225, 240, 255, (uint8_t)(230 * a * shimmer)));
+        draw_stroke_tapered(d, w, wn, 1.f, 3.4f, 1.4f, color_alpha(p->wet_gloss, 0.95f * wet * shimmer));
+        wn = draw_bezier_cubic(w, 7, v2(c.x - in * rx * 0.75f, c.y + e->low * 0.8f + 1.2f),
+                               v2(c.x - in * rx * 0.35f, c.y + e->low * 1.3f + 2.1f),
+                               v2(c.x + in * rx * 0.3f, c.y + e->low * 1.3f + 2.1f),
+                               v2(c.x + in * rx * 0.8f, c.y + e->low * 0.8f + 1.5f));
+        draw_stroke_tapered(d, w, wn, 0.2f, 1.4f + 0.6f * p->dark, 0.2f,
+                            color_alpha(p->wet_gloss, wet * (0.3f + 0.55f * p->dark) * shimmer));
+        circle(d, inner.x - in * 2.4f, inner.y + 0.3f, 1.1f + 0.3f * wet, color_alpha(p->wet_gloss, 0.9f * wet));
     }
-    /* A tear running from the lower lid down the cheek. */
-    if (tear_side && e->tears > 0.55f) {
-        float k = clampf((e->tears - 0.55f) / 0.45f, 0.f, 1.f);
-        float len = 10.f + 42.f * k;
-        Vec2 top = v2(c.x - in * 3.f, c.y + e->low * 1.2f + 1.f);
-        Vec2 end = v2(top.x - in * 5.f, top.y + len);
-        Vec2 track[10];
-        int tn = curve3(track, 10, top, v2(top.x - in * 1.5f, top.y + len * 0.5f), end);
-        draw_stroke_tapered(d, track, tn, 2.6f, 2.2f, 1.6f, color_rgba(200, 225, 245, 110));
-        draw_stroke_tapered(d, track, tn, 0.8f, 1.0f, 0.6f, color_rgba(255, 255, 255, 150));
-        float wob = 0.3f * sinf((float)t * 2.3f);
-        ellipse_outlined(d, end.x, end.y + 2.f, 3.f, 4.2f + wob, 0.f, color_rgba(205, 228, 248, 210),
-                         color_rgba(140, 170, 200, 160), 0.8f);
-        circle(d, end.x - 1.f, end.y + 0.8f, 1.1f, color_rgba(255, 255, 255, 240));
-    }
+}
+
+/* A tear running from the lower lid down the cheek: drawn after a beard so
+ * the beard does not hide it. A darker edge on one side makes the track
+ * stand out on light skin, where pale water barely shows. */
+static void draw_tear(Draw *d, const Palette *p, Vec2 c, float in, const EyeState *e, double t)
+{
+    if (e->tears <= 0.55f)
+        return;
+    float k = clampf((e->tears - 0.55f) / 0.45f, 0.f, 1.f);
+    float len = 10.f + 42.f * k;
+    Vec2 top = v2(c.x - in * 3.f, c.y + e->low * 1.2f + 1.f);
+    Vec2 end = v2(top.x - in * 5.f, top.y + len);
+    Vec2 track[10], edge[10];
+    int tn = curve3(track, 10, top, v2(top.x - in * 1.5f, top.y + len * 0.5f), end);
+    for (int i = 0; i < tn; i++)
+        edge[i] = v2(track[i].x + in * 1.6f, track[i].y + 0.4f);
+    draw_stroke_tapered(d, edge, tn, 1.2f, 1.6f, 1.2f, color_alpha(p->skin_line, 0.55f * (1.f - p->dark)));
+    draw_stroke_tapered(d, track, tn, 3.f, 2.6f, 2.f, color_rgba(200, 225, 245, 130));
+    draw_stroke_tapered(d, track, tn, 1.f, 1.2f, 0.8f, color_rgba(255, 255, 255, 170));
+    float wob = 0.3f * sinf((float)t * 2.3f);
+    ellipse_outlined(d, end.x, end.y + 2.f, 3.f, 4.2f + wob, 0.f, color_rgba(205, 228, 248, 220),
+                     color_mix(color_rgba(140, 170, 200, 200), p->skin_line, 0.5f * (1.f - p->dark)), 0.9f);
+    circle(d, end.x - 1.f, end.y + 0.8f, 1.1f, color_rgba(255, 255, 255, 240));
 }
 
 static void draw_brow(Draw *d, const Palette *p, Vec2 eye, float in, const Pose *pose)
@@ -1231,13 +1288,16 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
     es.tears = tears;
     es.lines = elder;
     es.au43 = a43;
-    draw_eye(d, p, eye_c[0], rx, 1.f, &es, true, t);
-    draw_eye(d, p, eye_c[1], rx, -1.f, &es, tears > 0.85f, t);
+    draw_eye(d, p, eye_c[0], rx, 1.f, &es, t);
+    draw_eye(d, p, eye_c[1], rx, -1.f, &es, t);
     draw_brow(d, p, eye_c[0], 1.f, pose);
     draw_brow(d, p, eye_c[1], -1.f, pose);
 
     float nose_y = (eye_c[0].y + mouth_c.y) * 0.5f + 6.f;
     draw_beard(d, p, look->beard, face, n, mouth_c);
+    draw_tear(d, p, eye_c[0], 1.f, &es, t);
+    if (tears > 0.85f)
+        draw_tear(d, p, eye_c[1], -1.f, &es, t);
     draw_nose(d, p, mouth_c.x * 0.6f + turn * 8.f, nose_y,
               fmaxf(clampf(pose->v[P_AU9], 0, 1), 0.5f * clampf(pose->v[P_AU10], 0, 1)));
     draw_mouth(d, p, mouth_c, pose, turn, elder);
