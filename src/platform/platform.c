@@ -172,10 +172,18 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
                 on_key(p, e.key.keysym.sym, in);
             break;
         case SDL_MOUSEMOTION: set_mouse(p, r, in, e.motion.x, e.motion.y); break;
-        case SDL_CONTROLLERDEVICEADDED:
+        case SDL_CONTROLLERDEVICEADDED: /* which: a device index */
             if (SDL_IsGameController(e.cdevice.which))
                 SDL_GameControllerOpen(e.cdevice.which); /* SDL closes it at quit */
             break;
+        case SDL_CONTROLLERDEVICEREMOVED: { /* which: an instance id */
+            /* SDL keeps an unplugged controller open until it is closed:
+             * each unplug and plug back would leave one more behind. */
+            SDL_GameController *gc = SDL_GameControllerFromInstanceID(e.cdevice.which);
+            if (gc)
+                SDL_GameControllerClose(gc);
+            break;
+        }
         case SDL_CONTROLLERBUTTONDOWN: on_button(e.cbutton.button, in); break;
         case SDL_CONTROLLERAXISMOTION: on_axis(p, e.caxis.axis, e.caxis.value, in); break;
         case SDL_MOUSEBUTTONDOWN:
