@@ -193,7 +193,6 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     RigVec mouth_l = {feat_dx * 1.1f, MOUTH_Y + feat_dy * 0.7f};
 
     /* --- hands: blend target arrangements by weight --- */
-    RigVec neck_mid = {(chest.x + head.x) * 0.5f, chest.y - 22.f};
     HandPair rest;
     /* Forearms lie on the table angled inwards, elbows out: the classic
      * seated pose, and it keeps the hands large and visible. */
@@ -202,7 +201,12 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     rest.t[RIG_L] = (HandTarget){v3(60.f, TABLE_HAND_Y, 34.f), 0.6f, 0.3f, 0.f, pole_l};
 
     enum { NT = 9 };
-    const float w[NT] = {v[P_WRING], v[P_FIDGET], v[P_ARMS_CROSSED], v[P_TOUCH_NECK], v[P_TOUCH_FACE],
+    /* A touch either reaches the neck or it is no touch: a hand 40% of the
+     * way there would rest on the chest and say something else. So even a
+     * subtle amount (0.4) arrives; the curve eases in and out. */
+    float neck = 1.f - clampf(v[P_TOUCH_NECK] / 0.4f, 0.f, 1.f);
+    neck = 1.f - neck * neck;
+    const float w[NT] = {v[P_WRING], v[P_FIDGET], v[P_ARMS_CROSSED], neck, v[P_TOUCH_FACE],
                          v[P_FISTS], v[P_PALMS_OPEN], v[P_HIDE_HANDS], v[P_TAP]};
     HandPair targets[NT];
     /* Wringing: both hands meet in front and rub in opposite circles. */
@@ -227,10 +231,12 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
                                        0.f, v3(-0.4f, 1.f, -0.3f)};
     targets[2].t[RIG_L] = (HandTarget){v3(shoulder[RIG_R].x + 22.f, sh_y + 104.f, 44.f), 0.6f, 0.5f,
                                        0.f, v3(0.4f, 1.f, -0.3f)};
-    /* Touching the neck: right hand at the side of the neck, left rests. */
+    /* Touching the neck: the right hand goes round the side of the neck,
+     * under the jaw, to the back of it; the elbow rises out to the side,
+     * which is what makes the gesture readable from the front. Left rests. */
     targets[3] = rest;
-    targets[3].t[RIG_R] = (HandTarget){v3(neck_mid.x - 20.f, chest.y + 4.f, 30.f), 0.9f, -0.1f, 0.6f,
-                                       v3(-0.3f, 1.f, -0.2f)};
+    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 34.f * hs, head.y + 72.f * hs, -42.f), 0.8f, -0.5f, 0.5f,
+                                       v3(-1.f, 0.15f, -0.15f)};
     /* Touching the face: fingers along the jaw and chin. */
     targets[4] = rest;
     targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
@@ -261,6 +267,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
 
     RigVec hand[2], elbow[2];
     float hand_angle[2], hand_open[2], hand_palm[2];
+    bool hand_behind[2];
     for (int s = 0; s < 2; s++) {
         HandTarget acc = {v3(0, 0, 0), 0, 0, 0, v3(0, 0, 0)};
         for (int k = -1; k < NT; k++) {
@@ -274,10 +281,17 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
             acc.palm += h->palm * wk;
             acc.pole = v3_add(acc.pole, v3_mul(h->pole, wk));
         }
+        if (s == RIG_R) { /* on the way to the neck the hand rises at the side, not across the chest */
+            float u = clampf(w[3], 0.f, 1.f) / total, bow = 4.f * u * (1.f - u);
+            acc.pos = v3_add(acc.pos, v3(-35.f * bow, 0.f, -20.f * bow));
+        }
         V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
         V3 hp = acc.pos;
         V3 el = solve_elbow(sh3, &hp, acc.pole);
         hand[s] = (RigVec){hp.x, hp.y};
+        /* Behind the body's front and above the shoulders: the neck and the
+         * head hide it, so the renderer draws it before them. */
+        hand_behind[s] = hp.z < 0.f && hp.y < shoulder[s].y;
         elbow[s] = (RigVec){el.x, el.y};
         float fa = atan2f(hp.y - el.y, hp.x - el.x);
         hand_angle[s] = fa + acc.twist;
@@ -304,6 +318,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         out->hand_angle[s] = m > 0.f ? hand_angle[s] : 3.14159265f - hand_angle[s];
         out->hand_open[s] = hand_open[s];
         out->hand_palm[s] = hand_palm[s];
+        out->hand_behind[s] = hand_behind[s];
     }
     out->arm_w = (15.f + 5.f * clampf(b.build, 0.f, 1.f)) * S;
     out->head = TO_CANVAS(head);
@@ -381,11 +396,23 @@ Region rig_hit_test(const RigLayout *rig, float x, float y)
                        (rig->eye[1].y - rig->eye[0].y) * (rig->eye[1].y - rig->eye[0].y)) * 0.5f;
     if (in_ellipse(x, y, ec, half + rig->eye_rx + 12.f * s, rig->eye_ry + 12.f * s, rig->head_angle))
         return REGION_EYES;
-    /* Hands: generous circles, a little past the wrist towards the fingers. */
+    /* Hands: generous circles, a little past the wrist towards the fingers.
+     * A hand behind the neck shows only its wrist, so the circle moves back
+     * onto the wrist (off the mouth) and the raised forearm counts too. */
     for (int i = 0; i < 2; i++) {
         float r = 30.f * s;
         RigVec c = {rig->hand[i].x + cosf(rig->hand_angle[i]) * 8.f * s,
                     rig->hand[i].y + sinf(rig->hand_angle[i]) * 8.f * s};
+        if (rig->hand_behind[i]) {
+            float fx = rig->hand[i].x - rig->elbow[i].x, fy = rig->hand[i].y - rig->elbow[i].y;
+            float fl = sqrtf(fx * fx + fy * fy);
+            if (fl > 1e-3f)
+                c = (RigVec){rig->hand[i].x - fx / fl * 18.f * s, rig->hand[i].y - fy / fl * 18.f * s};
+            r = 24.f * s;
+            float aw = rig->arm_w * 1.3f;
+            if (seg_dist2(x, y, rig->elbow[i], c) <= aw * aw)
+                return REGION_HANDS;
+        }
         float dx = x - c.x, dy = y - c.y;
         if (dx * dx + dy * dy <= r * r)
             return REGION_HANDS;

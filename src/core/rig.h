@@ -66,6 +66,7 @@ typedef struct {
     float slump;        /* 0..1, torso curled forward */
     float body_turn;    /* 0..1, torso turned away (narrower, shifted) */
     float hand_palm[2]; /* 0 back of the hand to the viewer .. 1 palm */
+    bool hand_behind[2]; /* the hand is behind the neck (drawn before neck and head) */
 } RigLayout;
 
 /* Regions a player can flag. Order is the hit-test priority. */

@@ -1325,6 +1325,12 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
         draw_pop(d);
         draw_upper_arm(d, rig, &p, RIG_R);
         draw_upper_arm(d, rig, &p, RIG_L);
+        /* A hand at the back of the neck goes behind it and the jaw. */
+        for (int s = 0; s < 2; s++)
+            if (rig->hand_behind[s]) {
+                draw_forearm(d, rig, &p, s);
+                draw_hand(d, rig, &p, s, t);
+            }
         draw_neck(d, rig, &p);
         draw_torso(d, rig, &p, look->top_style);
         draw_head(d, look, rig, pose, &p, t);
@@ -1334,6 +1340,8 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
         int first = RIG_L, second = RIG_R;
         for (int k = 0; k < 2; k++) {
             int s = k ? second : first;
+            if (rig->hand_behind[s])
+                continue;
             draw_forearm(d, rig, &p, s);
             draw_hand(d, rig, &p, s, t);
         }
