@@ -1107,17 +1107,27 @@ static void draw_glasses(Draw *d, const Vec2 *eye_c)
           frame);
 }
 
-/* Behind-the-ear hearing aid: the case peeks out behind the ear (drawn
- * before the ear), the tube loops over its top into the ear. */
+/* Behind-the-ear hearing aid, made to read as one even when the head is
+ * small: a curved case hugging the back of the ear (drawn before the ear,
+ * which overlaps its inner edge), and a hook and tube arching over the top
+ * of the ear and down into it (drawn after). Both carry a dark outline so
+ * they stand out on skin, on grey hair and on a pale sky. */
 static void draw_hearing_aid(Draw *d, float ex, float s, bool tube)
 {
-    Color body = color_hex(0xA9BCCF), line = color_hex(0x3E4C5C);
+    Color body = color_hex(0x9FB2C6), line = color_hex(0x2C3846), shine = color_rgba(255, 255, 255, 170);
+    Vec2 top = v2(ex + s * 7.f, -15.f), back = v2(ex + s * 15.5f, 0.f), foot = v2(ex + s * 10.f, 17.f);
     if (!tube) {
-        capsule_outlined(d, v2(ex + s * 9.f, -8.f), v2(ex + s * 11.f, 16.f), 6.5f, 5.f, body, line, 2.f);
-        circle(d, ex + s * 8.f, -8.f, 2.f, color_rgba(255, 255, 255, 150));
+        line3(d, top, back, foot, 11.f, 12.f, 9.f, line);
+        line3(d, top, back, foot, 7.f, 8.f, 5.f, body);
+        line3(d, v2(top.x + s * 2.f, top.y + 3.f), v2(back.x + s * 0.5f, back.y - 4.f),
+              v2(back.x - s * 0.5f, back.y + 5.f), 0.6f, 2.f, 0.6f, shine);
     } else {
-        line3(d, v2(ex + s * 8.f, -13.f), v2(ex - s * 1.f, -13.f), v2(ex - s * 4.f, 3.f), 2.f, 2.2f, 2.f,
-              color_rgba(235, 240, 245, 220));
+        /* Over the top of the ear and down into its bowl, which is the
+         * part of the ear that shows beside the cheek. */
+        Vec2 over = v2(ex + s * 5.f, -21.f), tip = v2(ex + s * 3.f, -1.f);
+        line3(d, v2(top.x + s * 1.f, top.y + 1.f), over, tip, 4.4f, 4.f, 3.4f, line);
+        line3(d, v2(top.x + s * 1.f, top.y + 1.f), over, tip, 2.4f, 2.1f, 1.6f, body);
+        ellipse_outlined(d, tip.x, tip.y + 1.5f, 2.8f, 3.2f, 0.f, body, line, 1.6f);
     }
 }
 
@@ -1194,8 +1204,6 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
             ellipse_outlined(d, ex, 4.f, 10.f, 16.f, s * 0.12f, p->skin, p->skin_line, 2.4f);
             line3(d, v2(ex + s * 3.f, -7.f), v2(ex + s * 5.f, 3.f), v2(ex + s * 1.f, 13.f), 0.5f, 2.f, 0.5f,
                   color_alpha(p->skin_line, 0.7f));
-            if (look->hearing_aid)
-                draw_hearing_aid(d, ex, (float)s, true);
         }
     }
     Vec2 face[DRAW_MAX_POINTS];
@@ -1305,6 +1313,10 @@ static void draw_head(Draw *d, const Look *look, const RigLayout *r, const Pose 
         draw_glasses(d, eye_c);
 
     hair_front(d, look->hair_style, p);
+    /* The aids' hooks go over the hair, or hair at the temples hides them. */
+    if (look->hearing_aid)
+        for (int s = -1; s <= 1; s += 2)
+            draw_hearing_aid(d, s * (57.f - 3.f * turn * s) + turn * 2.f, (float)s, true);
     draw_pop(d);
 }
 
