@@ -312,11 +312,8 @@ static void hair_back(Draw *d, HairStyle style, const Palette *p)
         for (int i = 0; i < nc; i++)
             circle(d, curls[i][0], curls[i][1], curls[i][2], p->hair);
         draw_ellipse(d, 0, -20, 74, 70, 0.f, p->hair);
-        for (int i = 0; i < nc; i++) { /* a little texture: curl arcs */
-            float x = curls[i][0], y = curls[i][1], r = curls[i][2] * 0.55f;
-            line3(d, v2(x - r, y), v2(x, y - r * 0.8f), v2(x + r, y + 2), 0.8f, 2.f, 0.8f,
-                  color_alpha(p->hair_dark, 0.8f));
-        }
+        /* Depth: the hair falls into shadow where it meets the face. */
+        draw_ellipse(d, 0, 2, 67, 80, 0.f, color_mix(p->hair, p->hair_dark, 0.6f));
         break;
     }
     default:
@@ -326,9 +323,8 @@ static void hair_back(Draw *d, HairStyle style, const Palette *p)
 
 /* The crown: outer arc over the top, a hairline (a gentle arch, so the shape
  * stays star-shaped for the fan fill) across the forehead. */
-static void hair_crown(Draw *d, const Palette *p, float hairline, float side_y, float puff, Color fill)
+static int crown_points(Vec2 *pts, float hairline, float side_y, float puff)
 {
-    Vec2 pts[64];
     int n = 0;
     n += draw_bezier_cubic(pts + n, 8, v2(-63 - puff, side_y), v2(-70 - puff, -70 - puff),
                            v2(-40, -92 - puff), v2(0, -92 - puff));
@@ -338,6 +334,13 @@ static void hair_crown(Draw *d, const Palette *p, float hairline, float side_y, 
                            v2(0, hairline - 2));
     n += draw_bezier_cubic(pts + n, 7, v2(-4, hairline - 2), v2(-24, hairline), v2(-48, hairline + 10),
                            v2(-58, side_y - 4));
+    return n;
+}
+
+static void hair_crown(Draw *d, const Palette *p, float hairline, float side_y, float puff, Color fill)
+{
+    Vec2 pts[64];
+    int n = crown_points(pts, hairline, side_y, puff);
     shape_outlined(d, pts, n, fill, p->hair_dark, 2.6f);
 }
 
@@ -380,18 +383,27 @@ static void hair_front(Draw *d, HairStyle style, const Palette *p)
         line3(d, v2(-60, -24), v2(-62, -12), v2(-60, -2), 4.f, 4.f, 1.f, p->hair);
         break;
     case HAIR_CURLY: {
-        hair_crown(d, p, -50.f, -14.f, 10.f, p->hair);
-        static const float front[][3] = {{-56, -30, 12}, {-46, -48, 13}, {-26, -58, 13}, {-4, -62, 13},
-                                         {18, -60, 13},  {38, -52, 13},  {54, -36, 12}};
+        /* One clean outline: the crown lies inside the cloud behind, so it
+         * takes no outline of its own, and it covers the tops of the
+         * fringe curls' outlines, leaving only the scalloped hairline. */
+        static const float front[][3] = {{-57, -28, 11}, {-49, -46, 11.5f}, {-32, -57, 11.5f}, {-11, -62, 11.5f},
+                                         {11, -62, 11.5f}, {32, -57, 11.5f}, {49, -46, 11.5f}, {57, -28, 11}};
         int nf = (int)(sizeof front / sizeof front[0]);
         for (int i = 0; i < nf; i++)
             circle(d, front[i][0], front[i][1], front[i][2] + 2.f, p->hair_dark);
+        Vec2 pts[64];
+        draw_shape(d, pts, crown_points(pts, -56.f, -24.f, 10.f), p->hair);
         for (int i = 0; i < nf; i++)
             circle(d, front[i][0], front[i][1] - 1.f, front[i][2], p->hair);
-        for (int i = 0; i < nf; i++) {
-            float x = front[i][0], y = front[i][1], r = front[i][2] * 0.5f;
-            line3(d, v2(x - r, y + 1), v2(x, y - r), v2(x + r, y), 0.6f, 1.6f, 0.6f,
-                  color_alpha(p->hair_dark, 0.8f));
+        /* Texture is sheen, not lines: light arcs where the lamp catches
+         * the round tops of the outer curls (lifted for black hair). */
+        static const float sheen[][3] = {{-62, -56, 26}, {-34, -84, 28}, {0, -94, 28}, {-74, -20, 24}, {-80, 14, 22}, {80, 14, 22}};
+        Color hi = color_alpha(color_mix(p->hair, color_hex(0xFFFFFF), 0.2f), 0.65f);
+        for (int i = 0; i < (int)(sizeof sheen / sizeof sheen[0]); i++) {
+            float x = sheen[i][0], y = sheen[i][1], r = sheen[i][2] * 0.72f;
+            float a0 = sheen[i][0] > 0 ? -1.9f : -2.75f, a1 = a0 + 0.9f, am = (a0 + a1) * 0.5f;
+            line3(d, v2(x + cosf(a0) * r, y + sinf(a0) * r), v2(x + cosf(am) * r, y + sinf(am) * r),
+                  v2(x + cosf(a1) * r, y + sinf(a1) * r), 0.5f, 2.4f, 0.5f, hi);
         }
         break;
     }
