@@ -84,9 +84,15 @@ UiRect game_pack_row(const Game *g, int i)
 
 UiRect game_answer_rect(const Game *g, int i)
 {
+    /* Taller boxes for larger text, so answers keep their size: the text
+     * size is a setting, so this stays a pure function of the game. */
     int n = g->noffered;
-    float h = n > 4 ? 62 : 70, gap = n > 4 ? 8 : 8;
-    return (UiRect){150, 704 - (h + gap) * (float)(n - i), 980, h};
+    static const float heights[TEXT_SIZE_COUNT] = {64, 70, 82, 92};
+    float h = heights[g->settings.text_size < TEXT_SIZE_COUNT ? g->settings.text_size : TEXT_SIZE_NORMAL];
+    float gap = 8, top = 150; /* never above the character's eyes */
+    if (n > 0 && 704 - (h + gap) * (float)n < top)
+        h = (704 - top) / (float)n - gap;
+    return (UiRect){110, 704 - (h + gap) * (float)(n - i), 1060, h};
 }
 
 UiRect game_debrief_button(int i)
@@ -100,7 +106,7 @@ UiRect game_debrief_button(int i)
 
 UiRect game_review_button(void)
 {
-    return (UiRect){980, 640, 240, 54};
+    return (UiRect){980, 628, 240, 54};
 }
 
 UiRect game_timeline_rect(void)
@@ -532,6 +538,13 @@ bool game_hint(const Game *g, double alpha, Region *region, float *phase)
     return true;
 }
 
+bool game_hint_upcoming(const Game *g)
+{
+    if (g->hint_cue < 0 || !g->scene)
+        return false;
+    return g->tick - g->perform_start < g->scene->cues[g->hint_cue].start;
+}
+
 static void ask_hint(Game *g)
 {
     int cue = hint_target(g);
@@ -572,15 +585,15 @@ static void step_perform(Game *g, const TickInput *in)
     if (input_pressed(in, ACT_HINT) && g->settings.hints)
         ask_hint(g);
     if (in->click) {
-        Region r;
-        if (ui_contains(game_speech_box(), in->mouse_x, in->mouse_y)) {
+        /* The body wins where it shows above the speech box (hands resting
+         * low can reach it); elsewhere the box is the voice. */
+        Pose pose;
+        RigLayout rig;
+        game_character(g, 1.0, &pose, &rig);
+        Region r = rig_hit_test(&rig, in->mouse_x, in->mouse_y);
+        if (ui_contains(game_speech_box(), in->mouse_x, in->mouse_y) &&
+            (r == REGION_NONE || in->mouse_y > game_speech_box().y + 12))
             r = REGION_VOICE;
-        } else {
-            Pose pose;
-            RigLayout rig;
-            game_character(g, 1.0, &pose, &rig);
-            r = rig_hit_test(&rig, in->mouse_x, in->mouse_y);
-        }
         if (r != REGION_NONE)
             flag(g, r, in->mouse_x, in->mouse_y, false);
     }
@@ -870,8 +883,14 @@ static void open_chapters(Game *g)
 static void step_title(Game *g, const TickInput *in)
 {
     int choice = menu(g, in, GAME_TITLE_BUTTONS, title_rect);
-    if (input_pressed(in, ACT_BACK))
-        choice = 4;
+    if (input_pressed(in, ACT_BACK)) { /* the first Esc moves to Quit; a second one quits */
+        if (g->selected == 4) {
+            choice = 4;
+        } else {
+            g->selected = 4;
+            emit(g, EV_SELECT);
+        }
+    }
     int k, pos;
     switch (choice) {
     case 0: /* Continue: the first open scene not yet finished */
@@ -1004,6 +1023,11 @@ void game_step(Game *g, const TickInput *in)
         break;
     }
     case SCREEN_REVIEW:
+        /* Up and down scroll by whole answers (selected is the first shown). */
+        if (input_pressed(in, ACT_UP) && g->selected > 0)
+            g->selected--;
+        if (input_pressed(in, ACT_DOWN) && g->selected + 1 < g->scene->nanswers)
+            g->selected++;
         if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
             (in->click && ui_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
             emit(g, EV_CONFIRM);

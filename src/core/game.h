@@ -179,6 +179,8 @@ float game_perform_progress(const Game *g, double alpha);
 /* The region a hint points at now, and how far through its pulse (0..1);
  * false when no hint shows. */
 bool game_hint(const Game *g, double alpha, Region *region, float *phase);
+/* Has the cue the hint points at not started yet? */
+bool game_hint_upcoming(const Game *g);
 /* Slow motion: the watched cue's window in scene ticks, and how far
  * through it the replay is (0..1). False outside SCREEN_WATCH. */
 bool game_watch(const Game *g, double alpha, int *from, int *to, float *progress);

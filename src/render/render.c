@@ -170,9 +170,12 @@ static void button(Renderer *r, UiRect b, const char *label, bool selected)
     draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, selected ? C_BUTTON_HI : C_BUTTON);
     if (!selected)
         draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, 1.5f, C_PANEL_EDGE);
-    float lh = text_line_height(r->text, FONT_BODY_BOLD);
-    text_draw(r->text, d, FONT_BODY_BOLD, label, -1, b.x + b.w / 2, b.y + (b.h - lh) / 2,
-              selected ? color_hex(0x1b1f2b) : C_TEXT, ALIGN_CENTER);
+    /* Larger text sizes must not spill out of the button: fall back to the
+     * small bold font when the label does not fit. */
+    FontId f = text_width(r->text, FONT_BODY_BOLD, label, -1) <= b.w - 16 ? FONT_BODY_BOLD : FONT_SMALL_BOLD;
+    float lh = text_line_height(r->text, f);
+    text_draw(r->text, d, f, label, -1, b.x + b.w / 2, b.y + (b.h - lh) / 2, selected ? color_hex(0x1b1f2b) : C_TEXT,
+              ALIGN_CENTER);
 }
 
 /* The top of one line of text in font f centred in box b. */
@@ -387,7 +390,11 @@ static void title_screen(Renderer *r, const Game *g, double alpha)
     for (int i = 0; i < 10; i++) /* soft right edge */
         draw_rect(d, 420 + 12.f * i, 0, 12, DRAW_LOGICAL_H, color_rgba(8, 10, 18, (uint8_t)(195 - 19 * i)));
     text_draw(r->text, d, FONT_TITLE, T(g, "title.name"), -1, 80, 90, C_TEXT, ALIGN_LEFT);
-    text_draw_wrapped(r->text, d, FONT_BODY, T(g, "title.tagline"), 84, 210, 320, -1, C_ACCENT, ALIGN_LEFT);
+    /* The tagline must end above the first button whatever the text size. */
+    const char *tag = T(g, "title.tagline");
+    FontId tf = 210 + text_wrapped_height(r->text, FONT_BODY, tag, 330) < game_title_button(0).y - 8 ? FONT_BODY
+                                                                                                     : FONT_SMALL;
+    text_draw_wrapped(r->text, d, tf, tag, 84, 210, 330, -1, C_ACCENT, ALIGN_LEFT);
     static const char *const labels[GAME_TITLE_BUTTONS] = {"title.play", "title.chapters", "title.settings",
                                                            "title.packs", "title.quit"};
     for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
@@ -400,14 +407,27 @@ static void intro_screen(Renderer *r, const Game *g, double alpha)
     Draw *d = r->draw;
     const Scene *s = g->scene;
     dim(r, 0.35f);
-    float w = 860, x = (DRAW_LOGICAL_W - w) / 2, y = 150;
-    float ch = text_wrapped_height(r->text, FONT_BODY, s->context, w - 80);
-    float h = 300 + ch;
+    /* The card grows with the text and moves up to keep the prompt to
+     * begin on screen; with very large text the context uses the small font. */
+    float w = 900, x = (DRAW_LOGICAL_W - w) / 2;
+    float howto_h = text_wrapped_height(r->text, FONT_SMALL, T(g, "intro.howto"), w - 80);
+    float keys_h = text_line_height(r->text, FONT_SMALL_BOLD) + 6;
+    FontId cf = FONT_BODY;
+    float ch = text_wrapped_height(r->text, cf, s->context, w - 80);
+    float fixed = 120 + 24 + 18 + howto_h + 10 + keys_h + 30, room = 712 - 62 - 20;
+    if (fixed + ch > room) {
+        cf = FONT_SMALL;
+        ch = text_wrapped_height(r->text, cf, s->context, w - 80);
+    }
+    float h = fixed + ch;
+    float y = 712 - 62 - h < 150 ? 712 - 62 - h : 150;
+    if (y < 20)
+        y = 20;
     panel(r, x, y, w, h);
     text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "intro.label"), -1, x + 40, y + 30, C_ACCENT, ALIGN_LEFT);
     text_draw(r->text, d, FONT_HEADING, s->title, -1, x + 40, y + 56, C_TEXT, ALIGN_LEFT);
     float cy = y + 120;
-    cy += text_draw_wrapped(r->text, d, FONT_BODY, s->context, x + 40, cy, w - 80, -1, C_TEXT, ALIGN_LEFT);
+    cy += text_draw_wrapped(r->text, d, cf, s->context, x + 40, cy, w - 80, -1, C_TEXT, ALIGN_LEFT);
     cy += 24;
     draw_rect(d, x + 40, cy, w - 80, 1.5f, C_PANEL_EDGE);
     cy += 18;
@@ -425,9 +445,9 @@ static void intro_screen(Renderer *r, const Game *g, double alpha)
     float blink = g->settings.reduced_motion ? 1.f : 0.65f + 0.35f * (float)sin(game_time(g, alpha) / 20.0);
     const char *go = T(g, "intro.begin");
     float gw = text_width(r->text, FONT_BODY_BOLD, go, -1) + 48;
-    draw_rounded_rect(d, 640 - gw / 2, y + h + 16, gw, 46, 14, C_PANEL);
-    text_draw(r->text, d, FONT_BODY_BOLD, go, -1, 640, y + h + 24, color_alpha(C_ACCENT, blink),
-              ALIGN_CENTER);
+    float gh = text_line_height(r->text, FONT_BODY_BOLD) + 16;
+    draw_rounded_rect(d, 640 - gw / 2, y + h + 12, gw, gh, 14, C_PANEL);
+    text_draw(r->text, d, FONT_BODY_BOLD, go, -1, 640, y + h + 20, color_alpha(C_ACCENT, blink), ALIGN_CENTER);
 }
 
 static void answer_screen(Renderer *r, const Game *g)
@@ -493,39 +513,42 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
     const Scene *s = g->scene;
     float lh = text_line_height(r->text, FONT_SMALL);
     int hidden = 0;
-    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
-        const SceneCue *c = &s->cues[i];
-        if (!c->incongruent)
-            continue;
-        char body[1400], means[700];
-        if (c->means)
-            TF(g, means, sizeof means, "debrief.may_mean", 1, "means", c->means);
-        snprintf(body, sizeof body, "%s%s%s", c->describe ? c->describe : "", c->describe && c->means ? " " : "",
-                 c->means ? means : "");
-        float h = lh + 2 + text_wrapped_height(r->text, FONT_SMALL, body, w - 32);
-        if (y + h > bottom) {
-            hidden++;
-            continue;
+    if (s->nincongruent == 0) /* a catch scene: say so, not "0 of 0" */
+        return y + text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "debrief.catch"), x, y, w, -1, C_TEXT, ALIGN_LEFT);
+    /* What was missed comes first: it is what the player most needs. Rows
+     * stop where the space ends, leaving room to say how many are left. */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
+            const SceneCue *c = &s->cues[i];
+            bool hit = g->notice.cue_hit[i];
+            if (!c->incongruent || !c->def || hit != (pass == 1))
+                continue;
+            char body[1400], means[700];
+            if (c->means)
+                TF(g, means, sizeof means, "debrief.may_mean", 1, "means", c->means);
+            snprintf(body, sizeof body, "%s%s%s", c->describe ? c->describe : "", c->describe && c->means ? " " : "",
+                     c->means ? means : "");
+            float h = lh + 2 + text_wrapped_height(r->text, FONT_SMALL, body, w - 32);
+            if (hidden > 0 || y + h > bottom - 2 * lh) {
+                hidden++;
+                continue;
+            }
+            Color mark = hit ? C_GOOD : C_BAD;
+            draw_circle(d, x + 11, y + lh / 2, 10, mark);
+            text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y, color_hex(0x1b1f2b), ALIGN_CENTER);
+            char head[160];
+            TF(g, head, sizeof head, hit ? "debrief.noticed" : "debrief.missed", 1, "region",
+               region_word(g, channel_region(c->def->channel)));
+            text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y, mark, ALIGN_LEFT);
+            y += lh + 2;
+            y += text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 32, y, w - 32, -1, C_TEXT, ALIGN_LEFT);
+            y += 10;
         }
-        bool hit = g->notice.cue_hit[i];
-        Color mark = hit ? C_GOOD : C_BAD;
-        draw_circle(d, x + 11, y + 11, 10, mark);
-        text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y, color_hex(0x1b1f2b),
-                  ALIGN_CENTER);
-        char head[160];
-        TF(g, head, sizeof head, hit ? "debrief.noticed" : "debrief.missed", 1, "region",
-           region_word(g, channel_region(c->def->channel)));
-        text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, x + 32, y, mark, ALIGN_LEFT);
-        y += lh + 2;
-        y += text_draw_wrapped(r->text, d, FONT_SMALL, body, x + 32, y, w - 32, -1, C_TEXT, ALIGN_LEFT);
-        y += 10;
-    }
     if (hidden > 0) {
-        char more[128], num[16];
+        char more[160], num[16];
         snprintf(num, sizeof num, "%d", hidden);
         TF(g, more, sizeof more, "debrief.more", 1, "count", num);
-        text_draw(r->text, d, FONT_SMALL, more, -1, x + 32, y, C_MUTED, ALIGN_LEFT);
-        y += lh;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, more, x + 32, y, w - 32, -1, C_MUTED, ALIGN_LEFT);
     }
     return y;
 }
@@ -543,12 +566,33 @@ static void debrief_timeline(Renderer *r, const Game *g)
     static const Region rows[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
     for (int i = 0; i < 5; i++) {
         float y = t.y + rh * (float)game_timeline_row(rows[i]);
-        text_draw(r->text, d, FONT_SMALL, region_word(g, rows[i]), -1, t.x - 16, y - 1, C_MUTED, ALIGN_RIGHT);
+        text_draw(r->text, d, FONT_LABEL, region_word(g, rows[i]), -1, t.x - 16,
+                  y + (rh - text_line_height(r->text, FONT_LABEL)) / 2, C_MUTED, ALIGN_RIGHT);
         if (i > 0)
             draw_rect(d, t.x, y, t.w, 1, color_rgba(255, 255, 255, 18));
     }
     if (!s || s->length <= 0)
         return;
+    /* A legend under the strip, right-aligned. */
+    struct { const char *key; Color c; float w, h; } keys[] = {
+        {"legend.noticed", C_GOOD, 14, 8}, {"legend.missed", C_BAD, 14, 8},
+        {"legend.fits", color_rgba(255, 255, 255, 90), 14, 3}, {"legend.flag", C_ACCENT, 8, 8},
+        {"legend.false_alarm", C_TEXT, 8, 8}};
+    float lw = 0;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        lw += keys[i].w + 6 + text_width(r->text, FONT_LABEL, T(g, keys[i].key), -1) + 16;
+    float lx = t.x + t.w - lw, ly = t.y + t.h + 6;
+    if (lx > t.x)
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+            float cy = ly + text_line_height(r->text, FONT_LABEL) / 2;
+            if (keys[i].w == keys[i].h)
+                draw_circle(d, lx + 4, cy, 4, keys[i].c);
+            else
+                draw_rounded_rect(d, lx, cy - keys[i].h / 2, keys[i].w, keys[i].h, keys[i].h / 2, keys[i].c);
+            lx += keys[i].w + 6;
+            text_draw(r->text, d, FONT_LABEL, T(g, keys[i].key), -1, lx, ly, C_MUTED, ALIGN_LEFT);
+            lx += text_width(r->text, FONT_LABEL, T(g, keys[i].key), -1) + 16;
+        }
     float k = t.w / (float)s->length;
     for (int i = 0; i < s->nlines; i++) /* where each line begins */
         draw_rect(d, t.x + k * (float)s->lines[i].start, t.y, 1.5f, t.h, color_rgba(255, 255, 255, 40));
@@ -596,38 +640,40 @@ static void debrief_screen(Renderer *r, const Game *g)
         snprintf(n1, sizeof n1, "%d", g->hints);
         snprintf(pts, sizeof pts, "%d", g->hints * GAME_HINT_COST);
         TF(g, hints, sizeof hints, "debrief.hints", 2, "count", n1, "points", pts);
-        text_draw(r->text, d, FONT_SMALL, hints, -1, 1200, 236, C_MUTED, ALIGN_RIGHT);
+        UiRect t = game_timeline_rect(); /* left of the legend, under the strip */
+        text_draw(r->text, d, FONT_LABEL, hints, -1, t.x, t.y + t.h + 6, C_ACCENT, ALIGN_LEFT);
     }
     debrief_timeline(r, g);
 
     /* Left column: noticing. */
-    float lx = 80, lw = 560, y = 240;
+    float lx = 80, lw = 560, y = 256;
     char stats[256];
     snprintf(n1, sizeof n1, "%d", res->hits);
     snprintf(n2, sizeof n2, "%d", res->hits + res->misses);
     snprintf(n3, sizeof n3, "%d", res->misses);
     snprintf(n4, sizeof n4, "%d", res->false_alarms);
     TF(g, stats, sizeof stats, "debrief.stats", 4, "hits", n1, "total", n2, "misses", n3, "false_alarms", n4);
-    text_draw(r->text, d, FONT_SMALL_BOLD, stats, -1, lx, y, C_MUTED, ALIGN_LEFT);
-    y += 34;
+    y += text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, stats, lx, y, lw, -1, C_MUTED, ALIGN_LEFT) + 12;
     debrief_cues(r, g, lx, y, lw, 626);
 
-    /* Right column: the answer. */
-    float rx = 690, rw = 510;
-    y = 240;
+    /* Right column: the answer. Sections that would run into the buttons
+     * are left out (the "Every answer" page has them all). */
+    float rx = 690, rw = 510, limit = 622;
+    y = 256;
     text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.you_said"), -1, rx, y, C_ACCENT, ALIGN_LEFT);
-    y += 34;
+    y += text_line_height(r->text, FONT_SMALL_BOLD) + 10;
     if (res->answer >= 0) {
         const SceneAnswer *a = &s->answers[res->answer];
         char kind[256];
         TF(g, kind, sizeof kind, "debrief.kind_quality", 2, "kind", kind_word(g, a->kind), "quality",
            quality_word(g, a->quality));
         float kw = text_width(r->text, FONT_SMALL_BOLD, kind, -1) + 24;
-        draw_rounded_rect(d, rx, y, kw, 30, 10, color_alpha(quality_color(a->quality), 0.25f));
-        text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, rx + 12, y + 5, quality_color(a->quality),
-                  ALIGN_LEFT);
-        y += 42;
-        y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 14;
+        float kh = text_line_height(r->text, FONT_SMALL_BOLD) + 8;
+        draw_rounded_rect(d, rx, y, kw, kh, 10, color_alpha(quality_color(a->quality), 0.25f));
+        text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, rx + 12, y + 4, quality_color(a->quality), ALIGN_LEFT);
+        y += kh + 12;
+        if (y + text_wrapped_height(r->text, FONT_SMALL, a->why, rw) < limit)
+            y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 14;
         if (a->quality != QUALITY_BEST) {
             for (int i = 0; i < s->nanswers; i++) {
                 if (s->answers[i].quality != QUALITY_BEST)
@@ -635,18 +681,20 @@ static void debrief_screen(Renderer *r, const Game *g)
                 char best[700];
                 TF(g, best, sizeof best, "debrief.best", 2, "kind", kind_word(g, s->answers[i].kind), "text",
                    s->answers[i].text);
-                y += text_draw_wrapped(r->text, d, FONT_SMALL, best, rx, y, rw, -1, C_GOOD, ALIGN_LEFT) + 14;
+                if (y + text_wrapped_height(r->text, FONT_SMALL, best, rw) < limit)
+                    y += text_draw_wrapped(r->text, d, FONT_SMALL, best, rx, y, rw, -1, C_GOOD, ALIGN_LEFT) + 14;
                 break;
             }
         }
     }
-    if (s->question) {
+    float qlh = text_line_height(r->text, FONT_SMALL_BOLD) + 6;
+    if (s->question && y + 4 + qlh + text_wrapped_height(r->text, FONT_SMALL, s->question, rw) < limit) {
         y += 4;
         text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.talk"), -1, rx, y, C_ACCENT, ALIGN_LEFT);
-        y += 28;
+        y += qlh;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, s->question, rx, y, rw, -1, C_TEXT, ALIGN_LEFT) + 14;
     }
-    if (res->false_alarms > 0 && y + text_wrapped_height(r->text, FONT_SMALL, T(g, "debrief.false_alarms"), rw) < 620)
+    if (res->false_alarms > 0 && y + text_wrapped_height(r->text, FONT_SMALL, T(g, "debrief.false_alarms"), rw) < limit)
         text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "debrief.false_alarms"), rx, y, rw, -1, C_MUTED,
                           ALIGN_LEFT);
     static const char *const labels[GAME_DEBRIEF_BUTTONS] = {
@@ -658,7 +706,8 @@ static void debrief_screen(Renderer *r, const Game *g)
             button(r, game_debrief_button(i), T(g, labels[i]), g->selected == i);
 }
 
-/* Every answer the scene had: what kind it is, how well it fits, and why. */
+/* Every answer the scene had: what kind it is, how well it fits, and why.
+ * When they do not all fit (large text), up and down scroll by answer. */
 static void review_screen(Renderer *r, const Game *g)
 {
     Draw *d = r->draw;
@@ -667,29 +716,46 @@ static void review_screen(Renderer *r, const Game *g)
     panel(r, 40, 30, 1200, 660);
     text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "review.label"), -1, 80, 54, C_ACCENT, ALIGN_LEFT);
     text_draw(r->text, d, FONT_HEADING, s->title, -1, 80, 78, C_TEXT, ALIGN_LEFT);
-    float y = 140, w = 1120;
-    for (int i = 0; i < s->nanswers; i++) {
+    float y = 140, w = 1120, bottom = 626;
+    float kh = text_line_height(r->text, FONT_SMALL_BOLD) + 6;
+    int first = g->selected < s->nanswers ? g->selected : 0, last = first - 1;
+    if (s->question && first == 0) { /* the group's question, always reachable here */
+        text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "debrief.talk"), -1, 80, y, C_ACCENT, ALIGN_LEFT);
+        float qx = 80 + text_width(r->text, FONT_SMALL_BOLD, T(g, "debrief.talk"), -1) + 16;
+        y += text_draw_wrapped(r->text, d, FONT_SMALL, s->question, qx, y, 80 + w - qx, -1, C_TEXT, ALIGN_LEFT) + 18;
+    }
+    for (int i = first; i < s->nanswers; i++) {
         const SceneAnswer *a = &s->answers[i];
-        char kind[256], quoted[400];
+        char kind[256], quoted[500];
         TF(g, kind, sizeof kind, "debrief.kind_quality", 2, "kind", kind_word(g, a->kind), "quality",
            quality_word(g, a->quality));
         float kw = text_width(r->text, FONT_SMALL_BOLD, kind, -1) + 24;
         bool chosen = i == g->answer;
-        draw_rounded_rect(d, 80, y, kw, 28, 10, color_alpha(quality_color(a->quality), 0.25f));
-        text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, 92, y + 4, quality_color(a->quality), ALIGN_LEFT);
-        float tx = 80 + kw + 14;
-        if (chosen) {
-            const char *you = T(g, "review.yours");
-            float yw = text_width(r->text, FONT_SMALL_BOLD, you, -1) + 20;
-            draw_rounded_rect(d, tx, y, yw, 28, 10, C_ACCENT);
-            text_draw(r->text, d, FONT_SMALL_BOLD, you, -1, tx + 10, y + 4, color_hex(0x1b1f2b), ALIGN_LEFT);
-            tx += yw + 14;
-        }
+        const char *you = chosen ? T(g, "review.yours") : a->requires ? T(g, "review.needs_cue") : NULL;
+        float yw = you ? text_width(r->text, FONT_SMALL_BOLD, you, -1) + 20 : 0;
+        float tx = 80 + kw + 14 + (you ? yw + 14 : 0);
         snprintf(quoted, sizeof quoted, "\u201c%s\u201d", a->text);
-        float qh = text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, quoted, tx, y + 4, 80 + w - tx, -1, C_TEXT,
-                                     ALIGN_LEFT);
-        y += (qh > 28 ? qh : 28) + 8;
+        float qh = text_wrapped_height(r->text, FONT_SMALL_BOLD, quoted, 80 + w - tx);
+        float h = (qh > kh ? qh : kh) + 8 + text_wrapped_height(r->text, FONT_SMALL, a->why, w) + 16;
+        if (i > first && y + h > bottom)
+            break;
+        last = i;
+        draw_rounded_rect(d, 80, y, kw, kh, 10, color_alpha(quality_color(a->quality), 0.25f));
+        text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, 92, y + 3, quality_color(a->quality), ALIGN_LEFT);
+        if (you) {
+            float yx = 80 + kw + 14;
+            draw_rounded_rect(d, yx, y, yw, kh, 10, chosen ? C_ACCENT : color_rgba(255, 255, 255, 40));
+            text_draw(r->text, d, FONT_SMALL_BOLD, you, -1, yx + 10, y + 3, chosen ? color_hex(0x1b1f2b) : C_TEXT,
+                      ALIGN_LEFT);
+        }
+        text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, quoted, tx, y + 3, 80 + w - tx, -1, C_TEXT, ALIGN_LEFT);
+        y += (qh > kh ? qh : kh) + 8;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, 80, y, w, -1, C_MUTED, ALIGN_LEFT) + 16;
+    }
+    if (first > 0 || last + 1 < s->nanswers) {
+        char more[160];
+        TF(g, more, sizeof more, "review.scroll", 0);
+        text_draw(r->text, d, FONT_SMALL, more, -1, 80, 652, C_MUTED, ALIGN_LEFT);
     }
     button(r, game_review_button(), T(g, "review.back"), true);
 }
@@ -824,7 +890,8 @@ static void region_cursor(Renderer *r, const Game *g, double alpha)
         draw_glow(r->draw, a.x, a.y, 46 + 10 * beat, color_alpha(C_ACCENT, 0.55f * fade));
         const char *lab = region_word(g, hint);
         char buf[96];
-        TF(g, buf, sizeof buf, "hud.hint_here", 1, "region", lab);
+        /* Before the cue starts, say it is coming, so nobody flags too soon. */
+        TF(g, buf, sizeof buf, game_hint_upcoming(g) ? "hud.hint_soon" : "hud.hint_here", 1, "region", lab);
         float w = text_width(r->text, FONT_SMALL_BOLD, buf, -1) + 20;
         draw_rounded_rect(r->draw, a.x + 30, a.y - 15, w, 30, 9, color_rgba(20, 24, 36, (uint8_t)(225 * fade)));
         text_draw(r->text, r->draw, FONT_SMALL_BOLD, buf, -1, a.x + 40, a.y - 11, color_alpha(C_ACCENT, fade),
@@ -843,8 +910,11 @@ static void region_cursor(Renderer *r, const Game *g, double alpha)
     char buf[96];
     TF(g, buf, sizeof buf, "hud.cursor", 1, "region", lab);
     float w = text_width(r->text, FONT_SMALL_BOLD, buf, -1) + 20;
-    draw_rounded_rect(r->draw, a.x + 28, a.y + 14, w, 30, 9, color_rgba(20, 24, 36, 225));
-    text_draw(r->text, r->draw, FONT_SMALL_BOLD, buf, -1, a.x + 38, a.y + 18, C_TEXT, ALIGN_LEFT);
+    float lh = text_line_height(r->text, FONT_SMALL_BOLD);
+    /* Below the ring, on whichever side keeps it on screen. */
+    float lx = a.x + 28 + w > DRAW_LOGICAL_W - 8 ? a.x - 28 - w : a.x + 28;
+    draw_rounded_rect(r->draw, lx, a.y + 20, w, lh + 8, 9, color_rgba(20, 24, 36, 225));
+    text_draw(r->text, r->draw, FONT_SMALL_BOLD, buf, -1, lx + 10, a.y + 24, C_TEXT, ALIGN_LEFT);
 }
 
 /* The left column shared by the menu screens: a label and a heading. */
@@ -910,11 +980,6 @@ static void chapters_screen(Renderer *r, const Game *g)
     text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "chapters.help"), 64, 160, 230, -1, C_MUTED, ALIGN_LEFT);
 }
 
-static void pct(char *buf, size_t size, int num, int den)
-{
-    snprintf(buf, size, "%d", den > 0 ? (num * 100 + den / 2) / den : 0);
-}
-
 static void results_screen(Renderer *r, const Game *g)
 {
     Draw *d = r->draw;
@@ -927,7 +992,7 @@ static void results_screen(Renderer *r, const Game *g)
     text_draw(r->text, d, FONT_HEADING, ch ? ch->title : "", -1, 80, 78, C_TEXT, ALIGN_LEFT);
     int max, got = campaign_chapter_stars(c, g->progress, k, &max);
     stars(r, 1196, 96, 15, 0, 0, true);
-    char buf[256], n1[16], n2[16], n3[16], n4[16];
+    char buf[256], n1[16], n2[16], n3[16];
     snprintf(n1, sizeof n1, "%d", got);
     snprintf(n2, sizeof n2, "%d", max);
     TF(g, buf, sizeof buf, "results.stars", 2, "stars", n1, "max", n2);
@@ -949,11 +1014,19 @@ static void results_screen(Renderer *r, const Game *g)
             stats_tally_add(&chapter_tally, &rec->last);
     }
 
-    /* Right: the noticing profile of the chapter (latest plays). */
-    float rx = 660, rw = 540;
+    /* Right: the noticing profile of the chapter (latest plays). The verdict
+     * comes first; the numbers behind it follow as far as space allows. */
+    float rx = 660, rw = 540, limit = 624;
     y = 150;
     text_draw(r->text, d, FONT_BODY_BOLD, T(g, "results.profile"), -1, rx, y, C_TEXT, ALIGN_LEFT);
-    y += 44;
+    y += text_line_height(r->text, FONT_BODY_BOLD) + 12;
+    StatsVerdict v = stats_profile(&chapter_tally);
+    TF(g, buf, sizeof buf, v.key, 1, "region", v.region >= 0 ? region_word(g, v.region) : "");
+    FontId vf = text_wrapped_height(r->text, FONT_BODY, buf, rw) > 100 ? FONT_SMALL : FONT_BODY;
+    float vh = text_wrapped_height(r->text, vf, buf, rw);
+    draw_rounded_rect(d, rx - 12, y - 8, rw + 24, vh + 16, 12, color_alpha(C_ACCENT, 0.16f));
+    text_draw_wrapped(r->text, d, vf, buf, rx, y, rw, -1, C_TEXT, ALIGN_LEFT);
+    y += vh + 24;
     const TallyCounts *tot = &chapter_tally.total;
     double dp, cc;
     stats_tally_dprime(&chapter_tally, &dp, &cc);
@@ -961,34 +1034,32 @@ static void results_screen(Renderer *r, const Game *g)
     snprintf(n2, sizeof n2, "%d", tot->signals);
     snprintf(n3, sizeof n3, "%d", tot->false_alarms);
     TF(g, buf, sizeof buf, "results.totals", 3, "hits", n1, "signals", n2, "false_alarms", n3);
-    text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, rx, y, C_MUTED, ALIGN_LEFT);
-    y += 34;
-    /* One bar per region: the share of its cues noticed. */
-    for (int reg = 0; reg < REGION_COUNT; reg++) {
-        const TallyCounts *t = &chapter_tally.region[reg];
-        text_draw(r->text, d, FONT_SMALL_BOLD, region_word(g, (Region)reg), -1, rx, y, C_TEXT, ALIGN_LEFT);
-        float bx = rx + 110, bw = 200;
-        draw_rounded_rect(d, bx, y + 4, bw, 16, 8, color_rgba(255, 255, 255, 30));
+    y += text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, buf, rx, y, rw, -1, C_MUTED, ALIGN_LEFT) + 8;
+    /* One bar per region, in the order used everywhere: the share of its cues noticed. */
+    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
+    float lh = text_line_height(r->text, FONT_SMALL);
+    for (int k2 = 0; k2 < 5; k2++) {
+        const TallyCounts *t = &chapter_tally.region[order[k2]];
+        text_draw(r->text, d, FONT_SMALL_BOLD, region_word(g, order[k2]), -1, rx, y, C_TEXT, ALIGN_LEFT);
+        float bx = rx + 120, bw = 150;
+        draw_rounded_rect(d, bx, y + lh / 2 - 7, bw, 14, 7, color_rgba(255, 255, 255, 30));
         if (t->signals > 0 && t->hits > 0)
-            draw_rounded_rect(d, bx, y + 4, bw * (float)t->hits / (float)t->signals, 16, 8, C_GOOD);
-        pct(n4, sizeof n4, t->hits, t->signals);
+            draw_rounded_rect(d, bx, y + lh / 2 - 7, bw * (float)t->hits / (float)t->signals, 14, 7, C_GOOD);
         snprintf(n1, sizeof n1, "%d", t->hits);
         snprintf(n2, sizeof n2, "%d", t->signals);
         snprintf(n3, sizeof n3, "%d", t->false_alarms);
         TF(g, buf, sizeof buf, t->signals ? "results.region" : "results.region_none", 3, "hits", n1, "signals", n2,
            "false_alarms", n3);
-        text_draw(r->text, d, FONT_SMALL, buf, -1, bx + bw + 14, y, C_MUTED, ALIGN_LEFT);
-        y += 32;
+        text_draw(r->text, d, FONT_SMALL, buf, -1, bx + bw + 12, y, C_MUTED, ALIGN_LEFT);
+        y += lh + 8;
     }
-    y += 8;
+    y += 6;
     char dps[16], cs[16];
     snprintf(dps, sizeof dps, "%.2f", dp);
     snprintf(cs, sizeof cs, "%.2f", cc);
     TF(g, buf, sizeof buf, "results.dprime", 2, "d", dps, "c", cs);
-    text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, rx, y, C_ACCENT, ALIGN_LEFT);
-    y += 30;
-    y += text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "results.dprime_help"), rx, y, rw, -1, C_MUTED,
-                           ALIGN_LEFT) + 16;
+    if (y + lh < limit)
+        y += text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, buf, rx, y, rw, -1, C_ACCENT, ALIGN_LEFT) + 6;
     if (g->progress) { /* and over every scene played so far */
         Tally run;
         double rd, rc;
@@ -999,14 +1070,11 @@ static void results_screen(Renderer *r, const Game *g)
         snprintf(n1, sizeof n1, "%d", run.total.hits);
         snprintf(n2, sizeof n2, "%d", run.total.signals);
         TF(g, buf, sizeof buf, "results.run", 4, "d", dps, "c", cs, "hits", n1, "signals", n2);
-        text_draw(r->text, d, FONT_SMALL, buf, -1, rx, y, C_MUTED, ALIGN_LEFT);
-        y += 34;
+        if (y + text_wrapped_height(r->text, FONT_SMALL, buf, rw) < limit)
+            y += text_draw_wrapped(r->text, d, FONT_SMALL, buf, rx, y, rw, -1, C_MUTED, ALIGN_LEFT) + 10;
     }
-    StatsVerdict v = stats_profile(&chapter_tally);
-    TF(g, buf, sizeof buf, v.key, 1, "region", v.region >= 0 ? region_word(g, v.region) : "");
-    draw_rounded_rect(d, rx - 12, y - 8, rw + 24, text_wrapped_height(r->text, FONT_BODY, buf, rw) + 16, 12,
-                      color_alpha(C_ACCENT, 0.16f));
-    text_draw_wrapped(r->text, d, FONT_BODY, buf, rx, y, rw, -1, C_TEXT, ALIGN_LEFT);
+    if (y + text_wrapped_height(r->text, FONT_SMALL, T(g, "results.dprime_help"), rw) < limit)
+        text_draw_wrapped(r->text, d, FONT_SMALL, T(g, "results.dprime_help"), rx, y, rw, -1, C_MUTED, ALIGN_LEFT);
     button(r, game_results_button(), T(g, "results.continue"), true);
 }
 
@@ -1030,25 +1098,30 @@ static void watch_screen(Renderer *r, const Game *g, double alpha)
     ring[n++] = ring[0];
     draw_stroke(d, ring, n, 6.f, color_rgba(0, 0, 0, 120));
     draw_stroke(d, ring, n, 3.f, g->notice.cue_hit[g->watch_cue] ? C_GOOD : C_BAD);
-    panel(r, 40, 20, 1200, 96);
+    char body[1400], means[700];
+    means[0] = '\0';
+    if (c->means)
+        TF(g, means, sizeof means, "debrief.may_mean", 1, "means", c->means);
+    snprintf(body, sizeof body, "%s%s%s", c->describe ? c->describe : "", c->describe && c->means ? " " : "", means);
+    float lh = text_line_height(r->text, FONT_SMALL_BOLD);
+    float bh = text_wrapped_height(r->text, FONT_SMALL, body, 1150);
+    float ph = 12 + lh + 4 + bh + 14; /* the panel fits its text */
+    panel(r, 40, 20, 1200, ph);
     text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "watch.label"), -1, 64, 32, C_ACCENT, ALIGN_LEFT);
     char head[200];
     TF(g, head, sizeof head, g->notice.cue_hit[g->watch_cue] ? "debrief.noticed" : "debrief.missed", 1, "region",
        region_word(g, reg));
     text_draw(r->text, d, FONT_SMALL_BOLD, head, -1, 1216, 32, g->notice.cue_hit[g->watch_cue] ? C_GOOD : C_BAD,
               ALIGN_RIGHT);
-    char body[1400], means[700];
-    means[0] = '\0';
-    if (c->means)
-        TF(g, means, sizeof means, "debrief.may_mean", 1, "means", c->means);
-    snprintf(body, sizeof body, "%s%s%s", c->describe ? c->describe : "", c->describe && c->means ? " " : "", means);
-    text_draw_wrapped(r->text, d, FONT_SMALL, body, 64, 58, 1150, -1, C_TEXT, ALIGN_LEFT);
-    draw_rounded_rect(d, 40, 124, 1200, 6, 3, color_rgba(255, 255, 255, 40));
-    draw_rounded_rect(d, 40, 124, 1200 * p, 6, 3, C_ACCENT);
+    text_draw_wrapped(r->text, d, FONT_SMALL, body, 64, 32 + lh + 4, 1150, -1, C_TEXT, ALIGN_LEFT);
+    float by = 20 + ph + 8;
+    draw_rounded_rect(d, 40, by, 1200, 6, 3, color_rgba(255, 255, 255, 40));
+    draw_rounded_rect(d, 40, by, 1200 * p, 6, 3, C_ACCENT);
     const char *help = T(g, "watch.help");
     float hw = text_width(r->text, FONT_SMALL, help, -1) + 28;
-    draw_rounded_rect(d, 1240 - hw, 140, hw, 32, 10, color_rgba(20, 24, 36, 225));
-    text_draw(r->text, d, FONT_SMALL, help, -1, 1240 - 14, 145, C_MUTED, ALIGN_RIGHT);
+    float hh = text_line_height(r->text, FONT_SMALL) + 10;
+    draw_rounded_rect(d, 1240 - hw, by + 16, hw, hh, 10, color_rgba(20, 24, 36, 225));
+    text_draw(r->text, d, FONT_SMALL, help, -1, 1240 - 14, by + 21, C_MUTED, ALIGN_RIGHT);
 }
 
 static const char *on_off(const Game *g, bool on)

@@ -21,6 +21,7 @@ static const struct {
     [FONT_BODY_BOLD] = {"/assets/fonts/DejaVuSans-Bold.ttf", 25},
     [FONT_HEADING] = {"/assets/fonts/DejaVuSans-Bold.ttf", 36},
     [FONT_TITLE] = {"/assets/fonts/DejaVuSans-Bold.ttf", 104},
+    [FONT_LABEL] = {"/assets/fonts/DejaVuSans.ttf", 15},
 };
 
 typedef struct {
@@ -69,7 +70,7 @@ static bool open_fonts(Text *t, char *err, size_t errsize)
     for (int i = 0; i < FONT_COUNT; i++) {
         SDL_RWops *rw = t->open(font_spec[i].file);
         /* The reading sizes follow the player's text size; headings keep theirs. */
-        float k = i == FONT_HEADING || i == FONT_TITLE ? 1.f : t->size_factor;
+        float k = i == FONT_HEADING || i == FONT_TITLE || i == FONT_LABEL ? 1.f : t->size_factor;
         int px = (int)lroundf(font_spec[i].size * k * t->scale);
         t->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, px < 6 ? 6 : px) : NULL;
         if (!t->fonts[i]) {

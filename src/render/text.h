@@ -19,6 +19,7 @@ typedef enum {
     FONT_BODY_BOLD,
     FONT_HEADING,
     FONT_TITLE,
+    FONT_LABEL, /* chart labels: a fixed size, whatever the player's text size */
     FONT_COUNT
 } FontId;
 
