@@ -349,6 +349,24 @@ static void test_chapters_locked(void)
     free(p);
 }
 
+/* A facilitator's setting opens every scene, finished or not. */
+static void test_open_all_scenes(void)
+{
+    test_name = "open_all_scenes";
+    Progress *p = new_progress();
+    Game *g = new_game(NULL, false, p);
+    g->settings.open_all_scenes = true;
+    press(g, ACT_2); /* Chapters */
+    for (int i = 0; i < 5; i++)
+        press(g, ACT_DOWN);
+    press(g, ACT_CONFIRM);
+    EXPECT(g->screen == SCREEN_INTRO && strcmp(scene_id(g), "every_evening") == 0,
+           "with every scene open, the sixth scene should start with nothing done: got %s (%s)",
+           screen_name(g->screen), scene_id(g));
+    free(g);
+    free(p);
+}
+
 /* ---- 3. Stars ------------------------------------------------------------------- */
 
 static int stars_of(int hits, int misses, int fas, int answer, AnswerQuality q)
@@ -1076,6 +1094,7 @@ int main(int argc, char **argv)
     test_watch();
     test_answers_offered();
     test_title_escape();
+    test_open_all_scenes();
     test_click_hands_over_speech_box();
 
     library_free(&lib);

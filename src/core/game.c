@@ -45,7 +45,7 @@ UiRect game_settings_row(int i)
 {
     if (i == SET_BACK)
         return (UiRect){60, 636, 220, 54};
-    return (UiRect){330, 96 + 52.f * i, 620, 46};
+    return (UiRect){330, 40 + 52.f * i, 620, 46};
 }
 
 UiRect game_pause_button(int i)
@@ -791,6 +791,7 @@ static void change_setting(Game *g, int row, int dir)
     case SET_REDUCED_MOTION: s->reduced_motion = !s->reduced_motion; break;
     case SET_HIGH_CONTRAST: s->high_contrast = !s->high_contrast; break;
     case SET_HINTS: s->hints = !s->hints; break;
+    case SET_OPEN_ALL: s->open_all_scenes = !s->open_all_scenes; break;
     default: return;
     }
     g->settings_changed = true;
@@ -860,7 +861,7 @@ static void step_chapters(Game *g, const TickInput *in)
         go(g, SCREEN_TITLE);
         g->selected = 1;
     } else if (choice >= 0 && choice < n) {
-        if (campaign_open(&g->campaign, g->progress, g->chapter_focus, choice)) {
+        if (g->settings.open_all_scenes || campaign_open(&g->campaign, g->progress, g->chapter_focus, choice)) {
             emit(g, EV_CONFIRM);
             game_play(g, g->campaign.chapters[g->chapter_focus].scenes[choice]);
         }

@@ -78,6 +78,7 @@ typedef enum {
     SET_REDUCED_MOTION,
     SET_HIGH_CONTRAST,
     SET_HINTS,
+    SET_OPEN_ALL,
     SET_BACK,
     SET_COUNT
 } SettingRow;

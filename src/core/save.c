@@ -397,6 +397,7 @@ enum {
     S_REDUCED_MOTION,
     S_HIGH_CONTRAST,
     S_HINTS,
+    S_ALL_OPEN,
     S_COUNT
 };
 
@@ -418,6 +419,7 @@ static const struct {
     [S_REDUCED_MOTION] = {"reduced_motion", V_BOOL, 0, 1, NULL, "yes or no"},
     [S_HIGH_CONTRAST] = {"high_contrast", V_BOOL, 0, 1, NULL, "yes or no"},
     [S_HINTS] = {"hints", V_BOOL, 0, 1, NULL, "yes or no"},
+    [S_ALL_OPEN] = {"open_all_scenes", V_BOOL, 0, 1, NULL, "yes or no"},
 };
 
 static int sget(const Settings *s, int k)
@@ -433,6 +435,7 @@ static int sget(const Settings *s, int k)
     case S_TEXT_SPEED: return (int)s->text_speed;
     case S_REDUCED_MOTION: return s->reduced_motion;
     case S_HIGH_CONTRAST: return s->high_contrast;
+    case S_ALL_OPEN: return s->open_all_scenes;
     default: return s->hints;
     }
 }
@@ -450,6 +453,7 @@ static void sset(Settings *s, int k, int v)
     case S_TEXT_SPEED: s->text_speed = (TextSpeed)v; break;
     case S_REDUCED_MOTION: s->reduced_motion = v != 0; break;
     case S_HIGH_CONTRAST: s->high_contrast = v != 0; break;
+    case S_ALL_OPEN: s->open_all_scenes = v != 0; break;
     default: s->hints = v != 0; break;
     }
 }
@@ -468,6 +472,7 @@ Settings settings_default(void)
         .reduced_motion = false,
         .high_contrast = false,
         .hints = false,
+        .open_all_scenes = false,
     };
 }
 

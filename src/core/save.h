@@ -59,6 +59,7 @@ typedef struct {
     bool reduced_motion; /* fewer and gentler movements outside the characters' cues */
     bool high_contrast;
     bool hints;          /* off by default: noticing is the game */
+    bool open_all_scenes; /* for facilitators: every scene can be chosen, finished or not */
 } Settings;
 
 /* Full screen off, default window, volumes 100/80/100, normal text at

@@ -960,7 +960,7 @@ static void chapters_screen(Renderer *r, const Game *g)
         if (b.w <= 0)
             continue;
         const Scene *s = ch->scenes[i];
-        bool open = campaign_open(c, g->progress, k, i), sel = g->selected == i;
+        bool open = g->settings.open_all_scenes || campaign_open(c, g->progress, k, i), sel = g->selected == i;
         const SceneRecord *rec = g->progress ? progress_find(g->progress, s->id) : NULL;
         draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, sel ? color_rgba(60, 68, 94, 250) : C_PANEL);
         draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, sel ? 2.5f : 1.5f, sel ? C_ACCENT : C_PANEL_EDGE);
@@ -1137,7 +1137,7 @@ static void settings_screen(Renderer *r, const Game *g)
     static const char *const names[SET_COUNT] = {
         "settings.fullscreen", "settings.window",         "settings.master",        "settings.music",
         "settings.effects",    "settings.text_size",      "settings.text_speed",    "settings.reduced_motion",
-        "settings.high_contrast", "settings.hints",       "settings.back"};
+        "settings.high_contrast", "settings.hints",       "settings.open_all", "settings.back"};
     for (int i = 0; i < SET_BACK; i++) {
         UiRect b = game_settings_row(i);
         bool sel = g->selected == i;
@@ -1165,6 +1165,7 @@ static void settings_screen(Renderer *r, const Game *g)
         case SET_REDUCED_MOTION: snprintf(val, sizeof val, "%s", on_off(g, st->reduced_motion)); break;
         case SET_HIGH_CONTRAST: snprintf(val, sizeof val, "%s", on_off(g, st->high_contrast)); break;
         case SET_HINTS: snprintf(val, sizeof val, "%s", on_off(g, st->hints)); break;
+        case SET_OPEN_ALL: snprintf(val, sizeof val, "%s", on_off(g, st->open_all_scenes)); break;
         default: val[0] = '\0';
         }
         char shown[128];
