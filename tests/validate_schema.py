@@ -80,7 +80,7 @@ for path in files("src/render/*.c", "src/platform/*.c", "src/core/*.c"):
     code = open(path, encoding="utf-8").read()
     used |= set(re.findall(r'\bTF?\(g, (?:[a-z]+, sizeof [a-z_]+, )?"([a-z0-9_.]+)"', code))
     used |= set(re.findall(r'strings_get\([^,]+, "([a-z0-9_.]+)"\)', code))
-    used |= set(re.findall(r'"((?:title|debrief|packs|intro|hud|answers|overlay|profile|chapters|results|settings|pause|watch|review|legend)\.[a-z0-9_.]+)"', code))
+    used |= set(re.findall(r'"((?:title|debrief|packs|intro|hud|answers|overlay|profile|chapters|results|settings|pause|watch|review|legend|reaction)\.[a-z0-9_.]+)"', code))
 for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice"]),
                       ("kind", ["empathic", "compassionate", "boundary", "sympathy", "fixing",
                                 "self_focused", "dismissive"]),

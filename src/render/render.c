@@ -1230,7 +1230,16 @@ void render_frame(Renderer *r, const Game *g, double alpha)
         region_cursor(r, g, alpha);
         break;
     case SCREEN_ANSWER: answer_screen(r, g); break;
-    case SCREEN_REACTION: speech_box(r, g, alpha); break;
+    case SCREEN_REACTION:
+        speech_box(r, g, alpha);
+        if (g->tick - g->reaction_start > 60) { /* the player may go on now */
+            const char *go_on = T(g, "reaction.skip");
+            float w = text_width(r->text, FONT_SMALL, go_on, -1) + 28;
+            float h = text_line_height(r->text, FONT_SMALL) + 10;
+            draw_rounded_rect(r->draw, 1240 - w, 20, w, h, 10, color_rgba(20, 24, 36, 200));
+            text_draw(r->text, r->draw, FONT_SMALL, go_on, -1, 1240 - 14, 25, C_MUTED, ALIGN_RIGHT);
+        }
+        break;
     case SCREEN_DEBRIEF: debrief_screen(r, g); break;
     case SCREEN_PACKS: packs_screen(r, g); break;
     case SCREEN_CHAPTERS: chapters_screen(r, g); break;
