@@ -115,24 +115,26 @@ void text_destroy(Text *t)
     free(t);
 }
 
-bool text_set_size(Text *t, float factor)
+/* Re-rasterise every font for a new output scale or text size. */
+static bool reopen(Text *t, float scale, float factor)
 {
-    if (factor <= 0 || fabsf(factor - t->size_factor) < 1e-3f)
-        return true;
-    clear_cache(t);
-    close_fonts(t);
-    t->size_factor = factor;
-    return open_fonts(t, NULL, 0);
-}
-
-bool text_set_scale(Text *t, float scale)
-{
-    if (scale <= 0 || fabsf(scale - t->scale) < 1e-3f)
+    if (scale <= 0 || factor <= 0 || (fabsf(scale - t->scale) < 1e-3f && fabsf(factor - t->size_factor) < 1e-3f))
         return true;
     clear_cache(t);
     close_fonts(t);
     t->scale = scale;
+    t->size_factor = factor;
     return open_fonts(t, NULL, 0);
+}
+
+bool text_set_size(Text *t, float factor)
+{
+    return reopen(t, t->scale, factor);
+}
+
+bool text_set_scale(Text *t, float scale)
+{
+    return reopen(t, scale, t->size_factor);
 }
 
 float text_line_height(Text *t, FontId f)
