@@ -378,6 +378,36 @@ static void unknown_key(Lines *l, Report *r, const char *key, int kcol)
            quote(key, q, sizeof q));
 }
 
+/* One `key = value` line of a file's body (not `format` or `end`). */
+typedef void (*EntryFn)(void *ctx, Lines *l, Report *r, const char *key, int kcol, char *val, int vcol);
+
+/* Read a whole file: the frame (`format` first, `end = KIND` last) here,
+ * every other line through entry(). Returns the number of errors. */
+static int read_frame(const char *file, const char *buf, size_t len, DiagList *diags, const char *kind,
+                      EntryFn entry, void *ctx)
+{
+    Report r = {file, diags, 0, 0};
+    Lines l;
+    lines_start(&l, buf, len);
+    FrameState st = FRAME_FIRST;
+    bool stop = false;
+    while (!stop && lines_next(&l, &r)) {
+        if (!l.text[0])
+            continue;
+        char *key, *val;
+        int kcol, vcol;
+        if (!split_kv(&l, &r, &key, &kcol, &val, &vcol)) {
+            if (st == FRAME_FIRST)
+                stop = true; /* not even the start of such a file */
+            continue;
+        }
+        if (!frame_line(&l, &r, &st, kind, key, val, vcol, &stop))
+            entry(ctx, &l, &r, key, kcol, val, vcol);
+    }
+    frame_finish(&l, &r, st, kind, stop);
+    return r.errors;
+}
+
 /* ---- settings ---------------------------------------------------------------- */
 
 static const char *const text_sizes[] = {"small", "normal", "large", "projector", NULL};
@@ -554,44 +584,36 @@ static bool settings_value(Settings *s, int k, Lines *l, Report *r, const char *
     return false;
 }
 
+typedef struct {
+    Settings *s;
+    int seen[S_COUNT]; /* the line each key was set on */
+} SettingsRead;
+
+static void settings_entry(void *ctx, Lines *l, Report *r, const char *key, int kcol, char *val, int vcol)
+{
+    SettingsRead *sr = ctx;
+    int k = 0;
+    while (k < S_COUNT && strcmp(skeys[k].key, key) != 0)
+        k++;
+    if (k == S_COUNT) {
+        unknown_key(l, r, key, kcol);
+        return;
+    }
+    if (sr->seen[k])
+        report(r, DIAG_WARNING, l->lineno, kcol, "'%s' is set twice (first on line %d); the later value is used", key,
+               sr->seen[k]);
+    sr->seen[k] = l->lineno;
+    settings_value(sr->s, k, l, r, val, vcol);
+}
+
 bool settings_parse(Settings *s, const char *file, const char *buf, size_t len, DiagList *diags)
 {
     *s = settings_default();
-    Report r = {file, diags, 0, 0};
-    Lines l;
-    lines_start(&l, buf, len);
-    FrameState st = FRAME_FIRST;
-    int seen[S_COUNT] = {0}; /* the line each key was set on */
-    bool stop = false;
-    while (!stop && lines_next(&l, &r)) {
-        if (!l.text[0])
-            continue;
-        char *key, *val;
-        int kcol, vcol;
-        if (!split_kv(&l, &r, &key, &kcol, &val, &vcol)) {
-            if (st == FRAME_FIRST)
-                stop = true; /* not even the start of a settings file */
-            continue;
-        }
-        if (frame_line(&l, &r, &st, "settings", key, val, vcol, &stop))
-            continue;
-        int k = 0;
-        while (k < S_COUNT && strcmp(skeys[k].key, key) != 0)
-            k++;
-        if (k == S_COUNT) {
-            unknown_key(&l, &r, key, kcol);
-            continue;
-        }
-        if (seen[k])
-            report(&r, DIAG_WARNING, l.lineno, kcol, "'%s' is set twice (first on line %d); the later value is used",
-                   key, seen[k]);
-        seen[k] = l.lineno;
-        settings_value(s, k, &l, &r, val, vcol);
-    }
-    frame_finish(&l, &r, st, "settings", stop);
-    if (r.errors)
-        *s = settings_default();
-    return r.errors == 0;
+    SettingsRead sr = {.s = s};
+    if (read_frame(file, buf, len, diags, "settings", settings_entry, &sr) == 0)
+        return true;
+    *s = settings_default();
+    return false;
 }
 
 char *settings_format(const Settings *s, size_t *len)
@@ -838,35 +860,21 @@ static void progress_scene(Progress *p, Lines *l, Report *r, char *val, int vcol
         p->scenes[p->count++] = rec;
 }
 
+static void progress_entry(void *ctx, Lines *l, Report *r, const char *key, int kcol, char *val, int vcol)
+{
+    if (strcmp(key, "scene") == 0)
+        progress_scene(ctx, l, r, val, vcol);
+    else
+        unknown_key(l, r, key, kcol);
+}
+
 bool progress_parse(Progress *p, const char *file, const char *buf, size_t len, DiagList *diags)
 {
     progress_init(p);
-    Report r = {file, diags, 0, 0};
-    Lines l;
-    lines_start(&l, buf, len);
-    FrameState st = FRAME_FIRST;
-    bool stop = false;
-    while (!stop && lines_next(&l, &r)) {
-        if (!l.text[0])
-            continue;
-        char *key, *val;
-        int kcol, vcol;
-        if (!split_kv(&l, &r, &key, &kcol, &val, &vcol)) {
-            if (st == FRAME_FIRST)
-                stop = true;
-            continue;
-        }
-        if (frame_line(&l, &r, &st, "progress", key, val, vcol, &stop))
-            continue;
-        if (strcmp(key, "scene") == 0)
-            progress_scene(p, &l, &r, val, vcol);
-        else
-            unknown_key(&l, &r, key, kcol);
-    }
-    frame_finish(&l, &r, st, "progress", stop);
-    if (r.errors)
-        progress_init(p);
-    return r.errors == 0;
+    if (read_frame(file, buf, len, diags, "progress", progress_entry, p) == 0)
+        return true;
+    progress_init(p);
+    return false;
 }
 
 static void counts_field(Text *t, const char *which, int region, const TallyCounts *c)
