@@ -191,31 +191,21 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
             ch[k] = (int32_t)(v * 65536.f + 32768.f);
             dch[k] = (int32_t)(dv * 65536.f);
         }
-        int span = x1 - x0;
-        bool in_range = true; /* linear, so both ends in range means all are */
-        for (int k = 0; k < 4; k++) {
-            int64_t last = (int64_t)ch[k] + (int64_t)dch[k] * span;
-            in_range = in_range && ch[k] >= 0 && last >= 0 && (ch[k] >> 16) <= 255 && (last >> 16) <= 255;
+        /* An opaque gradient whose ends are in range (linear, so every pixel
+         * between is too) is just written; anything else blends, which at
+         * alpha 255 writes exactly the same colour. */
+        bool in_range = opaque;
+        for (int k = 0; in_range && k < 3; k++) {
+            int64_t last = (int64_t)ch[k] + (int64_t)dch[k] * (x1 - x0);
+            in_range = ch[k] >= 0 && last >= 0 && (ch[k] >> 16) <= 255 && (last >> 16) <= 255;
         }
-        if (opaque && in_range) { /* the common case: no clamping needed */
+        if (in_range) {
             for (int x = x0; x <= x1; x++) {
                 row[x] = 0xff000000u | (Uint32)(ch[0] >> 16) << 16 | (Uint32)(ch[1] >> 16) << 8 |
                          (Uint32)(ch[2] >> 16);
                 ch[0] += dch[0];
                 ch[1] += dch[1];
                 ch[2] += dch[2];
-            }
-            continue;
-        }
-        if (opaque) { /* a gradient with no transparency: just write it */
-            for (int x = x0; x <= x1; x++) {
-                int v[3];
-                for (int k = 0; k < 3; k++) {
-                    int q = ch[k] >> 16;
-                    v[k] = q < 0 ? 0 : q > 255 ? 255 : q;
-                    ch[k] += dch[k];
-                }
-                row[x] = 0xff000000u | (Uint32)v[0] << 16 | (Uint32)v[1] << 8 | (Uint32)v[2];
             }
             continue;
         }
