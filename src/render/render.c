@@ -753,9 +753,7 @@ static void review_screen(Renderer *r, const Game *g)
         y += text_draw_wrapped(r->text, d, FONT_SMALL, a->why, 80, y, w, -1, C_MUTED, ALIGN_LEFT) + 16;
     }
     if (first > 0 || last + 1 < s->nanswers) {
-        char more[160];
-        TF(g, more, sizeof more, "review.scroll", 0);
-        text_draw(r->text, d, FONT_SMALL, more, -1, 80, 652, C_MUTED, ALIGN_LEFT);
+        text_draw(r->text, d, FONT_SMALL, T(g, "review.scroll"), -1, 80, 652, C_MUTED, ALIGN_LEFT);
     }
     button(r, game_review_button(), T(g, "review.back"), true);
 }
@@ -991,7 +989,6 @@ static void results_screen(Renderer *r, const Game *g)
     text_draw(r->text, d, FONT_SMALL_BOLD, T(g, "results.label"), -1, 80, 54, C_ACCENT, ALIGN_LEFT);
     text_draw(r->text, d, FONT_HEADING, ch ? ch->title : "", -1, 80, 78, C_TEXT, ALIGN_LEFT);
     int max, got = campaign_chapter_stars(c, g->progress, k, &max);
-    stars(r, 1196, 96, 15, 0, 0, true);
     char buf[256], n1[16], n2[16], n3[16];
     snprintf(n1, sizeof n1, "%d", got);
     snprintf(n2, sizeof n2, "%d", max);
