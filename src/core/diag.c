@@ -9,6 +9,12 @@
 void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int col,
               const char *fmt, ...)
 {
+    /* Count first: whether a file loads depends on the counts, so a problem
+     * whose message cannot be stored must still be counted. */
+    if (level == DIAG_ERROR)
+        list->errors++;
+    else
+        list->warnings++;
     if (list->count == list->cap) {
         int cap = list->cap ? list->cap * 2 : 16;
         Diag *items = realloc(list->items, (size_t)cap * sizeof *items);
@@ -26,10 +32,6 @@ void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int c
     va_start(ap, fmt);
     vsnprintf(d->msg, sizeof d->msg, fmt, ap);
     va_end(ap);
-    if (level == DIAG_ERROR)
-        list->errors++;
-    else
-        list->warnings++;
 }
 
 void diag_format(const Diag *d, char *buf, size_t size)

@@ -19,7 +19,8 @@ typedef struct {
 typedef struct {
     Diag *items;
     int count, cap;
-    int errors, warnings;
+    int errors, warnings; /* every problem reported, even one whose message could
+                           * not be stored (out of memory): count may be less */
 } DiagList;
 
 #if defined(__GNUC__)
