@@ -36,6 +36,9 @@ typedef enum {
     ACT_COUNT
 } Action;
 
+/* TickInput.pressed and replays hold actions as bits (1u << Action). */
+_Static_assert(ACT_COUNT <= 32, "an action needs a bit of TickInput.pressed: at most 32 actions");
+
 typedef struct {
     int16_t mouse_x, mouse_y; /* canvas pixels; valid when has_mouse */
     bool has_mouse;           /* the pointer moved (or clicked) this tick */
