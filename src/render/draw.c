@@ -17,6 +17,7 @@ struct Draw {
     float view_scale, view_x, view_y;
     Affine stack[STACK_MAX];
     int top;
+    int overflow; /* pushes past the stack's depth: counted, so each pop undoes its own push */
     SDL_Vertex *verts;
     int nverts, cap_verts;
     int *idx;
@@ -142,12 +143,16 @@ void draw_push(Draw *d)
     if (d->top + 1 < STACK_MAX) {
         d->stack[d->top + 1] = d->stack[d->top];
         d->top++;
+    } else {
+        d->overflow++;
     }
 }
 
 void draw_pop(Draw *d)
 {
-    if (d->top > 0)
+    if (d->overflow > 0)
+        d->overflow--;
+    else if (d->top > 0)
         d->top--;
 }
 

@@ -64,7 +64,9 @@ void draw_set_direct(Draw *d, SDL_Surface *surface);
  * SDL_Render* call (text, textures) so the draw order stays right. */
 void draw_flush(Draw *d);
 
-/* Transform stack (max depth 16). */
+/* Transform stack (max depth 16). Pushes past the depth are counted, not
+ * stored: pops stay paired with pushes, but a transform made that deep
+ * stays on the deepest level kept. */
 void draw_push(Draw *d);
 void draw_pop(Draw *d);
 void draw_translate(Draw *d, float x, float y);
