@@ -41,16 +41,19 @@ struct Text {
     float scale;
     float size_factor; /* the player's text size: 1 is normal */
     TTF_Font *fonts[FONT_COUNT];
+    /* A scale and size whose fonts could not be opened: asked for again
+     * every frame, they are not tried (nor reported) again. */
+    float failed_scale, failed_factor;
     CacheEntry cache[CACHE_SIZE];
     unsigned frame;
 };
 
-static void close_fonts(Text *t)
+static void close_fonts(TTF_Font **fonts)
 {
     for (int i = 0; i < FONT_COUNT; i++) {
-        if (t->fonts[i])
-            TTF_CloseFont(t->fonts[i]);
-        t->fonts[i] = NULL;
+        if (fonts[i])
+            TTF_CloseFont(fonts[i]);
+        fonts[i] = NULL;
     }
 }
 
@@ -65,21 +68,23 @@ static void clear_cache(Text *t)
     }
 }
 
-static bool open_fonts(Text *t, char *err, size_t errsize)
+/* Every font at an output scale and text size, into fonts; all or none. */
+static bool open_fonts(const Text *t, float scale, float factor, TTF_Font **fonts, char *err,
+                       size_t errsize)
 {
+    memset(fonts, 0, FONT_COUNT * sizeof *fonts);
     for (int i = 0; i < FONT_COUNT; i++) {
         SDL_RWops *rw = t->open(font_spec[i].file);
         /* The reading sizes follow the player's text size; headings keep theirs. */
-        float k = i == FONT_HEADING || i == FONT_TITLE || i == FONT_LABEL ? 1.f : t->size_factor;
-        int px = (int)lroundf(font_spec[i].size * k * t->scale);
-        t->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, px < 6 ? 6 : px) : NULL;
-        if (!t->fonts[i]) {
-            if (err)
-                snprintf(err, errsize, "%s: cannot load font: %s", font_spec[i].file, SDL_GetError());
-            close_fonts(t);
+        float k = i == FONT_HEADING || i == FONT_TITLE || i == FONT_LABEL ? 1.f : factor;
+        int px = (int)lroundf(font_spec[i].size * k * scale);
+        fonts[i] = rw ? TTF_OpenFontRW(rw, 1, px < 6 ? 6 : px) : NULL;
+        if (!fonts[i]) {
+            snprintf(err, errsize, "%s: cannot load font: %s", font_spec[i].file, SDL_GetError());
+            close_fonts(fonts);
             return false;
         }
-        TTF_SetFontHinting(t->fonts[i], TTF_HINTING_LIGHT);
+        TTF_SetFontHinting(fonts[i], TTF_HINTING_LIGHT);
     }
     return true;
 }
@@ -99,7 +104,7 @@ Text *text_create(SDL_Renderer *renderer, TextOpenFn open, float scale, char *er
     t->open = open;
     t->scale = scale > 0 ? scale : 1;
     t->size_factor = 1;
-    if (!open_fonts(t, err, errsize)) {
+    if (!open_fonts(t, t->scale, t->size_factor, t->fonts, err, errsize)) {
         free(t);
         return NULL;
     }
@@ -111,20 +116,39 @@ void text_destroy(Text *t)
     if (!t)
         return;
     clear_cache(t);
-    close_fonts(t);
+    close_fonts(t->fonts);
     free(t);
 }
 
-/* Re-rasterise every font for a new output scale or text size. */
+static bool same(float a, float b)
+{
+    return fabsf(a - b) < 1e-3f;
+}
+
+/* Re-rasterise every font for a new output scale or text size. The new
+ * fonts are opened before the old ones close: if they cannot be, the old
+ * ones stay (text keeps its old size) and the failure is reported once. */
 static bool reopen(Text *t, float scale, float factor)
 {
-    if (scale <= 0 || factor <= 0 || (fabsf(scale - t->scale) < 1e-3f && fabsf(factor - t->size_factor) < 1e-3f))
+    if (scale <= 0 || factor <= 0 || (same(scale, t->scale) && same(factor, t->size_factor)))
         return true;
+    if (same(scale, t->failed_scale) && same(factor, t->failed_factor))
+        return false;
+    TTF_Font *fonts[FONT_COUNT];
+    char err[512];
+    if (!open_fonts(t, scale, factor, fonts, err, sizeof err)) {
+        fprintf(stderr, "unsaid: %s (text keeps its size)\n", err);
+        t->failed_scale = scale;
+        t->failed_factor = factor;
+        return false;
+    }
     clear_cache(t);
-    close_fonts(t);
+    close_fonts(t->fonts);
+    memcpy(t->fonts, fonts, sizeof fonts);
     t->scale = scale;
     t->size_factor = factor;
-    return open_fonts(t, NULL, 0);
+    t->failed_scale = t->failed_factor = 0;
+    return true;
 }
 
 bool text_set_size(Text *t, float factor)

@@ -41,6 +41,8 @@ void text_destroy(Text *t);
 bool text_set_size(Text *t, float factor);
 /* Re-rasterise fonts for a new output scale (window resized). */
 bool text_set_scale(Text *t, float scale);
+/* Both return false when the fonts could not be opened at the new size:
+ * the old fonts stay in use, and the failure is written to stderr once. */
 float text_line_height(Text *t, FontId f);
 float text_width(Text *t, FontId f, const char *s, int nbytes);
 /* Word-wrap s into lines no wider than width; returns the line count. */
