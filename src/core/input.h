@@ -42,7 +42,7 @@ _Static_assert(ACT_COUNT <= 32, "an action needs a bit of TickInput.pressed: at 
 typedef struct {
     int16_t mouse_x, mouse_y; /* canvas pixels; valid when has_mouse */
     bool has_mouse;           /* the pointer moved (or clicked) this tick */
-    bool click;               /* primary button pressed this tick */
+    bool click;               /* primary button pressed this tick, at mouse_x, mouse_y */
     uint32_t pressed;         /* bit (1u << Action) for actions pressed this tick */
 } TickInput;
 

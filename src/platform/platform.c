@@ -145,8 +145,15 @@ static void on_axis(Platform *p, Uint8 axis, Sint16 value, TickInput *in)
     *held = dir;
 }
 
-static void set_mouse(Platform *p, Renderer *r, TickInput *in, int wx, int wy)
+/* The pointer at window position (wx, wy), clicked or not. A click pins
+ * the pointer where the button went down until a tick has read it: pointer
+ * events after it wait in p->later for the tick after (the latest move
+ * wins, unless a click is waiting there too). */
+static void set_mouse(Platform *p, Renderer *r, TickInput *in, int wx, int wy, bool click)
 {
+    TickInput *to = in->click ? &p->later : in;
+    if (to->click && !click)
+        return;
     /* Window coordinates can differ from output pixels on high-DPI screens. */
     int ww = 1, wh = 1, ow = 1, oh = 1;
     if (p->window)
@@ -156,13 +163,27 @@ static void set_mouse(Platform *p, Renderer *r, TickInput *in, int wx, int wy)
     float py = p->window && wh > 0 ? (float)wy * oh / wh : (float)wy;
     Vec2 c = render_to_canvas(r, px, py);
     int x = (int)c.x, y = (int)c.y;
+    to->has_mouse = true;
+    to->click |= click;
+    to->mouse_x = (int16_t)(x < 0 ? 0 : x > 1279 ? 1279 : x);
+    to->mouse_y = (int16_t)(y < 0 ? 0 : y > 719 ? 719 : y);
+}
+
+/* Once a tick has read the pinned click, what waited behind it is next. */
+static void release_later(Platform *p, TickInput *in)
+{
+    if (in->click || !p->later.has_mouse)
+        return;
     in->has_mouse = true;
-    in->mouse_x = (int16_t)(x < 0 ? 0 : x > 1279 ? 1279 : x);
-    in->mouse_y = (int16_t)(y < 0 ? 0 : y > 719 ? 719 : y);
+    in->click = p->later.click;
+    in->mouse_x = p->later.mouse_x;
+    in->mouse_y = p->later.mouse_y;
+    SDL_zero(p->later);
 }
 
 void platform_poll(Platform *p, Renderer *r, TickInput *in)
 {
+    release_later(p, in);
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
         switch (e.type) {
@@ -171,7 +192,7 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
             if (!e.key.repeat || e.key.keysym.sym == SDLK_UP || e.key.keysym.sym == SDLK_DOWN)
                 on_key(p, e.key.keysym.sym, in);
             break;
-        case SDL_MOUSEMOTION: set_mouse(p, r, in, e.motion.x, e.motion.y); break;
+        case SDL_MOUSEMOTION: set_mouse(p, r, in, e.motion.x, e.motion.y, false); break;
         case SDL_CONTROLLERDEVICEADDED: /* which: a device index */
             if (SDL_IsGameController(e.cdevice.which))
                 SDL_GameControllerOpen(e.cdevice.which); /* SDL closes it at quit */
@@ -187,10 +208,8 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
         case SDL_CONTROLLERBUTTONDOWN: on_button(e.cbutton.button, in); break;
         case SDL_CONTROLLERAXISMOTION: on_axis(p, e.caxis.axis, e.caxis.value, in); break;
         case SDL_MOUSEBUTTONDOWN:
-            if (e.button.button == SDL_BUTTON_LEFT) {
-                set_mouse(p, r, in, e.button.x, e.button.y);
-                in->click = true;
-            }
+            if (e.button.button == SDL_BUTTON_LEFT)
+                set_mouse(p, r, in, e.button.x, e.button.y, true);
             break;
         case SDL_WINDOWEVENT:
             if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {

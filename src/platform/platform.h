@@ -21,14 +21,17 @@ typedef struct {
     bool reload_requested;     /* F5 */
     uint64_t last_present;     /* counter at the last present (frame pacing) */
     int stick_x, stick_y;      /* left stick direction last reported (-1, 0, 1) */
+    TickInput later;           /* pointer events after a click, for the tick after it */
 } Platform;
 
 /* Open a w x h resizable window (or a headless surface of that size).
  * Returns false with err filled on failure. */
 bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, char *err, size_t errsize);
 void platform_close(Platform *p);
-/* Drain SDL events into `in` (merged until a tick consumes them). Handles
- * quit, F11 fullscreen and resizes (telling the renderer). */
+/* Drain SDL events into `in` (merged until a tick consumes them and clears
+ * it). A click in `in` keeps the place the button went down; pointer events
+ * after it come in the next poll after the tick. Handles quit, F11
+ * fullscreen and resizes (telling the renderer). */
 void platform_poll(Platform *p, Renderer *r, TickInput *in);
 void platform_present(Platform *p);
 /* Settings: full screen on or off; a window size (ignored in full screen). */
