@@ -128,7 +128,7 @@ int main(int argc, char **argv)
         double t0 = now_ms();
         library_load(&lib, src, 2, &io, "0.1.0");
         times[run] = now_ms() - t0;
-        scenes = lib.nscenes;
+        scenes = library_scene_count(&lib);
         errors = 0;
         for (int k = 0; k < lib.npacks; k++)
             errors += lib.packs[k].diags.errors;

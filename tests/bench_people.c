@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     Places places;
     places_init(&places);
     DiagList d = {0};
-    places_add(&places, "base", "kitchen_night.yaml", buf, n, NULL, NULL, &d);
+    places_add(&places, NULL, "kitchen_night.yaml", buf, n, &d);
     const PlaceDef *kitchen = places_find(&places, "kitchen_night");
     if (!kitchen) {
         fprintf(stderr, "bench_people: cannot load %s\n", path);

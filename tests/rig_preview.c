@@ -105,7 +105,7 @@ static const PlaceDef *kitchen(void)
         if (f)
             fclose(f);
         DiagList d = {0};
-        places_add(&places, "base", "kitchen_night.yaml", buf, n, NULL, NULL, &d);
+        places_add(&places, NULL, "kitchen_night.yaml", buf, n, &d);
         diag_free(&d);
     }
     return places_find(&places, "kitchen_night");

@@ -175,8 +175,8 @@ static void base_sounds(const Library *lib)
     AudioStats before, after;
     audio_stats(&before);
     int cue_sounds = 0;
-    for (int i = 0; i < lib->lex.count; i++) {
-        const CueDef *d = &lib->lex.defs[i];
+    for (int i = 0; i < lexicon_count(&lib->lex); i++) {
+        const CueDef *d = lexicon_at(&lib->lex, i);
         if (!d->sound || strcmp(d->pack, "base") != 0)
             continue;
         audio_play_sound(AUDIO_BASE_MOUNT, d->sound, 0.f);
@@ -190,8 +190,8 @@ static void base_sounds(const Library *lib)
            before.loaded, (double)before.bytes / 1024.0, cue_sounds, (double)after.bytes / 1024.0, after.load_ms);
     int places = 0;
     int base_places = 0;
-    for (int i = 0; i < lib->places.count; i++) {
-        const PlaceDef *p = &lib->places.items[i];
+    for (int i = 0; i < places_count(&lib->places); i++) {
+        const PlaceDef *p = places_at(&lib->places, i);
         base_places += strcmp(p->pack, "base") == 0;
         if (!p->ambience || strcmp(p->pack, "base") != 0)
             continue;

@@ -86,25 +86,24 @@ void look_parse(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *l
 void cast_init(Cast *c)
 {
     memset(c, 0, sizeof *c);
+    registry_init(&c->reg, "look", NULL);
 }
 
 void cast_free(Cast *c)
 {
+    registry_free(&c->reg);
     arena_free(&c->arena);
-    free(c->items);
     memset(c, 0, sizeof *c);
 }
 
 const CastEntry *cast_find(const Cast *c, const char *id)
 {
-    for (int i = 0; c && id && i < c->count; i++)
-        if (strcmp(c->items[i].id, id) == 0)
-            return &c->items[i];
-    return NULL;
+    const RegEntry *e = c ? registry_find(&c->reg, id) : NULL;
+    return e ? e->item : NULL;
 }
 
-bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size_t len,
-              bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags)
+bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf, size_t len,
+              DiagList *diags)
 {
     int errors_before = diags->errors;
     YDoc y;
@@ -128,20 +127,18 @@ bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size
         yaml_node_t *dn = ymap_get(&y, root, "describe");
         describe = dn ? yscalar(&y, dn, "describe") : NULL;
     }
-    CastEntry *old = id ? (CastEntry *)cast_find(c, id) : NULL;
-    if (old && !(overrides && overrides(ctx, id)))
-        yconflict(&y, idn, "look", id, old->pack, old->file, old->line, old->col);
-    bool ok = diags->errors == errors_before;
-    if (ok) {
-        CastEntry *e = old ? old : array_push((void **)&c->items, &c->count, &c->cap, sizeof *e);
-        if (!e) {
-            ydoc_free(&y);
-            return false;
-        }
-        *e = (CastEntry){arena_strdup(&c->arena, id), arena_strdup(&c->arena, describe), look,
-                         arena_strdup(&c->arena, pack), arena_strdup(&c->arena, file),
-                         (int)idn->start_mark.line + 1, (int)idn->start_mark.column + 1};
+    /* A look with errors is not added, but a clash of ids is still told. */
+    if (id && diags->errors > errors_before) {
+        yregister(&y, idn, &c->reg, scope, id, NULL);
+    } else if (id) {
+        CastEntry *e = calloc(1, sizeof *e);
+        if (e)
+            *e = (CastEntry){arena_strdup(&c->arena, id), arena_strdup(&c->arena, describe), look};
+        if (!e)
+            yerr(&y, idn, "out of memory");
+        else if (!yregister(&y, idn, &c->reg, scope, id, e))
+            free(e);
     }
     ydoc_free(&y);
-    return ok;
+    return diags->errors == errors_before;
 }

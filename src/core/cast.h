@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "look.h"
+#include "registry.h"
 #include "yamlutil.h"
 
 #include <stdbool.h>
@@ -18,24 +19,24 @@ typedef struct {
     const char *id;
     const char *describe; /* who they are, for the cast sheet; may be NULL */
     Look look;
-    const char *pack, *file;
-    int line, col;
 } CastEntry;
 
+/* CastEntry items by id in a registry (registry.h has the rules). */
 struct Cast {
-    Arena arena;
-    CastEntry *items;
-    int count, cap;
+    Arena arena; /* ids and descriptions */
+    Registry reg;
 };
 typedef struct Cast Cast;
 
 void cast_init(Cast *c);
 void cast_free(Cast *c);
-/* Add one look file. An id an earlier pack defined is an error unless
- * `overrides` says the pack replaces it on purpose. */
-bool cast_add(Cast *c, const char *pack, const char *file, const char *buf, size_t len,
-              bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags);
+/* Add one look file for scope's pack (NULL: a lone file). */
+bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf, size_t len,
+              DiagList *diags);
+/* Any pack's look of that id, or NULL. */
 const CastEntry *cast_find(const Cast *c, const char *id);
+static inline int cast_count(const Cast *c) { return c->reg.count; }
+static inline const CastEntry *cast_at(const Cast *c, int i) { return c->reg.entries[i].item; }
 
 /* Read look keys (skin, hair, hair_style, ...) from a mapping into *look;
  * `extra` names further keys the caller allows (NULL-terminated, may be NULL). */

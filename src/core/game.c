@@ -180,13 +180,8 @@ static uint64_t hash_str(const char *s)
 /* The pack a scene came from (its id), or "" if unknown. */
 static const char *scene_pack_id(const Game *g, const Scene *scene)
 {
-    const Library *lib = g->library;
-    for (int i = 0; lib && i < lib->nscenes; i++)
-        if (lib->scenes[i] == scene) {
-            int p = lib->scene_pack[i];
-            return p >= 0 && p < lib->npacks && lib->packs[p].manifest.id ? lib->packs[p].manifest.id : "";
-        }
-    return "";
+    const char *id = g->library ? library_scene_pack_id(g->library, scene) : NULL;
+    return id ? id : "";
 }
 
 /* The answers on offer: all those that need nothing, and those whose cue

@@ -123,23 +123,10 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
 void lexicon_init(Lexicon *lex)
 {
     memset(lex, 0, sizeof *lex);
+    registry_init(&lex->reg, "cue", NULL); /* a cue's words live in the lexicon's arena */
 }
 
-static CueDef *lexicon_find_mut(Lexicon *lex, const char *name)
-{
-    for (int i = 0; i < lex->count; i++)
-        if (lex->defs[i].name && strcmp(lex->defs[i].name, name) == 0)
-            return &lex->defs[i];
-    return NULL;
-}
-
-static CueDef *new_def(Lexicon *lex)
-{
-    return array_push((void **)&lex->defs, &lex->count, &lex->cap, sizeof(CueDef));
-}
-
-bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *buf, size_t len,
-                 bool (*overrides)(const void *ctx, const char *name), const void *ctx,
+bool lexicon_add(Lexicon *lex, const PackScope *scope, const char *file, const char *buf, size_t len,
                  DiagList *diags)
 {
     int errors_before = diags->errors;
@@ -148,9 +135,7 @@ bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *b
         ydoc_free(&y);
         return false;
     }
-    const char *pack_copy = arena_strdup(&lex->arena, pack);
-    const char *file_copy = arena_strdup(&lex->arena, file);
-    int first_new = lex->count; /* names defined before this file */
+    const char *pack_copy = arena_strdup(&lex->arena, scope && scope->pack_id ? scope->pack_id : "");
     yaml_node_t *root = ydoc_root(&y);
     static const char *const top_keys[] = {"cues", NULL};
     if (yis_map(&y, root, "the lexicon")) {
@@ -165,24 +150,15 @@ bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *b
                 const char *name = yscalar(&y, k, "a cue name");
                 if (!name)
                     continue;
-                CueDef *old = lexicon_find_mut(lex, name), *def;
-                if (old && old - lex->defs >= first_new) {
-                    yerr(&y, k, "cue '%s' is defined twice", name);
-                    continue;
-                }
-                if (old && !(overrides && overrides(ctx, name))) {
-                    yconflict(&y, k, "cue", name, old->pack, old->file, old->line, old->col);
-                    continue;
-                }
-                def = old ? old : new_def(lex);
-                if (!def)
+                CueDef *def = calloc(1, sizeof *def);
+                if (!def) {
+                    yerr(&y, k, "out of memory");
                     break;
-                memset(def, 0, sizeof *def);
+                }
                 load_cue(lex, &y, name, ymap_value_at(&y, cues, i), def);
                 def->pack = pack_copy;
-                def->file = file_copy;
-                def->line = (int)k->start_mark.line + 1;
-                def->col = (int)k->start_mark.column + 1;
+                if (!yregister(&y, k, &lex->reg, scope, name, def))
+                    free(def);
             }
         }
     }
@@ -193,20 +169,18 @@ bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *b
 bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags)
 {
     lexicon_init(lex);
-    return lexicon_add(lex, "", file, buf, len, NULL, NULL, diags);
+    return lexicon_add(lex, NULL, file, buf, len, diags);
 }
 
 void lexicon_free(Lexicon *lex)
 {
+    registry_free(&lex->reg);
     arena_free(&lex->arena);
-    free(lex->defs);
     memset(lex, 0, sizeof *lex);
 }
 
 const CueDef *lexicon_find(const Lexicon *lex, const char *name)
 {
-    for (int i = 0; i < lex->count; i++)
-        if (lex->defs[i].name && strcmp(lex->defs[i].name, name) == 0)
-            return &lex->defs[i];
-    return NULL;
+    const RegEntry *e = registry_find(&lex->reg, name);
+    return e ? e->item : NULL;
 }

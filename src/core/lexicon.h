@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "pose.h"
+#include "registry.h"
 #include "rig.h"
 
 #include <stdbool.h>
@@ -49,30 +50,29 @@ typedef struct {
     const char *sound;     /* a file in the pack's sounds/ folder, without its
                               extension, played as the cue starts; may be NULL */
     int sound_line, sound_col; /* where `sound:` was written */
-    const char *pack;      /* where it was defined, for conflict messages */
-    const char *file;
-    int line, col;
+    const char *pack;      /* the id of the pack that defined it (its sounds/ folder) */
 } CueDef;
 
-/* The merged cue vocabulary of every loaded pack. Add every pack's lexicon
- * before loading scenes: adding may move the definitions in memory. */
+/* The merged cue vocabulary of every loaded pack: CueDef items by name in a
+ * registry (registry.h has the rules). Definitions never move in memory. */
 typedef struct {
-    Arena arena;
-    CueDef *defs;
-    int count, cap;
+    Arena arena; /* the cues' words */
+    Registry reg;
 } Lexicon;
 
 void lexicon_init(Lexicon *lex);
-/* Add the cues of one pack's lexicon file. A name an earlier pack defined
- * is an error unless `overrides` (may be NULL) says the pack replaces it on
- * purpose. Returns false on errors; what loaded cleanly is kept. */
-bool lexicon_add(Lexicon *lex, const char *pack, const char *file, const char *buf, size_t len,
-                 bool (*overrides)(const void *ctx, const char *name), const void *ctx,
+/* Add the cues of one pack's lexicon file for scope's pack (NULL: a lone
+ * file). Returns false on errors; what loaded cleanly is kept, so stage a
+ * pack's content (registry_begin) to be able to take it back. */
+bool lexicon_add(Lexicon *lex, const PackScope *scope, const char *file, const char *buf, size_t len,
                  DiagList *diags);
 /* lexicon_init + lexicon_add for a single file. */
 bool lexicon_load(Lexicon *lex, const char *file, const char *buf, size_t len, DiagList *diags);
 void lexicon_free(Lexicon *lex);
+/* Any pack's cue of that name, or NULL. */
 const CueDef *lexicon_find(const Lexicon *lex, const char *name);
+static inline int lexicon_count(const Lexicon *lex) { return lex->reg.count; }
+static inline const CueDef *lexicon_at(const Lexicon *lex, int i) { return lex->reg.entries[i].item; }
 
 const char *channel_name(Channel c);
 int channel_find(const char *name); /* -1 if unknown */

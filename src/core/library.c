@@ -15,6 +15,13 @@ const char *library_state_name(PackState s)
     return s == PACK_ENABLED ? "enabled" : s == PACK_DISABLED ? "disabled" : "broken";
 }
 
+/* A pack's id; a manifest that was read but is broken may lack one, and
+ * then the pack goes by where it came from. */
+static const char *pack_id(const PackInfo *p)
+{
+    return p->has_manifest && p->manifest.id ? p->manifest.id : p->name;
+}
+
 static void shown_path(char *out, size_t size, const PackInfo *p, const char *file)
 {
     snprintf(out, size, "%s/%s", p->name, file);
@@ -64,7 +71,7 @@ static void resolve_duplicates(PackInfo *all, int n)
         for (int j = i + 1; j < n; j++) {
             PackInfo *a = &all[i], *b = &all[j];
             if (!a->has_manifest || !b->has_manifest || a->state == PACK_BROKEN ||
-                b->state == PACK_BROKEN || strcmp(a->manifest.id, b->manifest.id) != 0)
+                b->state == PACK_BROKEN || strcmp(pack_id(a), pack_id(b)) != 0)
                 continue;
             PackInfo *loser = b, *winner = a;
             if (a->is_zip && !b->is_zip && !a->is_base) {
@@ -75,11 +82,11 @@ static void resolve_duplicates(PackInfo *all, int n)
             shown_path(file, sizeof file, loser, "pack.yaml");
             if (loser->is_zip && !winner->is_zip && !winner->is_base) {
                 snprintf(msg, sizeof msg, "set aside: the folder %s has the same pack id '%s' and wins",
-                         winner->name, loser->manifest.id);
+                         winner->name, pack_id(loser));
                 diag_add(&loser->diags, DIAG_WARNING, file, 0, 0, "%s", msg);
                 loser->state = PACK_DISABLED;
             } else {
-                snprintf(msg, sizeof msg, "pack id '%s' is already used by %s", loser->manifest.id,
+                snprintf(msg, sizeof msg, "pack id '%s' is already used by %s", pack_id(loser),
                          winner->name);
                 set_broken(loser, file, 0, 0, msg);
             }
@@ -90,7 +97,7 @@ static void resolve_duplicates(PackInfo *all, int n)
 static int find_enabled(PackInfo *all, int n, const char *id)
 {
     for (int i = 0; i < n; i++)
-        if (all[i].has_manifest && all[i].state == PACK_ENABLED && strcmp(all[i].manifest.id, id) == 0)
+        if (all[i].has_manifest && all[i].state == PACK_ENABLED && strcmp(pack_id(&all[i]), id) == 0)
             return i;
     return -1;
 }
@@ -99,15 +106,20 @@ static int cmp_ids(const PackInfo *a, const PackInfo *b)
 {
     if (a->is_base != b->is_base)
         return a->is_base ? -1 : 1;
-    const char *x = a->has_manifest ? a->manifest.id : a->name;
-    const char *y = b->has_manifest ? b->manifest.id : b->name;
-    int c = strcmp(x, y);
+    int c = strcmp(pack_id(a), pack_id(b));
     return c ? c : strcmp(a->name, b->name);
+}
+
+static void manifest_error(PackInfo *p, int line, int col, const char *msg)
+{
+    char file[300];
+    shown_path(file, sizeof file, p, "pack.yaml");
+    set_broken(p, file, line, col, msg);
 }
 
 static void dep_error(PackInfo *p, const PackRef *r, const char *msg)
 {
-    set_broken(p, p->manifest.file, r->line, r->col, msg);
+    manifest_error(p, r->line, r->col, msg);
 }
 
 /* Check one pack's dependencies against the packs enabled now. Returns
@@ -182,8 +194,7 @@ static int order_packs(PackInfo *all, int n, int *order)
         if (placed[i] || p->state != PACK_ENABLED)
             continue;
         if (deps_ok(all, n, p)) { /* every dependency exists: they wait on each other */
-            set_broken(p, p->manifest.file, 0, 0,
-                       "its dependencies form a cycle (a pack that needs itself through others)");
+            manifest_error(p, 0, 0, "its dependencies form a cycle (a pack that needs itself through others)");
         }
     }
     /* Packs set aside go last, for the Packs screen. */
@@ -208,12 +219,31 @@ static int order_packs(PackInfo *all, int n, int *order)
     return count;
 }
 
-static bool overrides_cb(const void *ctx, const char *name)
+/* What a pack may use and what it replaces: itself, the base pack and the
+ * packs it depends on (registry.h). */
+typedef struct {
+    PackScope scope;
+    bool sees[LIBRARY_MAX_PACKS];
+} Scope;
+
+static void make_scope(const Library *lib, int k, Scope *out)
 {
-    return pack_overrides(ctx, name);
+    const PackInfo *p = &lib->packs[k];
+    const PackManifest *m = &p->manifest;
+    memset(out, 0, sizeof *out);
+    for (int j = 0; j < lib->npacks; j++) {
+        const PackInfo *q = &lib->packs[j];
+        bool dep = false;
+        for (int i = 0; i < m->nrequired + m->noptional && !dep; i++) {
+            const PackRef *r = i < m->nrequired ? &m->required[i] : &m->optional[i - m->nrequired];
+            dep = r->id && q->has_manifest && strcmp(r->id, pack_id(q)) == 0;
+        }
+        out->sees[j] = j == k || q->is_base || dep;
+    }
+    out->scope = (PackScope){k, pack_id(p), p->has_manifest ? m : NULL, out->sees, lib->npacks};
 }
 
-static void load_lexicon(Library *lib, PackInfo *p, const PackIO *io)
+static void load_lexicon(Library *lib, PackInfo *p, const PackScope *scope, const PackIO *io)
 {
     char file[300], err[512];
     size_t len;
@@ -221,17 +251,12 @@ static void load_lexicon(Library *lib, PackInfo *p, const PackIO *io)
     if (!buf)
         return; /* a pack need not add cues */
     shown_path(file, sizeof file, p, "lexicon.yaml");
-    int before = lib->lex.count;
-    if (!lexicon_add(&lib->lex, p->manifest.id, file, buf, len, overrides_cb, &p->manifest, &p->diags)) {
+    if (!lexicon_add(&lib->lex, scope, file, buf, len, &p->diags))
         p->state = PACK_BROKEN;
-        lib->lex.count = before; /* a broken pack adds nothing */
-    }
     free(buf);
 }
 
-/* Strings are checked with the pack's other content (dry run) and only
- * applied once the whole pack has loaded cleanly. */
-static void load_strings(Library *lib, PackInfo *p, const PackIO *io, bool apply)
+static void load_strings(Library *lib, PackInfo *p, const PackScope *scope, const PackIO *io)
 {
     char file[300], err[512];
     size_t len;
@@ -239,36 +264,32 @@ static void load_strings(Library *lib, PackInfo *p, const PackIO *io, bool apply
     if (!buf)
         return;
     shown_path(file, sizeof file, p, "strings.yaml");
-    DiagList scratch = {0};
-    if (!strings_add(&lib->strings, p->manifest.id, file, buf, len, p->is_base, !apply, overrides_cb,
-                     &p->manifest, apply ? &scratch : &p->diags))
+    if (!strings_add(&lib->strings, scope, file, buf, len, p->is_base, &p->diags))
         p->state = PACK_BROKEN;
-    diag_free(&scratch);
     free(buf);
 }
 
-typedef bool (*AddFn)(Library *lib, const char *pack, const char *file, const char *buf, size_t len,
-                      const PackManifest *m, DiagList *diags);
+typedef bool (*AddFn)(Library *lib, const PackScope *scope, const char *file, const char *buf, size_t len,
+                      DiagList *diags);
 
-static bool add_look(Library *lib, const char *pack, const char *file, const char *buf, size_t len,
-                     const PackManifest *m, DiagList *diags)
+static bool add_look(Library *lib, const PackScope *scope, const char *file, const char *buf, size_t len,
+                     DiagList *diags)
 {
-    return cast_add(&lib->cast, pack, file, buf, len, overrides_cb, m, diags);
+    return cast_add(&lib->cast, scope, file, buf, len, diags);
 }
 
-static bool add_place(Library *lib, const char *pack, const char *file, const char *buf, size_t len,
-                      const PackManifest *m, DiagList *diags)
+static bool add_place(Library *lib, const PackScope *scope, const char *file, const char *buf, size_t len,
+                      DiagList *diags)
 {
-    return places_add(&lib->places, pack, file, buf, len, overrides_cb, m, diags);
+    return places_add(&lib->places, scope, file, buf, len, diags);
 }
 
-/* A folder of one-thing-per-file data (looks/, places/). Returns false if
- * any file failed. */
-static bool load_folder(Library *lib, PackInfo *p, const PackIO *io, const char *dir, AddFn add)
+/* A folder of one-thing-per-file data (looks/, places/). */
+static void load_folder(Library *lib, PackInfo *p, const PackScope *scope, const PackIO *io, const char *dir,
+                        AddFn add)
 {
     char **names = NULL;
     int n = io->list(io->ctx, p->source, dir, &names);
-    bool ok = true;
     for (int i = 0; i < n; i++) {
         size_t l = strlen(names[i]);
         if (l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0) {
@@ -279,29 +300,15 @@ static bool load_folder(Library *lib, PackInfo *p, const PackIO *io, const char 
             char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
             if (!buf) {
                 diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "%s", err);
-                ok = false;
-            } else if (!add(lib, p->manifest.id, file, buf, len, &p->manifest, &p->diags)) {
-                ok = false;
+                p->state = PACK_BROKEN;
+            } else if (!add(lib, scope, file, buf, len, &p->diags)) {
+                p->state = PACK_BROKEN;
             }
             free(buf);
         }
         free(names[i]);
     }
     free(names);
-    return ok;
-}
-
-/* People and places. A broken pack adds neither. */
-static void load_looks_and_places(Library *lib, PackInfo *p, const PackIO *io)
-{
-    int looks = lib->cast.count, places = lib->places.count;
-    bool ok = load_folder(lib, p, io, "looks", add_look);
-    ok = load_folder(lib, p, io, "places", add_place) && ok;
-    if (!ok) {
-        p->state = PACK_BROKEN;
-        lib->cast.count = looks;
-        lib->places.count = places;
-    }
 }
 
 /* Sounds named by a pack's cues (sound:) and places (ambience:) are files
@@ -359,53 +366,29 @@ static void warn_sound(PackInfo *p, const SoundNames *mine, const SoundNames *ba
                  "or sounds/%s.wav (until then it plays in silence)", key, name, name, name);
 }
 
-static void check_sounds(Library *lib, PackInfo *p, const PackIO *io)
+static void check_sounds(Library *lib, PackInfo *p, int k, const PackIO *io)
 {
     SoundNames mine = {0}, base = {0};
     list_sounds(io, p->source, &mine);
-    for (int k = 0; k < lib->npacks; k++)
-        if (lib->packs[k].is_base && &lib->packs[k] != p)
-            list_sounds(io, lib->packs[k].source, &base);
-    const char *id = p->manifest.id;
-    for (int i = 0; id && i < lib->lex.count; i++) {
-        const CueDef *d = &lib->lex.defs[i];
-        if (d->sound && d->pack && strcmp(d->pack, id) == 0)
-            warn_sound(p, &mine, &base, d->file, d->sound_line, d->sound_col, "sound", d->sound);
+    for (int b = 0; b < lib->npacks; b++)
+        if (lib->packs[b].is_base && &lib->packs[b] != p)
+            list_sounds(io, lib->packs[b].source, &base);
+    for (int i = 0; i < registry_count(&lib->lex.reg); i++) {
+        const RegEntry *e = registry_at(&lib->lex.reg, i);
+        const CueDef *d = e->item;
+        if (d->sound && e->owner == k)
+            warn_sound(p, &mine, &base, e->file, d->sound_line, d->sound_col, "sound", d->sound);
     }
-    for (int i = 0; id && i < lib->places.count; i++) {
-        const PlaceDef *d = &lib->places.items[i];
-        if (d->ambience && d->pack && strcmp(d->pack, id) == 0)
-            warn_sound(p, &mine, &base, d->file, d->ambience_line, d->ambience_col, "ambience", d->ambience);
+    for (int i = 0; i < registry_count(&lib->places.reg); i++) {
+        const RegEntry *e = registry_at(&lib->places.reg, i);
+        const PlaceDef *d = e->item;
+        if (d->ambience && e->owner == k)
+            warn_sound(p, &mine, &base, e->file, d->ambience_line, d->ambience_col, "ambience", d->ambience);
     }
     for (int i = 0; i < mine.n; i++)
         free(mine.stems[i]);
     for (int i = 0; i < base.n; i++)
         free(base.stems[i]);
-}
-
-static int scene_index(const Library *lib, const char *id)
-{
-    for (int i = 0; i < lib->nscenes; i++)
-        if (lib->scenes[i]->id && strcmp(lib->scenes[i]->id, id) == 0)
-            return i;
-    return -1;
-}
-
-static bool grow_scenes(Library *lib)
-{
-    if (lib->nscenes < lib->cap_scenes)
-        return true;
-    int cap = lib->cap_scenes ? lib->cap_scenes * 2 : 32;
-    Scene **s = realloc(lib->scenes, (size_t)cap * sizeof *s);
-    int *sp = realloc(lib->scene_pack, (size_t)cap * sizeof *sp);
-    if (s)
-        lib->scenes = s;
-    if (sp)
-        lib->scene_pack = sp;
-    if (!s || !sp)
-        return false;
-    lib->cap_scenes = cap;
-    return true;
 }
 
 static void count_words(const char *s, int *words)
@@ -433,195 +416,150 @@ static void add_stats(PackStats *st, const Scene *s)
     }
 }
 
-/* May a pack with manifest m refer to content of library pack k? */
-static bool may_use(const Library *lib, const PackManifest *m, int k)
+static void free_scene(void *item)
 {
-    const PackInfo *q = &lib->packs[k];
-    if (q->is_base)
-        return true;
-    for (int i = 0; i < m->nrequired + m->noptional; i++) {
-        const char *id = i < m->nrequired ? m->required[i].id : m->optional[i - m->nrequired].id;
-        if (strcmp(id, q->manifest.id) == 0)
-            return true;
+    scene_free(item);
+    free(item);
+}
+
+/* Read one scene file and put it in the (staged) scene registry. */
+static void load_scene(Library *lib, PackInfo *p, const PackScope *scope, const PackIO *io, const char *name)
+{
+    char file[600], path[300], err[512], msg[400];
+    shown_path(file, sizeof file, p, "scenes/");
+    strncat(file, name, sizeof file - strlen(file) - 1);
+    snprintf(path, sizeof path, "scenes/%s", name);
+    size_t len;
+    char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
+    if (!buf) {
+        diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "%s", err);
+        p->state = PACK_BROKEN;
+        return;
     }
+    Scene *s = malloc(sizeof *s);
+    if (!s) {
+        diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "out of memory");
+        p->state = PACK_BROKEN;
+        free(buf);
+        return;
+    }
+    if (!scene_load_scoped(s, file, buf, len, &lib->lex, &lib->cast, scope, &p->diags))
+        p->state = PACK_BROKEN;
+    free(buf);
+    if (s->place) {
+        const RegEntry *hidden;
+        if (!registry_lookup(&lib->places.reg, scope, s->place, &hidden)) {
+            if (hidden) {
+                registry_hidden_message(&lib->places.reg, hidden, msg, sizeof msg);
+                diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "%s", msg);
+            } else {
+                const char **known = registry_visible_ids(&lib->places.reg, scope);
+                const char *sug = known ? ysuggest(s->place, known) : NULL;
+                diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "unknown place '%s'%s%s%s",
+                         s->place, sug ? " (did you mean '" : "", sug ? sug : "",
+                         sug ? "'?)" : " (places are files in a pack's places/ folder)");
+                free(known);
+            }
+            p->state = PACK_BROKEN;
+        }
+    }
+    if (!s->id) {
+        free_scene(s);
+        return;
+    }
+    const RegEntry *clash;
+    RegResult res = registry_put(&lib->scenes, scope, s->id, s->file, s->id_line, s->id_col, s, &clash);
+    if (res != REG_ADDED && res != REG_REPLACED) {
+        registry_put_message(&lib->scenes, res, s->id, clash, msg, sizeof msg);
+        diag_add(&p->diags, DIAG_ERROR, file, s->id_line, s->id_col, "%s", msg);
+        p->state = PACK_BROKEN;
+        free_scene(s);
+    }
+}
+
+/* Does scope see scene id? If not, say why at file:line:col, after `what`. */
+static bool check_scene_ref(Library *lib, PackInfo *p, const PackScope *scope, const char *id, const char *file,
+                            int line, int col, const char *what)
+{
+    const RegEntry *hidden;
+    if (registry_lookup(&lib->scenes, scope, id, &hidden))
+        return true;
+    char msg[400];
+    if (hidden) {
+        registry_hidden_message(&lib->scenes, hidden, msg, sizeof msg);
+        diag_add(&p->diags, DIAG_ERROR, file, line, col, "%s: %s", what, msg);
+    } else {
+        const char **known = registry_visible_ids(&lib->scenes, scope);
+        const char *sug = known ? ysuggest(id, known) : NULL;
+        diag_add(&p->diags, DIAG_ERROR, file, line, col,
+                 "%s, but neither this pack, the base game nor a pack it depends on has a scene with that "
+                 "id%s%s%s",
+                 what, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+        free(known);
+    }
+    p->state = PACK_BROKEN;
     return false;
 }
 
-/* Files are read in name order, so the earlier file is the first of a pair. */
-static int cmp_scene_id(const void *a, const void *b)
+/* Load a pack's scenes, staged: they stay only if the whole pack is clean. */
+static void load_scenes(Library *lib, PackInfo *p, int k, const PackScope *scope, const PackIO *io)
 {
-    const Scene *x = *(Scene *const *)a, *y = *(Scene *const *)b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : strcmp(x->file, y->file);
-}
-
-/* Load a pack's scenes; merge them only if the whole pack is clean. */
-static void load_scenes(Library *lib, PackInfo *p, int pack_index, const PackIO *io)
-{
+    registry_begin(&lib->scenes);
     char **names = NULL;
     int n = io->list(io->ctx, p->source, "scenes", &names);
-    Scene **mine = calloc((size_t)(n ? n : 1), sizeof *mine);
     int count = 0;
-    char file[600], err[512];
     for (int i = 0; i < n; i++) {
         size_t l = strlen(names[i]);
         if (l < 6 || strcmp(names[i] + l - 5, ".yaml") != 0)
             continue;
-        shown_path(file, sizeof file, p, "scenes/");
-        strncat(file, names[i], sizeof file - strlen(file) - 1);
-        if (count == LIBRARY_MAX_SCENES_PER_PACK) {
+        if (count++ == LIBRARY_MAX_SCENES_PER_PACK) {
+            char file[600];
+            shown_path(file, sizeof file, p, "scenes/");
+            strncat(file, names[i], sizeof file - strlen(file) - 1);
             diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "a pack may hold at most %d scenes",
                      LIBRARY_MAX_SCENES_PER_PACK);
             p->state = PACK_BROKEN;
             break;
         }
-        char path[300];
-        snprintf(path, sizeof path, "scenes/%s", names[i]);
-        size_t len;
-        char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
-        if (!buf) {
-            diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "%s", err);
-            p->state = PACK_BROKEN;
-            continue;
-        }
-        Scene *s = mine ? malloc(sizeof *s) : NULL;
-        if (!s) {
-            free(buf);
-            continue;
-        }
-        if (!scene_load(s, file, buf, len, &lib->lex, &lib->cast, &p->diags))
-            p->state = PACK_BROKEN;
-        else if (s->place && !places_find(&lib->places, s->place)) {
-            const char *known[64];
-            int k = 0;
-            for (int j = 0; j < lib->places.count && k < 63; j++)
-                known[k++] = lib->places.items[j].id;
-            known[k] = NULL;
-            const char *sug = ysuggest(s->place, known);
-            diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col,
-                     "unknown place '%s'%s%s%s", s->place, sug ? " (did you mean '" : "",
-                     sug ? sug : "", sug ? "'?)" : " (places are files in a pack's places/ folder)");
-            p->state = PACK_BROKEN;
-        }
-        free(buf);
-        mine[count++] = s;
-        if (!s->id)
-            continue;
-        int old = scene_index(lib, s->id);
-        if (old >= 0 && !pack_overrides(&p->manifest, s->id)) {
-            diag_add(&p->diags, DIAG_ERROR, file, 1, 1,
-                     "scene id '%s' is already used by %s; list it under 'overrides:' in pack.yaml "
-                     "to replace it on purpose",
-                     s->id, lib->scenes[old]->file);
-            p->state = PACK_BROKEN;
-        }
+        load_scene(lib, p, scope, io, names[i]);
     }
     for (int i = 0; i < n; i++)
         free(names[i]);
     free(names);
-    /* The same id twice in this pack: sort a copy by id, compare neighbours. */
-    Scene **by_id = malloc(sizeof *by_id * (size_t)(count ? count : 1));
-    int nid = 0;
-    for (int i = 0; by_id && i < count; i++)
-        if (mine[i]->id)
-            by_id[nid++] = mine[i];
-    if (by_id)
-        qsort(by_id, (size_t)nid, sizeof *by_id, cmp_scene_id);
-    for (int i = 1; by_id && i < nid; i++)
-        if (strcmp(by_id[i - 1]->id, by_id[i]->id) == 0) {
-            diag_add(&p->diags, DIAG_ERROR, by_id[i]->file, 1, 1, "scene id '%s' is also used by %s",
-                     by_id[i]->id, by_id[i - 1]->file);
-            p->state = PACK_BROKEN;
-        }
-    free(by_id);
-    /* Chapters may name this pack's scenes, the base pack's and those of
-     * the packs it depends on. */
+    /* Chapters and `next:` name scenes this pack sees: its own, the base
+     * game's and those of the packs it depends on (all loaded by now). */
     const PackManifest *m = &p->manifest;
-    for (int c = 0; c < m->nchapters; c++) {
-        for (int k = 0; k < m->chapters[c].nscenes; k++) {
-            const PackRef *r = &m->chapters[c].scenes[k];
-            int at = scene_index(lib, r->id);
-            bool found = at >= 0 && may_use(lib, m, lib->scene_pack[at]);
-            for (int j = 0; j < count && !found; j++)
-                found = mine[j]->id && strcmp(mine[j]->id, r->id) == 0;
-            if (!found) {
-                diag_add(&p->diags, DIAG_ERROR, m->file, r->line, r->col,
-                         "chapter '%s' names scene '%s', but neither this pack, the base game nor "
-                         "a pack it depends on has a scene with that id",
-                         m->chapters[c].id, r->id);
-                p->state = PACK_BROKEN;
-            }
+    for (int c = 0; c < m->nchapters; c++)
+        for (int i = 0; i < m->chapters[c].nscenes; i++) {
+            const PackRef *r = &m->chapters[c].scenes[i];
+            char what[300];
+            snprintf(what, sizeof what, "chapter '%s' names scene '%s'", m->chapters[c].id ? m->chapters[c].id : "?",
+                     r->id);
+            if (r->id)
+                check_scene_ref(lib, p, scope, r->id, m->file, r->line, r->col, what);
         }
-    }
-    /* An answer's `next:` follows the same rule as a chapter: a scene of
-     * this pack, the base game or a pack it depends on. Those are all
-     * loaded by now: dependencies load first. */
-    for (int i = 0; i < count; i++) {
-        const Scene *s = mine[i];
-        for (int a = 0; a < s->nanswers; a++) {
+    for (int i = 0; i < registry_count(&lib->scenes); i++) {
+        const RegEntry *e = registry_at(&lib->scenes, i);
+        const Scene *s = e->item;
+        for (int a = 0; e->owner == k && a < s->nanswers; a++) {
             const char *next = s->answers[a].next;
-            if (!next)
-                continue;
-            int at = scene_index(lib, next);
-            bool found = at >= 0 && may_use(lib, m, lib->scene_pack[at]);
-            for (int j = 0; j < count && !found; j++)
-                found = mine[j]->id && strcmp(mine[j]->id, next) == 0;
-            if (found)
-                continue;
-            const char **known = malloc(sizeof *known * (size_t)(lib->nscenes + count + 1));
-            int k = 0;
-            for (int j = 0; known && j < count; j++)
-                if (mine[j]->id)
-                    known[k++] = mine[j]->id;
-            for (int j = 0; known && j < lib->nscenes; j++)
-                if (lib->scenes[j]->id && may_use(lib, m, lib->scene_pack[j]))
-                    known[k++] = lib->scenes[j]->id;
-            if (known)
-                known[k] = NULL;
-            const char *sug = known ? ysuggest(next, known) : NULL;
-            diag_add(&p->diags, DIAG_ERROR, s->file, s->answers[a].next_line, s->answers[a].next_col,
-                     "answer %d leads to scene '%s', but neither this pack, the base game nor a pack "
-                     "it depends on has a scene with that id%s%s%s",
-                     a + 1, next, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
-            free(known);
-            p->state = PACK_BROKEN;
+            char what[300];
+            snprintf(what, sizeof what, "answer %d leads to scene '%s'", a + 1, next ? next : "");
+            if (next)
+                check_scene_ref(lib, p, scope, next, s->file, s->answers[a].next_line, s->answers[a].next_col,
+                                what);
         }
     }
-    /* Where each scene replaces one (an override), found before any of
-     * this pack's scenes join the library, which keeps this linear. */
-    int *replaces = malloc(sizeof *replaces * (size_t)(count ? count : 1));
-    int lib_before = lib->nscenes;
-    for (int i = 0; replaces && i < count; i++) {
-        replaces[i] = -1;
-        for (int k = 0; p->state == PACK_ENABLED && mine[i]->id && k < lib_before; k++)
-            if (lib->scenes[k]->id && strcmp(lib->scenes[k]->id, mine[i]->id) == 0)
-                replaces[i] = k;
+    if (p->state != PACK_ENABLED) {
+        registry_rollback(&lib->scenes);
+        return;
     }
-    for (int i = 0; i < count; i++) {
-        Scene *s = mine[i];
-        int old = p->state == PACK_ENABLED && replaces ? replaces[i] : -1;
-        if (p->state != PACK_ENABLED) {
-            scene_free(s);
-            free(s);
-        } else if (old >= 0) { /* an override replaces the earlier scene */
-            scene_free(lib->scenes[old]);
-            free(lib->scenes[old]);
-            lib->scenes[old] = s;
-            lib->scene_pack[old] = pack_index;
-            add_stats(&p->stats, s);
+    registry_commit(&lib->scenes);
+    for (int i = 0; i < registry_count(&lib->scenes); i++)
+        if (registry_at(&lib->scenes, i)->owner == k) {
+            add_stats(&p->stats, registry_at(&lib->scenes, i)->item);
             p->nscenes++;
-        } else if (grow_scenes(lib)) {
-            lib->scene_pack[lib->nscenes] = pack_index;
-            lib->scenes[lib->nscenes++] = s;
-            add_stats(&p->stats, s);
-            p->nscenes++;
-        } else {
-            scene_free(s);
-            free(s);
         }
-    }
-    free(replaces);
-    free(mine);
 }
 
 /* A pack whose required dependency broke while loading cannot load either. */
@@ -631,27 +569,122 @@ static bool deps_still_enabled(Library *lib, PackInfo *p)
         const PackRef *r = &p->manifest.required[i];
         bool ok = false;
         for (int k = 0; k < lib->npacks; k++)
-            if (lib->packs[k].has_manifest && lib->packs[k].state == PACK_ENABLED &&
-                strcmp(lib->packs[k].manifest.id, r->id) == 0)
+            if (lib->packs[k].state == PACK_ENABLED && strcmp(pack_id(&lib->packs[k]), r->id) == 0)
                 ok = true;
         if (!ok) {
             char msg[300];
             snprintf(msg, sizeof msg, "this pack needs pack '%s', which failed to load", r->id);
-            set_broken(p, p->manifest.file, r->line, r->col, msg);
+            dep_error(p, r, msg);
             return false;
         }
     }
     return true;
 }
 
-bool library_load(Library *lib, const PackSource *sources, int nsources, const PackIO *io,
-                  const char *game_version)
+static void content_init(Library *lib)
 {
-    memset(lib, 0, sizeof *lib);
     lexicon_init(&lib->lex);
     cast_init(&lib->cast);
     strings_init(&lib->strings);
     places_init(&lib->places);
+    registry_init(&lib->scenes, "scene", free_scene);
+}
+
+static void content_free(Library *lib)
+{
+    registry_free(&lib->scenes);
+    lexicon_free(&lib->lex);
+    cast_free(&lib->cast);
+    strings_free(&lib->strings);
+    places_free(&lib->places);
+}
+
+/* Back to the diagnostics a pack had before its content was read. */
+static void diags_truncate(DiagList *d, int count)
+{
+    if (count >= d->count)
+        return;
+    d->count = count;
+    d->errors = d->warnings = 0;
+    for (int i = 0; i < count; i++) {
+        d->errors += d->items[i].level == DIAG_ERROR;
+        d->warnings += d->items[i].level == DIAG_WARNING;
+    }
+}
+
+/* The registries of every content kind but scenes, staged together. */
+static void stage_begin(Library *lib)
+{
+    registry_begin(&lib->lex.reg);
+    registry_begin(&lib->cast.reg);
+    registry_begin(&lib->strings.reg);
+    registry_begin(&lib->places.reg);
+}
+
+static void stage_end(Library *lib, bool keep)
+{
+    void (*end)(Registry *) = keep ? registry_commit : registry_rollback;
+    end(&lib->lex.reg);
+    end(&lib->cast.reg);
+    end(&lib->strings.reg);
+    end(&lib->places.reg);
+}
+
+/* One load of every enabled pack in order. Returns true if a pack that
+ * added content broke later (in its scenes): its content was seen by the
+ * packs after it, so the caller loads everything again without it. */
+static bool load_round(Library *lib, const PackIO *io, const int *kept_diags)
+{
+    content_free(lib);
+    content_init(lib);
+    bool read_scenes[LIBRARY_MAX_PACKS] = {false};
+    Scope sc;
+    for (int k = 0; k < lib->npacks; k++) {
+        PackInfo *p = &lib->packs[k];
+        if (p->state != PACK_ENABLED)
+            continue;
+        diags_truncate(&p->diags, kept_diags[k]);
+        memset(&p->stats, 0, sizeof p->stats);
+        p->nscenes = 0;
+        if (!deps_still_enabled(lib, p))
+            continue;
+        make_scope(lib, k, &sc);
+        stage_begin(lib);
+        load_lexicon(lib, p, &sc.scope, io);
+        /* Scenes are read even when a pack's looks failed, so one --check
+         * run shows every problem; not when its cues failed: every cue
+         * would be unknown. */
+        read_scenes[k] = p->state == PACK_ENABLED;
+        if (read_scenes[k]) {
+            load_strings(lib, p, &sc.scope, io);
+            load_folder(lib, p, &sc.scope, io, "looks", add_look);
+            load_folder(lib, p, &sc.scope, io, "places", add_place);
+            check_sounds(lib, p, k, io);
+        }
+        stage_end(lib, p->state == PACK_ENABLED);
+    }
+    bool again = false;
+    for (int k = 0; k < lib->npacks; k++) {
+        PackInfo *p = &lib->packs[k];
+        if (!read_scenes[k])
+            continue;
+        bool had_content = p->state == PACK_ENABLED;
+        if (had_content && !deps_still_enabled(lib, p)) {
+            again = true;
+            continue;
+        }
+        make_scope(lib, k, &sc);
+        load_scenes(lib, p, k, &sc.scope, io);
+        again |= had_content && p->state != PACK_ENABLED;
+    }
+    return again;
+}
+
+bool library_load(Library *lib, const PackSource *sources, int nsources, const PackIO *io,
+                  const char *game_version)
+{
+    memset(lib, 0, sizeof *lib);
+    content_init(lib);
     SemVer game = {0, 0, 0};
     pack_semver_parse(game_version, &game);
     int n = nsources < LIBRARY_MAX_PACKS ? nsources : LIBRARY_MAX_PACKS;
@@ -665,7 +698,7 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
     for (int i = 0; i < n; i++) {
         PackInfo *p = &all[i];
         p->source = i;
-        snprintf(p->name, sizeof p->name, "%s", sources[i].name);
+        snprintf(p->name, sizeof p->name, "%s", sources[i].name ? sources[i].name : "?");
         p->is_zip = sources[i].is_zip;
         p->is_base = sources[i].is_base;
         p->state = PACK_ENABLED;
@@ -678,56 +711,44 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
     lib->npacks = count;
     free(all);
     free(order);
-    /* Scenes are read even when a pack's looks failed, so one --check run
-     * shows every problem; a broken pack's scenes are then dropped. Scenes
-     * are not read when the pack's cues failed: every cue would be unknown. */
-    bool read_scenes[LIBRARY_MAX_PACKS] = {false};
+    /* A pack with any error is set aside whole: its content never reaches
+     * the game. Content is staged per pack, so an error in its cues, looks,
+     * places or strings takes back just that pack. An error in a scene is
+     * found after later packs have loaded on top of it, so then everything
+     * loads again without it (once per wave of such packs; usually never). */
+    int kept[LIBRARY_MAX_PACKS];
     for (int k = 0; k < lib->npacks; k++)
-        if (lib->packs[k].state == PACK_ENABLED && deps_still_enabled(lib, &lib->packs[k])) {
-            load_lexicon(lib, &lib->packs[k], io);
-            read_scenes[k] = lib->packs[k].state == PACK_ENABLED;
-            if (read_scenes[k]) {
-                /* The base pack defines the keys, so it applies at once. */
-                load_strings(lib, &lib->packs[k], io, lib->packs[k].is_base);
-                load_looks_and_places(lib, &lib->packs[k], io);
-                check_sounds(lib, &lib->packs[k], io);
-            }
-        }
-    for (int k = 0; k < lib->npacks; k++)
-        if (read_scenes[k] && (lib->packs[k].state != PACK_ENABLED || deps_still_enabled(lib, &lib->packs[k])))
-            load_scenes(lib, &lib->packs[k], k, io);
-    for (int k = 0; k < lib->npacks; k++)
-        if (lib->packs[k].state == PACK_ENABLED && !lib->packs[k].is_base)
-            load_strings(lib, &lib->packs[k], io, true);
+        kept[k] = lib->packs[k].diags.count;
+    lib->rounds = 1;
+    while (load_round(lib, io, kept))
+        lib->rounds++;
     for (int k = 0; k < lib->npacks; k++)
         if (lib->packs[k].is_base)
-            return lib->packs[k].state == PACK_ENABLED && lib->nscenes > 0;
+            return lib->packs[k].state == PACK_ENABLED && registry_count(&lib->scenes) > 0;
     return false;
 }
 
 void library_free(Library *lib)
 {
-    for (int i = 0; i < lib->nscenes; i++) {
-        scene_free(lib->scenes[i]);
-        free(lib->scenes[i]);
-    }
-    free(lib->scenes);
-    free(lib->scene_pack);
+    content_free(lib);
     for (int k = 0; k < lib->npacks; k++) {
         pack_manifest_free(&lib->packs[k].manifest);
         diag_free(&lib->packs[k].diags);
     }
-    lexicon_free(&lib->lex);
-    cast_free(&lib->cast);
-    strings_free(&lib->strings);
-    places_free(&lib->places);
     memset(lib, 0, sizeof *lib);
 }
 
 const Scene *library_scene(const Library *lib, const char *id)
 {
-    int i = id ? scene_index(lib, id) : -1;
-    return i >= 0 ? lib->scenes[i] : NULL;
+    const RegEntry *e = id ? registry_find(&lib->scenes, id) : NULL;
+    return e ? e->item : NULL;
+}
+
+const char *library_scene_pack_id(const Library *lib, const Scene *scene)
+{
+    const RegEntry *e = scene && scene->id ? registry_find(&lib->scenes, scene->id) : NULL;
+    return e && e->item == scene && e->owner >= 0 && e->owner < lib->npacks ? pack_id(&lib->packs[e->owner])
+                                                                             : NULL;
 }
 
 const Scene *library_first_scene(const Library *lib)
@@ -743,7 +764,7 @@ const Scene *library_first_scene(const Library *lib)
                     return sc;
             }
     }
-    return lib->nscenes > 0 ? lib->scenes[0] : NULL;
+    return library_scene_count(lib) > 0 ? library_scene_at(lib, 0) : NULL;
 }
 
 const PackInfo *library_pack_of_source(const Library *lib, int source)

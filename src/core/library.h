@@ -16,9 +16,16 @@
  *     places, then its scenes/ *.yaml add scenes.
  *     Content is found by id. Reusing an id an earlier pack defined is a
  *     conflict naming both places, unless the later pack lists the id under
- *     `overrides:` - then it replaces the earlier one.
- *  5. A pack with any error is set aside whole, with its errors; the rest of
- *     the game plays. Warnings do not set a pack aside.
+ *     `overrides:` - then it replaces the earlier one everywhere.
+ *  5. Visibility, one rule for every kind of content: a pack may use (and
+ *     replace) the cues, looks, places and scenes of itself, the base pack
+ *     and the packs it names under `dependencies:` (`required:` or
+ *     `optional:`), nothing
+ *     else; using another pack's is an error that names the pack to
+ *     depend on. Interface strings all come from the base pack.
+ *  6. A pack with any error is set aside whole, with its errors: none of
+ *     its content reaches the game, and the rest of the game plays as if
+ *     it were not there. Warnings do not set a pack aside.
  *
  * The library reads files through PackIO, so the same code serves the game
  * (PhysicsFS), the checker and the tests (memory). */
@@ -30,6 +37,7 @@
 #include "lexicon.h"
 #include "pack.h"
 #include "places.h"
+#include "registry.h"
 #include "scene.h"
 #include "strings.h"
 
@@ -86,9 +94,8 @@ typedef struct {
     Cast cast;
     Strings strings;
     Places places;
-    Scene **scenes; /* every scene of every enabled pack, by id */
-    int *scene_pack;
-    int nscenes, cap_scenes;
+    Registry scenes; /* Scene items of every enabled pack, by id */
+    int rounds;      /* times the packs were loaded until every pack left was clean */
 } Library;
 
 /* Load every source. Never fails as a whole: broken packs are set aside
@@ -98,6 +105,10 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
                   const char *game_version);
 void library_free(Library *lib);
 const Scene *library_scene(const Library *lib, const char *id);
+static inline int library_scene_count(const Library *lib) { return lib->scenes.count; }
+static inline const Scene *library_scene_at(const Library *lib, int i) { return lib->scenes.entries[i].item; }
+/* The id of the pack a loaded scene comes from, or NULL. */
+const char *library_scene_pack_id(const Library *lib, const Scene *scene);
 /* The first scene of the first chapter of the base pack (or any scene). */
 const Scene *library_first_scene(const Library *lib);
 /* The pack a source ended up as (NULL if it was never read). */

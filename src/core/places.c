@@ -38,21 +38,20 @@ const char *places_shape_name(ShapeKind k)
 void places_init(Places *p)
 {
     memset(p, 0, sizeof *p);
+    registry_init(&p->reg, "place", NULL);
 }
 
 void places_free(Places *p)
 {
+    registry_free(&p->reg);
     arena_free(&p->arena);
-    free(p->items);
     memset(p, 0, sizeof *p);
 }
 
 const PlaceDef *places_find(const Places *p, const char *id)
 {
-    for (int i = 0; p && id && i < p->count; i++)
-        if (strcmp(p->items[i].id, id) == 0)
-            return &p->items[i];
-    return NULL;
+    const RegEntry *e = p ? registry_find(&p->reg, id) : NULL;
+    return e ? e->item : NULL;
 }
 
 /* A list of n numbers ([x, y] or [x, y, w, h]) into out. */
@@ -192,8 +191,8 @@ static bool load_shape(Places *pl, YDoc *y, const yaml_node_t *n, PlaceShape *s)
     return y->diags->errors == errors;
 }
 
-bool places_add(Places *p, const char *pack, const char *file, const char *buf, size_t len,
-                bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags)
+bool places_add(Places *p, const PackScope *scope, const char *file, const char *buf, size_t len,
+                DiagList *diags)
 {
     int errors_before = diags->errors;
     YDoc y;
@@ -244,26 +243,23 @@ bool places_add(Places *p, const char *pack, const char *file, const char *buf, 
                     def.nshapes[l]++;
         }
     }
-    PlaceDef *old = def.id ? (PlaceDef *)places_find(p, def.id) : NULL;
-    if (old && !(overrides && overrides(ctx, def.id)))
-        yconflict(&y, idn, "place", def.id, old->pack, old->file, old->line, old->col);
-    bool ok = diags->errors == errors_before && def.id;
-    if (ok) {
-        if (!old)
-            old = array_push((void **)&p->items, &p->count, &p->cap, sizeof *old);
-        if (!old) {
-            ydoc_free(&y);
-            return false;
-        }
+    /* A place with errors is not added, but a clash of ids is still told. */
+    if (def.id && diags->errors > errors_before) {
+        yregister(&y, idn, &p->reg, scope, def.id, NULL);
+    } else if (def.id) {
+        PlaceDef *item = malloc(sizeof *item);
         def.id = arena_strdup(&p->arena, def.id);
         def.describe = arena_strdup(&p->arena, def.describe);
         def.ambience = arena_strdup(&p->arena, def.ambience);
-        def.pack = arena_strdup(&p->arena, pack);
-        def.file = arena_strdup(&p->arena, file);
-        def.line = (int)idn->start_mark.line + 1;
-        def.col = (int)idn->start_mark.column + 1;
-        *old = def;
+        def.pack = arena_strdup(&p->arena, scope && scope->pack_id ? scope->pack_id : "");
+        if (item)
+            *item = def;
+        if (!item)
+            yerr(&y, idn, "out of memory");
+        else if (!yregister(&y, idn, &p->reg, scope, def.id, item))
+            free(item);
     }
+    bool ok = diags->errors == errors_before && def.id;
     ydoc_free(&y);
     return ok;
 }

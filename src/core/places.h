@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "registry.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -53,22 +54,24 @@ typedef struct {
     float table_y;
     PlaceShape *shapes[PLACE_LAYER_COUNT];
     int nshapes[PLACE_LAYER_COUNT];
-    const char *pack, *file;
-    int line, col;
+    const char *pack; /* the id of the pack that defined it (its sounds/ folder) */
 } PlaceDef;
 
+/* PlaceDef items by id in a registry (registry.h has the rules). */
 typedef struct {
-    Arena arena;
-    PlaceDef *items;
-    int count, cap;
+    Arena arena; /* shapes and words */
+    Registry reg;
 } Places;
 
 void places_init(Places *p);
 void places_free(Places *p);
-/* Add one place file (see library.h for the override rule). */
-bool places_add(Places *p, const char *pack, const char *file, const char *buf, size_t len,
-                bool (*overrides)(const void *ctx, const char *id), const void *ctx, DiagList *diags);
+/* Add one place file for scope's pack (NULL: a lone file). */
+bool places_add(Places *p, const PackScope *scope, const char *file, const char *buf, size_t len,
+                DiagList *diags);
+/* Any pack's place of that id, or NULL. */
 const PlaceDef *places_find(const Places *p, const char *id);
+static inline int places_count(const Places *p) { return p->reg.count; }
+static inline const PlaceDef *places_at(const Places *p, int i) { return p->reg.entries[i].item; }
 const char *places_shape_name(ShapeKind k);
 
 #endif

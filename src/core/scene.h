@@ -81,6 +81,7 @@ typedef struct {
     const char *file;
     const char *id, *title, *place, *context, *question;
     const char *speaker; /* the character's name */
+    int id_line, id_col;       /* where `id:` was written */
     int place_line, place_col; /* where `place:` was written */
     Look look;
     SceneLine *lines;
@@ -101,6 +102,10 @@ typedef struct Cast Cast;
  * (and reports every problem) on errors. */
 bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
                 const Cast *cast, DiagList *diags);
+/* The same for a scene of a pack: it may use only the cues and looks that
+ * scope sees (registry.h), and is told which pack to depend on for others. */
+bool scene_load_scoped(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
+                       const Cast *cast, const PackScope *scope, DiagList *diags);
 void scene_free(Scene *scene);
 
 /* 0..1 weight of a cue at tick t (fractional for render interpolation).

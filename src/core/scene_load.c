@@ -9,6 +9,7 @@
 #include "yamlutil.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_LINES 64
@@ -19,6 +20,7 @@ typedef struct {
     Scene *scene;
     YDoc *y;
     const Lexicon *lex;
+    const PackScope *scope; /* what the scene's pack may use; NULL: everything */
     bool lines_ok; /* the lines loaded without errors, so every cue is known */
 } Loader;
 
@@ -202,18 +204,22 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
     yaml_node_t *v = ymap_get(y, n, "cue");
     const char *name = yscalar(y, v, "cue");
     if (name) {
-        out->def = lexicon_find(L->lex, name);
-        if (!out->def) {
-            const char *names[256];
-            int k = 0;
-            for (int i = 0; i < L->lex->count && k < 255; i++)
-                names[k++] = L->lex->defs[i].name;
-            names[k] = NULL;
-            const char *sug = ysuggest(name, names);
+        const RegEntry *hidden;
+        const RegEntry *e = registry_lookup(&L->lex->reg, L->scope, name, &hidden);
+        out->def = e ? e->item : NULL;
+        if (hidden) {
+            char msg[400];
+            registry_hidden_message(&L->lex->reg, hidden, msg, sizeof msg);
+            yerr(y, v, "%s", msg);
+            ok = false;
+        } else if (!out->def) {
+            const char **names = registry_visible_ids(&L->lex->reg, L->scope);
+            const char *sug = names ? ysuggest(name, names) : NULL;
             if (sug)
                 yerr(y, v, "unknown cue '%s' (did you mean '%s'?)", name, sug);
             else
                 yerr(y, v, "unknown cue '%s' (cue names are listed in lexicon.yaml)", name);
+            free(names);
             ok = false;
         }
     } else {
@@ -609,6 +615,12 @@ static const char *const scene_required[] = {"id", "title", "place", "context", 
 bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
                 const Cast *cast, DiagList *diags)
 {
+    return scene_load_scoped(scene, file, buf, len, lex, cast, NULL, diags);
+}
+
+bool scene_load_scoped(Scene *scene, const char *file, const char *buf, size_t len, const Lexicon *lex,
+                       const Cast *cast, const PackScope *scope, DiagList *diags)
+{
     memset(scene, 0, sizeof *scene);
     scene->look = look_default();
     int errors_before = diags->errors;
@@ -618,12 +630,15 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
         ydoc_free(&y);
         return false;
     }
-    Loader L = {scene, &y, lex, false};
+    Loader L = {scene, &y, lex, scope, false};
     yaml_node_t *root = ydoc_root(&y);
     if (yis_map(&y, root, "a scene file")) {
         ymap_check_keys(&y, root, scene_keys);
         ymap_require(&y, root, scene_required);
         scene->id = req_text(&L, root, "id", 64);
+        yaml_node_t *idn = ymap_get(&y, root, "id");
+        scene->id_line = idn ? (int)idn->start_mark.line + 1 : 1;
+        scene->id_col = idn ? (int)idn->start_mark.column + 1 : 1;
         if (scene->id && !yid_valid(scene->id, 1, 64))
             yerr(&y, ymap_get(&y, root, "id"), "scene id '%s' may use only a-z, 0-9, _ and -",
                  scene->id);
@@ -646,11 +661,17 @@ bool scene_load(Scene *scene, const char *file, const char *buf, size_t len, con
             yaml_node_t *lk = ymap_get(&y, ch, "look");
             if (lk && lk->type == YAML_SCALAR_NODE) { /* a look file's id */
                 const char *id = (const char *)lk->data.scalar.value;
-                const CastEntry *e = cast_find(cast, id);
-                if (e)
-                    scene->look = e->look;
-                else
+                const RegEntry *hidden = NULL;
+                const RegEntry *e = cast ? registry_lookup(&cast->reg, scope, id, &hidden) : NULL;
+                char msg[400];
+                if (e) {
+                    scene->look = ((const CastEntry *)e->item)->look;
+                } else if (hidden) {
+                    registry_hidden_message(&cast->reg, hidden, msg, sizeof msg);
+                    yerr(&y, lk, "%s", msg);
+                } else {
                     yerr(&y, lk, "unknown look '%s' (looks are files in a pack's looks/ folder)", id);
+                }
             } else if (lk) {
                 look_parse(&y, lk, NULL, &scene->look);
             }

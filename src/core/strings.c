@@ -12,21 +12,21 @@
 void strings_init(Strings *s)
 {
     memset(s, 0, sizeof *s);
+    registry_init(&s->reg, "interface text", NULL);
+    s->reg.all_key = "strings";
 }
 
 void strings_free(Strings *s)
 {
+    registry_free(&s->reg);
     arena_free(&s->arena);
-    free(s->items);
     memset(s, 0, sizeof *s);
 }
 
-static UiString *find(const Strings *s, const char *key)
+static const UiString *find(const Strings *s, const char *key)
 {
-    for (int i = 0; s && i < s->count; i++)
-        if (strcmp(s->items[i].key, key) == 0)
-            return &s->items[i];
-    return NULL;
+    const RegEntry *e = s ? registry_find(&s->reg, key) : NULL;
+    return e ? e->item : NULL;
 }
 
 const char *strings_find(const Strings *s, const char *key)
@@ -41,8 +41,7 @@ const char *strings_get(const Strings *s, const char *key)
     return u ? u->text : key;
 }
 
-bool strings_add(Strings *s, const char *pack, const char *file, const char *buf, size_t len, bool base,
-                 bool dry_run, bool (*overrides)(const void *ctx, const char *key), const void *ctx,
+bool strings_add(Strings *s, const PackScope *scope, const char *file, const char *buf, size_t len, bool base,
                  DiagList *diags)
 {
     int errors_before = diags->errors;
@@ -60,7 +59,6 @@ bool strings_add(Strings *s, const char *pack, const char *file, const char *buf
             yerr(&y, root, "missing required key 'strings'");
     }
     int n = map && yis_map(&y, map, "strings") ? ymap_len(map) : 0;
-    bool all = overrides && overrides(ctx, "strings");
     for (int i = 0; i < n; i++) {
         yaml_node_t *k = ymap_key_at(&y, map, i), *v = ymap_value_at(&y, map, i);
         const char *key = yscalar(&y, k, "a string's key");
@@ -71,31 +69,18 @@ bool strings_add(Strings *s, const char *pack, const char *file, const char *buf
             yerr(&y, v, "'%s' is too long (at most %d bytes)", key, STRING_MAX);
             continue;
         }
-        UiString *old = find(s, key);
-        if (!old && !base) {
+        if (!base && !find(s, key)) {
             ywarn(&y, k, "the game has no interface text called '%s'; it is ignored", key);
             continue;
         }
-        if (old && !all && !(overrides && overrides(ctx, key))) {
-            yerr(&y, k, "'%s' is already defined by pack '%s' (%s:%d:%d); list it (or 'strings' for all "
-                 "of them) under 'overrides:' in pack.yaml to replace it on purpose",
-                 key, old->pack, old->file, old->line, old->col);
-            continue;
-        }
-        for (int j = 0; j < i; j++) { /* the same key twice in this file */
-            const char *other = yscalar(&y, ymap_key_at(&y, map, j), "a key");
-            if (other && strcmp(other, key) == 0) {
-                yerr(&y, k, "'%s' is given twice", key);
-                break;
-            }
-        }
-        if (dry_run)
-            continue;
-        if (!old && !(old = array_push((void **)&s->items, &s->count, &s->cap, sizeof *old)))
+        UiString *u = malloc(sizeof *u);
+        if (!u) {
+            yerr(&y, k, "out of memory");
             break;
-        *old = (UiString){arena_strdup(&s->arena, key), arena_strdup(&s->arena, text),
-                          arena_strdup(&s->arena, pack), arena_strdup(&s->arena, file),
-                          (int)k->start_mark.line + 1, (int)k->start_mark.column + 1};
+        }
+        *u = (UiString){arena_strdup(&s->arena, key), arena_strdup(&s->arena, text)};
+        if (!yregister(&y, k, &s->reg, scope, key, u))
+            free(u);
     }
     ydoc_free(&y);
     return diags->errors == errors_before;

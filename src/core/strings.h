@@ -10,28 +10,29 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "registry.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The words of each key, as UiString items by key in a registry
+ * (registry.h has the rules). */
 typedef struct {
-    const char *key, *text, *pack, *file;
-    int line, col;
+    const char *key, *text;
 } UiString;
 
 typedef struct {
     Arena arena;
-    UiString *items;
-    int count, cap;
+    Registry reg;
 } Strings;
 
 void strings_init(Strings *s);
 void strings_free(Strings *s);
-/* Add one pack's strings.yaml. `base` says whether new keys may be
- * defined (only the base pack may); `overrides` is as for cues. With
- * `dry_run`, only report problems and change nothing. */
-bool strings_add(Strings *s, const char *pack, const char *file, const char *buf, size_t len, bool base,
-                 bool dry_run, bool (*overrides)(const void *ctx, const char *key), const void *ctx,
+/* Add one pack's strings.yaml for scope's pack (NULL: a lone file).
+ * `base` says whether new keys may be defined (only the base pack may);
+ * another pack replaces keys it lists under overrides:, or all of them
+ * with `strings`. */
+bool strings_add(Strings *s, const PackScope *scope, const char *file, const char *buf, size_t len, bool base,
                  DiagList *diags);
 /* The text for key, or the key itself when missing (so a gap shows). */
 const char *strings_get(const Strings *s, const char *key);

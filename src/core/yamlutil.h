@@ -8,6 +8,7 @@
 #define UNSAID_YAMLUTIL_H
 
 #include "diag.h"
+#include "registry.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,6 +33,12 @@ yaml_node_t *ydoc_root(YDoc *y);
 /* Report an error / warning at a node. */
 void yerr(YDoc *y, const yaml_node_t *node, const char *fmt, ...) DIAG_PRINTF(3, 4);
 void ywarn(YDoc *y, const yaml_node_t *node, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+/* Put item under id in r for scope's pack, as written at node (registry.h
+ * has the rules). When they refuse it, report why at node and return
+ * false: the caller keeps item. With item NULL, only check and report. */
+bool yregister(YDoc *y, const yaml_node_t *node, Registry *r, const PackScope *scope, const char *id,
+               void *item);
 
 /* Value for key in a mapping, or NULL. */
 yaml_node_t *ymap_get(YDoc *y, const yaml_node_t *map, const char *key);
@@ -58,11 +65,6 @@ yaml_node_t *yseq_at(YDoc *y, const yaml_node_t *seq, int i);
 int ymap_len(const yaml_node_t *map);
 yaml_node_t *ymap_key_at(YDoc *y, const yaml_node_t *map, int i);
 yaml_node_t *ymap_value_at(YDoc *y, const yaml_node_t *map, int i);
-
-/* Report that `what` `id` was already defined elsewhere (by pack, at
- * file:line:col) and how to replace it on purpose. */
-void yconflict(YDoc *y, const yaml_node_t *n, const char *what, const char *id, const char *pack,
-               const char *file, int line, int col);
 
 /* Is s an id: min..max characters of a-z, 0-9, _ and -? */
 bool yid_valid(const char *s, size_t min, size_t max);

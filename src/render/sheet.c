@@ -117,7 +117,7 @@ static const Look *gallery_look(const Library *lib)
     static Look fallback;
     fallback = look_default();
     const CastEntry *e = cast_find(&lib->cast, "noor");
-    return e ? &e->look : lib->cast.count > 0 ? &lib->cast.items[0].look : &fallback;
+    return e ? &e->look : cast_count(&lib->cast) > 0 ? &cast_at(&lib->cast, 0)->look : &fallback;
 }
 
 SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, char *err, size_t errsize)
@@ -128,13 +128,13 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
     if (kind == SHEET_GALLERY) {
         Layout lay = {440, 130, 400, 460, 232, 8};
         /* Two neutral cells first (face and body), to compare every cue with. */
-        if (!sheet_open(&s, lay, lib->lex.count + 2, open, err, errsize))
+        if (!sheet_open(&s, lay, lexicon_count(&lib->lex) + 2, open, err, errsize))
             goto done;
         const Look *look = gallery_look(lib);
-        for (int i = 0; i < lib->lex.count + 2; i++) {
+        for (int i = 0; i < lexicon_count(&lib->lex) + 2; i++) {
             Pose pose;
             memset(&pose, 0, sizeof pose);
-            const CueDef *c = i > 1 ? &lib->lex.defs[i - 2] : NULL;
+            const CueDef *c = i > 1 ? lexicon_at(&lib->lex, i - 2) : NULL;
             for (int k = 0; c && k < c->ntargets; k++)
                 pose.v[c->targets[k].param] += c->targets[k].value;
             pose_clamp(&pose);
@@ -151,7 +151,7 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
         }
     } else if (kind == SHEET_CAST) {
         Layout lay = {380, 70, 520, 640, 300, 4};
-        int n = lib->cast.count;
+        int n = cast_count(&lib->cast);
         if (n == 0) {
             snprintf(err, errsize, "no looks in any pack (looks are files in a pack's looks/ folder)");
             return NULL;
@@ -161,7 +161,7 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
         Pose neutral;
         memset(&neutral, 0, sizeof neutral);
         for (int i = 0; i < n; i++) {
-            const CastEntry *e = &lib->cast.items[i];
+            const CastEntry *e = cast_at(&lib->cast, i);
             SDL_Rect r = cell_begin(&s, i);
             cell_backdrop(s.draw);
             person(s.draw, &e->look, &neutral, 1.0 + i * 0.37);
@@ -169,7 +169,7 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
         }
     } else {
         Layout lay = {0, 0, 1280, 720, 620, 2};
-        int n = lib->places.count;
+        int n = places_count(&lib->places);
         if (n == 0) {
             snprintf(err, errsize, "no places in any pack (places are files in a pack's places/ folder)");
             return NULL;
@@ -177,7 +177,7 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
         if (!sheet_open(&s, lay, n, open, err, errsize))
             goto done;
         for (int i = 0; i < n; i++) {
-            const PlaceDef *p = &lib->places.items[i];
+            const PlaceDef *p = places_at(&lib->places, i);
             SDL_Rect r = cell_begin(&s, i);
             for (int l = 0; l < PLACE_LAYER_COUNT; l++)
                 place_draw(s.draw, p, (PlaceLayer)l, 1.0);

@@ -105,15 +105,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 4: {
         Cast c;
         cast_init(&c);
-        cast_add(&c, "fuzz", "look.yaml", buf, size - 1, NULL, NULL, &diags);
-        cast_add(&c, "fuzz", "look.yaml", buf, size - 1, NULL, NULL, &diags); /* a conflict */
+        cast_add(&c, NULL, "look.yaml", buf, size - 1, &diags);
+        cast_add(&c, NULL, "look.yaml", buf, size - 1, &diags); /* the same id twice */
         cast_free(&c);
         break;
     }
     case 5: {
         Places p;
         places_init(&p);
-        places_add(&p, "fuzz", "place.yaml", buf, size - 1, NULL, NULL, &diags);
+        places_add(&p, NULL, "place.yaml", buf, size - 1, &diags);
         places_free(&p);
         break;
     }
