@@ -6,6 +6,7 @@
 #include "scene.h"
 
 #include "cast.h"
+#include "notice.h"
 #include "yamlutil.h"
 
 #include <math.h>
@@ -14,6 +15,9 @@
 
 #define MAX_LINES 64
 #define MAX_CUES_PER_LINE 16
+/* Noticing keeps one hit per cue of a scene in a fixed array. */
+_Static_assert(MAX_LINES * MAX_CUES_PER_LINE <= NOTICE_MAX_CUES,
+               "a scene's cues must fit Notice.cue_hit: raise NOTICE_MAX_CUES with the scene limits");
 #define MAX_TEXT 600
 
 typedef struct {
