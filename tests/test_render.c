@@ -1,16 +1,23 @@
 /* The renderer's parts, drawn headless with SDL's software renderer over a
  * surface: the transform stack keeps pushes and pops paired past its
  * depth; fonts that cannot be opened again at a new size leave the old
- * ones working.
+ * ones working; a pause stops the character's blinking with the rest of
+ * the scene (the base pack is loaded from the source tree for that).
  *
  * usage: test_render SOURCE_DIR */
 #include "check.h"
 #include "draw.h"
+#include "library.h"
+#include "render.h"
+#include "slurp.h"
 #include "text.h"
 
 #include <SDL2/SDL.h>
+#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static const char *src_dir;
 static SDL_Surface *surface;
@@ -100,6 +107,152 @@ static void test_fonts_reopen_fails(void)
     text_destroy(t);
 }
 
+/* ---- 3. a paused scene stands still --------------------------------------------- */
+
+static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
+                     size_t errsize)
+{
+    (void)ctx;
+    (void)source;
+    char full[1400];
+    snprintf(full, sizeof full, "%s/levels/base/%s", src_dir, path);
+    char *b = slurp(full, len);
+    if (b && *len > max) {
+        free(b);
+        b = NULL;
+    }
+    if (!b)
+        snprintf(err, errsize, "%s: missing or too large", path);
+    return b;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int io_list(void *ctx, int source, const char *dir, char ***out)
+{
+    (void)ctx;
+    (void)source;
+    char path[1400];
+    snprintf(path, sizeof path, "%s/levels/base/%s", src_dir, dir);
+    *out = NULL;
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    int n = 0, cap = 256;
+    *out = malloc((size_t)cap * sizeof **out);
+    for (struct dirent *e; *out && n < cap && (e = readdir(d));)
+        if (e->d_name[0] != '.')
+            (*out)[n++] = strdup(e->d_name);
+    closedir(d);
+    if (*out)
+        qsort(*out, (size_t)n, sizeof **out, cmp_names);
+    return n;
+}
+
+/* One long line with quick blinks all through it. */
+static const char blink_scene[] =
+    "id: blinks\n"
+    "title: \"Blinks\"\n"
+    "place: kitchen_night\n"
+    "context: \"Someone who blinks a lot.\"\n"
+    "character: { name: Sam }\n"
+    "lines:\n"
+    "  - id: long\n"
+    "    text: \"I have been meaning to say something for a while now, and I keep putting it off, "
+    "because every time I start, the words come out wrong and I stop.\"\n"
+    "    cues:\n"
+    "      - { cue: blink_fast, start: 0.0 }\n"
+    "answers:\n"
+    "  - { text: \"Take your time.\", kind: empathic, quality: best, why: \"Room to speak.\" }\n"
+    "  - { text: \"Just say it.\", kind: dismissive, quality: poor, why: \"Pressure.\" }\n";
+
+static void step_game(Game *g, Action a, bool pressed)
+{
+    TickInput in;
+    memset(&in, 0, sizeof in);
+    in.pressed = pressed ? 1u << a : 0;
+    game_step(g, &in);
+}
+
+/* The pixels around both eyes, as the renderer draws the game now. */
+typedef struct {
+    SDL_Rect box;
+    Uint32 px[160 * 60];
+} EyeShot;
+
+static bool eye_shot(Renderer *r, const Game *g, EyeShot *shot)
+{
+    Pose pose;
+    RigLayout rig;
+    game_character(g, 1.0, &pose, &rig);
+    float cx = (rig.eye[0].x + rig.eye[1].x) / 2, cy = (rig.eye[0].y + rig.eye[1].y) / 2;
+    shot->box = (SDL_Rect){(int)cx - 80, (int)cy - 30, 160, 60};
+    render_frame(r, g, 1.0);
+    return SDL_RenderReadPixels(sdl, &shot->box, SDL_PIXELFORMAT_ARGB8888, shot->px, 160 * 4) == 0;
+}
+
+/* A game paused for a while and one never paused, at the same moment of
+ * the scene: the eyes must look the same, blink for blink. (The quick
+ * blinks once ran on the game's clock, which a pause does not stop.) */
+static void test_pause_stops_blinking(Renderer *r, const Library *lib)
+{
+    Scene scene;
+    DiagList diags = {0};
+    bool ok = scene_load(&scene, "blinks.yaml", blink_scene, strlen(blink_scene), &lib->lex, &lib->cast, &diags);
+    CHECK(ok);
+    if (!ok) {
+        char buf[2048];
+        diag_format_all(&diags, buf, sizeof buf);
+        fprintf(stderr, "test_render: the blinking scene did not load:\n%s", buf);
+        diag_free(&diags);
+        return;
+    }
+    diag_free(&diags);
+    Game *paused = calloc(1, sizeof *paused), *never = calloc(1, sizeof *never);
+    game_init(paused, &scene, lib, true);
+    game_init(never, &scene, lib, true);
+    step_game(paused, ACT_CONFIRM, true); /* the intro: start the performance */
+    step_game(never, ACT_CONFIRM, true);
+    for (int i = 0; i < 30; i++)
+        step_game(paused, ACT_CONFIRM, false);
+    step_game(paused, ACT_BACK, true);
+    CHECK(paused->paused);
+    for (int i = 0; i < 37; i++) /* not a whole number of blinks */
+        step_game(paused, ACT_CONFIRM, false);
+    step_game(paused, ACT_BACK, true);
+    CHECK(!paused->paused && paused->screen == SCREEN_PERFORM);
+    while (never->tick - never->perform_start < paused->tick - paused->perform_start)
+        step_game(never, ACT_CONFIRM, false);
+    /* Over a whole cycle of quick blinks (0.9 s), every other tick. */
+    static EyeShot a, b, first;
+    int differ = 0, changes = 0;
+    for (int k = 0; k < 56; k += 2) {
+        CHECK(paused->screen == SCREEN_PERFORM && never->screen == SCREEN_PERFORM);
+        CHECK(eye_shot(r, paused, &a) && eye_shot(r, never, &b));
+        CHECK(memcmp(&a.box, &b.box, sizeof a.box) == 0);
+        differ += memcmp(a.px, b.px, sizeof a.px) != 0;
+        if (k == 0)
+            first = b;
+        else
+            changes += memcmp(first.px, b.px, sizeof b.px) != 0;
+        for (int i = 0; i < 2; i++) {
+            step_game(paused, ACT_CONFIRM, false);
+            step_game(never, ACT_CONFIRM, false);
+        }
+    }
+    CHECK(changes > 0); /* the eyes do blink: the test can see it */
+    if (differ)
+        fprintf(stderr, "test_render: after a pause the eyes differed from the unpaused scene's "
+                        "on %d of 28 ticks\n", differ);
+    CHECK_INT(differ, 0);
+    free(paused);
+    free(never);
+    scene_free(&scene);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -115,6 +268,20 @@ int main(int argc, char **argv)
     }
     test_stack_overflow();
     test_fonts_reopen_fails();
+    Library lib;
+    PackSource source = {"levels/base", false, true, false, NULL};
+    PackIO io = {io_read, io_list, NULL};
+    char err[512] = "";
+    Renderer *r = render_create(sdl, open_font, err, sizeof err);
+    if (library_load(&lib, &source, 1, &io, "0.1.0") && r) {
+        render_set_direct(r, surface);
+        test_pause_stops_blinking(r, &lib);
+    } else {
+        fprintf(stderr, "test_render: no base pack or renderer for the scene tests %s\n", err);
+        check_failures++;
+    }
+    render_destroy(r);
+    library_free(&lib);
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(surface);
     SDL_Quit();

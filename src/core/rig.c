@@ -138,6 +138,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         b.head = 1.f;
     float ph = b.phase;
     memset(out, 0, sizeof *out);
+    out->t = t;
 
     /* --- breathing: cross-fade fixed-rate oscillators by the rate param --- */
     float rate = clampf(v[P_BREATH_RATE], -1.f, 1.f);

@@ -67,6 +67,8 @@ typedef struct {
     float body_turn;    /* 0..1, torso turned away (narrower, shifted) */
     float hand_palm[2]; /* 0 back of the hand to the viewer .. 1 palm */
     bool hand_behind[2]; /* the hand is behind the neck (drawn before neck and head) */
+    double t;           /* the time given to rig_layout: the renderer's clock for this
+                         * character too, so a pause stops blinks as it stops breath */
 } RigLayout;
 
 /* Regions a player can flag. Order is the hit-test priority. */

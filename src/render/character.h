@@ -18,7 +18,8 @@
 
 typedef enum { CHAR_LAYER_BODY, CHAR_LAYER_FRONT } CharLayer;
 
-/* t is scene time in seconds (for shimmer on tears, wringing motion). */
+/* t is the character's time in seconds (quick blinks, shimmer on tears,
+ * wringing motion): in a scene, the rig's (rig->t), which a pause stops. */
 void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose *pose, double t,
                     CharLayer layer);
 

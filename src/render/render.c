@@ -255,9 +255,10 @@ static void scene_view(Renderer *r, const Game *g, double alpha)
     const PlaceDef *def = g->library ? places_find(&g->library->places, place) : NULL;
     place_layer(r, place, def, PLACE_LAYER_BACK);
     place_draw(d, def, PLACE_LAYER_LIFE, t);
-    character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_BODY);
+    /* The character moves on its own clock (the rig's), which a pause stops. */
+    character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
     place_layer(r, place, def, PLACE_LAYER_FRONT);
-    character_draw(d, &look, &rig, &pose, t, CHAR_LAYER_FRONT);
+    character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
 }
 
 static void speech_box(Renderer *r, const Game *g, double alpha)
