@@ -553,8 +553,9 @@ static void app_reload(App *app)
 
 static void app_reload(App *app);
 
-/* The player turned a pack on or off in the Packs screen: remember it and
- * reload, keeping the same pack in focus. */
+/* The player turned a pack on or off in the Packs screen: remember it (on
+ * disk; during a replay only in memory) and reload, keeping the same pack
+ * in focus. */
 static void toggle_pack(App *app)
 {
     int k = app->game.pack_toggle;
@@ -682,15 +683,18 @@ static int run_window(App *app, double t_launch)
         render_frame(app->render, &app->game, loop_alpha(&loop));
         if (app->overlay_until > now_ms())
             render_overlay(app->render, app->overlay_title, app->overlay);
-        if (app->plat.screenshot_requested) {
+        if (app->plat.screenshot_requested && vfs_read_only()) {
+            fprintf(stderr, "unsaid: F12 saves nothing during a replay, which leaves the data folder as it "
+                            "was; use --replay FILE --screenshot PNG --at %d\n", app->game.tick);
+        } else if (app->plat.screenshot_requested) {
             char path[1200], err[512];
             snprintf(path, sizeof path, "%sscreenshot-%d.png", vfs_user_dir(), app->game.tick);
             if (platform_save_png(&app->plat, path, err, sizeof err))
                 fprintf(stderr, "unsaid: saved %s\n", path);
             else
                 fprintf(stderr, "unsaid: %s\n", err);
-            app->plat.screenshot_requested = false;
         }
+        app->plat.screenshot_requested = false;
         platform_present(&app->plat);
         if (first && app->opt.timing)
             fprintf(stderr, "unsaid: first frame %.1f ms after launch\n", now_ms() - t_launch);
@@ -709,7 +713,10 @@ int main(int argc, char **argv)
         return rc;
     bool windowed = !app.opt.headless;
     char err[1024];
-    if (!vfs_init(argv[0], err, sizeof err)) {
+    /* Only playing in a window keeps settings, progress and pack choices;
+     * everything else (a replay above all) leaves the data folder alone. */
+    bool keeps_data = windowed && !app.opt.replay && !app.opt.ncheck && !app.opt.new_pack && !app.opt.sheet_file;
+    if (!(keeps_data ? vfs_init : vfs_init_read_only)(argv[0], err, sizeof err)) {
         if (windowed)
             platform_error_box("Unsaid", err);
         else

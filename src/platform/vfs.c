@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <physfs.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 static char data_dir[1024];
 static char user_dir[1024];
+static bool read_only; /* the user's folder is read, never created or written */
 
 static const char *physfs_error(void)
 {
@@ -42,8 +44,37 @@ static bool pick_data_dir(void)
     return false;
 }
 
-bool vfs_init(const char *argv0, char *err, size_t errsize)
+/* The user's data folder as PHYSFS_getPrefDir names it, without creating
+ * it as PHYSFS_getPrefDir does. On Linux and the BSDs PhysicsFS names
+ * $XDG_DATA_HOME/unsaid/, or ~/.local/share/unsaid/ when XDG_DATA_HOME is
+ * not set; elsewhere PhysicsFS is asked, and may create an empty folder. */
+static const char *user_folder_name(char *buf, size_t size)
 {
+#if defined(__unix__) && !defined(__APPLE__)
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (!home) {
+        const struct passwd *pw = getpwuid(getuid());
+        home = pw ? pw->pw_dir : NULL;
+    }
+    int n = xdg    ? snprintf(buf, size, "%s/unsaid/", xdg)
+          : home ? snprintf(buf, size, "%s/.local/share/unsaid/", home)
+                 : -1;
+    return n > 0 && (size_t)n < size ? buf : NULL;
+#else
+    (void)buf;
+    (void)size;
+    return PHYSFS_getPrefDir("unsaid", "unsaid");
+#endif
+}
+
+static void reset_packs_state(void);
+
+static bool init(const char *argv0, bool only_read, char *err, size_t errsize)
+{
+    read_only = only_read;
+    user_dir[0] = '\0';
+    reset_packs_state();
     if (!PHYSFS_init(argv0)) {
         snprintf(err, errsize, "cannot start PhysicsFS: %s", physfs_error());
         return false;
@@ -64,6 +95,15 @@ bool vfs_init(const char *argv0, char *err, size_t errsize)
         PHYSFS_deinit();
         return false;
     }
+    if (read_only) {
+        /* No write folder: PhysicsFS itself cannot write anything. A
+         * missing folder just means no user packs. */
+        char name[1024];
+        const char *pref = user_folder_name(name, sizeof name);
+        if (pref && PHYSFS_mount(pref, "/user", 1))
+            snprintf(user_dir, sizeof user_dir, "%s", pref);
+        return true;
+    }
     const char *pref = PHYSFS_getPrefDir("unsaid", "unsaid");
     if (pref && PHYSFS_setWriteDir(pref)) {
         snprintf(user_dir, sizeof user_dir, "%s", pref);
@@ -75,6 +115,21 @@ bool vfs_init(const char *argv0, char *err, size_t errsize)
                 physfs_error());
     }
     return true;
+}
+
+bool vfs_init(const char *argv0, char *err, size_t errsize)
+{
+    return init(argv0, false, err, errsize);
+}
+
+bool vfs_init_read_only(const char *argv0, char *err, size_t errsize)
+{
+    return init(argv0, true, err, errsize);
+}
+
+bool vfs_read_only(void)
+{
+    return read_only;
 }
 
 void vfs_quit(void)
@@ -156,6 +211,11 @@ bool vfs_write_atomic_in(const char *dir, const char *name, const void *data, si
         snprintf(err, errsize, "%s: there is no user data folder to save in", name);
         return false;
     }
+    if (read_only && strcmp(dir, user_dir) == 0) {
+        snprintf(err, errsize, "%s: not saved: the user data folder is only read during a replay or a "
+                 "headless run", name);
+        return false;
+    }
     if (!name[0] || name[0] == '.' || strchr(name, '/') || strchr(name, '\\')) {
         snprintf(err, errsize, "%s: not a plain file name", name);
         return false;
@@ -212,9 +272,16 @@ bool vfs_write_atomic(const char *name, const void *data, size_t len, char *err,
 static char mounted[VFS_MAX_SOURCES][1200]; /* real paths, for unmounting */
 static char disabled[VFS_MAX_SOURCES][256];  /* user packs the player turned off */
 static int ndisabled;
+static bool disabled_kept; /* read only: the list was read once and lives in memory */
 static char names[VFS_MAX_SOURCES][256];
 static char problems[VFS_MAX_SOURCES][1200];
 static int nmounted;
+
+static void reset_packs_state(void)
+{
+    ndisabled = nmounted = 0;
+    disabled_kept = false;
+}
 
 typedef struct {
     int files, depth_exceeded;
@@ -303,8 +370,13 @@ static void add_source(const char *real, const char *shown, bool is_base, PackSo
 
 #define DISABLED_FILE "disabled-packs.txt"
 
+/* Read the player's list of turned-off packs. Read only, it is read once
+ * and then changed in memory. */
 static void load_disabled(void)
 {
+    if (read_only && disabled_kept)
+        return;
+    disabled_kept = true;
     ndisabled = 0;
     char err[256];
     size_t len;
@@ -333,22 +405,31 @@ static bool is_disabled(const char *name)
 
 bool vfs_set_pack_disabled(const char *name, bool off, char *err, size_t errsize)
 {
-    if (!user_dir[0]) {
+    if (!user_dir[0] && !read_only) {
         snprintf(err, errsize, "there is no user data folder to remember the choice in");
         return false;
     }
     load_disabled();
+    int kept = 0;
+    for (int i = 0; i < ndisabled; i++) {
+        if (strcmp(disabled[i], name) == 0)
+            continue;
+        if (kept != i)
+            memcpy(disabled[kept], disabled[i], sizeof disabled[i]);
+        kept++;
+    }
+    ndisabled = kept;
+    if (off && ndisabled < VFS_MAX_SOURCES)
+        snprintf(disabled[ndisabled++], sizeof disabled[0], "%.255s", name);
+    if (read_only)
+        return true; /* remembered until vfs_quit, never written */
     char text[(VFS_MAX_SOURCES + 1) * 257 + 80]; /* every name fits: at most 255 bytes each */
     size_t used = (size_t)snprintf(text, sizeof text, "# Level packs turned off in the Packs screen, one per line.\n");
     for (int i = 0; i < ndisabled; i++)
-        if (strcmp(disabled[i], name) != 0)
-            used += (size_t)snprintf(text + used, sizeof text - used, "%.255s\n", disabled[i]);
-    if (off)
-        used += (size_t)snprintf(text + used, sizeof text - used, "%.255s\n", name);
-    if (!vfs_write_atomic(DISABLED_FILE, text, used, err, errsize))
-        return false;
-    load_disabled();
-    return true;
+        used += (size_t)snprintf(text + used, sizeof text - used, "%.255s\n", disabled[i]);
+    bool ok = vfs_write_atomic(DISABLED_FILE, text, used, err, errsize);
+    load_disabled(); /* what the file now says */
+    return ok;
 }
 
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max)

@@ -7,7 +7,9 @@
  *   <user>                    -> /user     the user's data folder
  * Every pack has its own mount point; which pack wins when two define the
  * same id is decided by id, not by path (see library.h). Writes go only to
- * the user's data folder (PHYSFS_getPrefDir). Symbolic links are refused,
+ * the user's data folder (PHYSFS_getPrefDir), and only when the folder was
+ * opened with vfs_init: replays, headless runs and the tools open it with
+ * vfs_init_read_only and leave it exactly as it was. Symbolic links are refused,
  * and PhysicsFS refuses ".." in paths, so a pack cannot reach outside
  * itself. A pack whose files break the limits below is refused before any
  * file in it is read (a zip's sizes are the ones it claims).
@@ -31,8 +33,16 @@
 #define VFS_PACK_MAX_TOTAL (128u * 1024u * 1024u) /* all files of one pack */
 #define VFS_MAX_SOURCES LIBRARY_MAX_PACKS
 
-/* Returns false and fills err when the data cannot be found. */
+/* Returns false and fills err when the data cannot be found. Creates the
+ * user's data folder and its packs/ folder when they are missing. */
 bool vfs_init(const char *argv0, char *err, size_t errsize);
+/* The same, but the user's data folder is only read: it is not created
+ * when missing, and nothing is written into it (vfs_write_atomic and
+ * vfs_write_atomic_in on it fail; turning a pack off or on is kept in
+ * memory until vfs_quit). */
+bool vfs_init_read_only(const char *argv0, char *err, size_t errsize);
+/* Was the user's data folder opened with vfs_init_read_only? */
+bool vfs_read_only(void);
 void vfs_quit(void);
 /* Folder the base data was found in, and the user's data folder. */
 const char *vfs_data_dir(void);
@@ -59,7 +69,7 @@ int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackS
 void vfs_unmount_packs(void);
 /* Turn a user pack (by its shown name, "packs/feelings") off or on; the
  * choice is kept in <user>/disabled-packs.txt, written with
- * vfs_write_atomic. */
+ * vfs_write_atomic (after vfs_init_read_only: in memory only). */
 bool vfs_set_pack_disabled(const char *name, bool disabled, char *err, size_t errsize);
 /* File access to mounted packs for the library. */
 PackIO vfs_pack_io(void);
