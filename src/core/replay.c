@@ -1,6 +1,8 @@
 /* Unsaid - replay.c */
 #include "replay.h"
 
+#include "yamlutil.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +59,44 @@ static bool parse_int(const char *s, long lo, long hi, long *out)
         return false;
     *out = v;
     return true;
+}
+
+/* `pack ID VERSION`: a user pack the recording played with. */
+static void parse_pack(Replay *r, char **w, const int *cols, int nw, const char *file, int lineno,
+                       DiagList *diags)
+{
+    SemVer v;
+    if (nw != 3) {
+        diag_add(diags, DIAG_ERROR, file, lineno, cols[0], "expected 'pack ID VERSION', e.g. 'pack feelings 1.0.0'");
+        return;
+    }
+    if (!yid_valid(w[1], PACK_ID_MIN, PACK_ID_MAX)) {
+        diag_add(diags, DIAG_ERROR, file, lineno, cols[1],
+                 "pack id '%.60s' must be %d to %d characters of a-z, 0-9, _ and -", w[1], PACK_ID_MIN,
+                 PACK_ID_MAX);
+        return;
+    }
+    if (strlen(w[2]) >= sizeof r->packs[0].version || !pack_semver_parse(w[2], &v)) {
+        diag_add(diags, DIAG_ERROR, file, lineno, cols[2],
+                 "version '%.60s' must look like 1.0.0 (major.minor.patch)", w[2]);
+        return;
+    }
+    for (int i = 0; i < r->npacks; i++)
+        if (strcmp(r->packs[i].id, w[1]) == 0) {
+            diag_add(diags, DIAG_ERROR, file, lineno, cols[1], "pack '%s' is already listed on line %d", w[1],
+                     r->packs[i].line);
+            return;
+        }
+    if (r->npacks == REPLAY_MAX_PACKS) {
+        diag_add(diags, DIAG_ERROR, file, lineno, cols[0], "more than %d packs", REPLAY_MAX_PACKS);
+        return;
+    }
+    ReplayPack *p = &r->packs[r->npacks++];
+    snprintf(p->id, sizeof p->id, "%s", w[1]);
+    snprintf(p->version, sizeof p->version, "%s", w[2]);
+    p->line = lineno;
+    p->col = cols[1];
+    p->version_col = cols[2];
 }
 
 static ReplayTick *tick_slot(Replay *r, int tick, int *cap)
@@ -125,10 +165,14 @@ bool replay_load(Replay *r, const char *file, const char *buf, size_t len, DiagL
                 snprintf(r->scene, sizeof r->scene, "%s", w[1]);
             continue;
         }
+        if (strcmp(w[0], "pack") == 0) {
+            parse_pack(r, w, cols, nw, file, lineno, diags);
+            continue;
+        }
         long tick;
         if (!parse_int(w[0], 0, REPLAY_MAX_TICKS, &tick)) {
             diag_add(diags, DIAG_ERROR, file, lineno, cols[0],
-                     "expected a tick number (0 to %d) or 'scene', found '%s'", REPLAY_MAX_TICKS, w[0]);
+                     "expected a tick number (0 to %d), 'scene' or 'pack', found '%s'", REPLAY_MAX_TICKS, w[0]);
             continue;
         }
         if (tick < r->last_tick) {
@@ -200,11 +244,23 @@ void replay_input(const Replay *r, int *cursor, int tick, TickInput *out)
         *out = r->ticks[*cursor].in;
 }
 
-size_t replay_format_header(char *buf, size_t size, const char *scene_id)
+size_t replay_format_header(char *buf, size_t size, const char *scene_id, const ReplayPack *packs,
+                            int npacks)
 {
-    int n = snprintf(buf, size, "unsaid-replay 1\n%s%s%s", scene_id ? "scene " : "",
-                     scene_id ? scene_id : "", scene_id ? "\n" : "");
-    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = -1; i <= npacks; i++) {
+        int k = i < 0        ? snprintf(buf + used, size - used, "unsaid-replay 1\n")
+              : i < npacks   ? snprintf(buf + used, size - used, "pack %s %s\n", packs[i].id, packs[i].version)
+              : scene_id     ? snprintf(buf + used, size - used, "scene %s\n", scene_id)
+                             : 0;
+        if (k < 0 || (size_t)k >= size - used) {
+            buf[used] = '\0'; /* whole lines only */
+            return used;
+        }
+        used += (size_t)k;
+    }
+    return used;
 }
 
 size_t replay_format_tick(char *buf, size_t size, int tick, const TickInput *in)

@@ -446,6 +446,99 @@ static bool load_replay(Replay *rp, const char *file)
     return ok;
 }
 
+/* A replay plays with the base pack and exactly the user packs its `pack`
+ * lines name, whatever else is installed and whatever the player turned
+ * off, so that it plays the same on every machine. Each named pack is found
+ * among the installed ones by the id and version in its pack.yaml; one that
+ * is missing, or installed only with another version, is reported at its
+ * line of the replay. On success only the chosen packs stay mountable. */
+static bool choose_replay_packs(const Replay *r, const char *file, bool windowed)
+{
+    const char *chosen[VFS_MAX_SOURCES];
+    int nchosen = 0;
+    DiagList diags = {0};
+    PackSource sources[VFS_MAX_SOURCES];
+    int n = r->npacks ? vfs_mount_packs(true, NULL, 0, sources, VFS_MAX_SOURCES) : 0;
+    PackManifest *m = calloc((size_t)n + 1, sizeof *m);
+    if (!m) {
+        fprintf(stderr, "unsaid: out of memory\n");
+        return false;
+    }
+    PackIO io = vfs_pack_io();
+    for (int s = 0; s < n; s++) {
+        char err[512];
+        size_t len;
+        char *buf = sources[s].problem ? NULL : io.read(io.ctx, s, "pack.yaml", 64u * 1024u, &len, err, sizeof err);
+        DiagList ignored = {0}; /* a broken pack.yaml is reported when the packs load */
+        if (buf)
+            pack_manifest_load(&m[s], sources[s].name, buf, len, &ignored);
+        diag_free(&ignored);
+        free(buf);
+    }
+    for (int i = 0; i < r->npacks; i++) {
+        const ReplayPack *rp = &r->packs[i];
+        int same = -1, other = -1;
+        for (int s = 0; s < n; s++) {
+            if (!m[s].id || strcmp(m[s].id, rp->id) != 0)
+                continue;
+            if (sources[s].is_base)
+                other = s;
+            else if (m[s].version && strcmp(m[s].version, rp->version) == 0) {
+                if (same < 0 || (sources[same].is_zip && !sources[s].is_zip)) /* as the library: a folder wins */
+                    same = s;
+            } else if (other < 0) {
+                other = s;
+            }
+        }
+        if (same >= 0)
+            chosen[nchosen++] = sources[same].name;
+        else if (other >= 0 && sources[other].is_base)
+            diag_add(&diags, DIAG_ERROR, file, rp->line, rp->col,
+                     "'%s' is the game's own pack, which every replay plays with; 'pack' lines name added packs",
+                     rp->id);
+        else if (other >= 0)
+            diag_add(&diags, DIAG_ERROR, file, rp->line, rp->version_col,
+                     "this replay needs pack '%s' version %s, but %.100s has version %.64s", rp->id, rp->version,
+                     sources[other].name, m[other].version ? m[other].version : "?");
+        else
+            diag_add(&diags, DIAG_ERROR, file, rp->line, rp->col,
+                     "this replay needs pack '%s' version %s, which is not installed", rp->id, rp->version);
+    }
+    for (int s = 0; s < n; s++)
+        pack_manifest_free(&m[s]);
+    free(m);
+    bool ok = diags.errors == 0;
+    if (ok)
+        vfs_only_packs(chosen, nchosen); /* copies the names before the next mount reuses them */
+    report(&diags, windowed, "The replay");
+    diag_free(&diags);
+    return ok;
+}
+
+/* Every pack a replay names must have loaded: one set aside (a missing
+ * dependency, a broken file) would change what the replay plays. */
+static bool replay_packs_loaded(const Library *lib, const Replay *r, const char *file, bool windowed)
+{
+    DiagList diags = {0};
+    for (int i = 0; i < r->npacks; i++) {
+        const ReplayPack *rp = &r->packs[i];
+        const PackInfo *found = NULL;
+        for (int k = 0; k < lib->npacks && !found; k++)
+            if (!lib->packs[k].is_base && lib->packs[k].has_manifest && lib->packs[k].manifest.id &&
+                strcmp(lib->packs[k].manifest.id, rp->id) == 0)
+                found = &lib->packs[k];
+        if (!found || found->state != PACK_ENABLED)
+            diag_add(&diags, DIAG_ERROR, file, rp->line, rp->col,
+                     "this replay needs pack '%s' version %s, which %.100s has but could not load "
+                     "(see the errors above)",
+                     rp->id, rp->version, found ? found->name : "the packs folder");
+    }
+    bool ok = diags.errors == 0;
+    report(&diags, windowed, "The replay");
+    diag_free(&diags);
+    return ok;
+}
+
 typedef struct {
     Options opt;
     Library lib;
@@ -743,16 +836,20 @@ int main(int argc, char **argv)
         if (!load_replay(&app.replay, app.opt.replay))
             goto out;
         app.have_replay = true;
+        if (!choose_replay_packs(&app.replay, app.opt.replay, windowed))
+            goto out;
     }
     if (!load_library(&app.lib, NULL, 0, windowed, false))
+        goto out;
+    if (app.have_replay && !replay_packs_loaded(&app.lib, &app.replay, app.opt.replay, windowed))
         goto out;
     const char *scene_id = app.opt.scene ? app.opt.scene
                          : app.have_replay && app.replay.scene[0] ? app.replay.scene : NULL;
     const Scene *scene = scene_id ? library_scene(&app.lib, scene_id) : library_first_scene(&app.lib);
     if (!scene) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "no scene '%s' in any pack (scene ids are set by 'id:' in each scene file)",
-                 scene_id);
+        char msg[400];
+        snprintf(msg, sizeof msg, "no scene '%s' in any pack%s (scene ids are set by 'id:' in each scene file)",
+                 scene_id, app.have_replay ? " the replay plays with (the base pack and its 'pack' lines)" : "");
         if (windowed)
             platform_error_box("Unsaid", msg);
         else
@@ -817,8 +914,19 @@ int main(int argc, char **argv)
         if (!app.record) {
             fprintf(stderr, "unsaid: %s: %s\n", app.opt.record, strerror(errno));
         } else {
-            char head[128];
-            replay_format_header(head, sizeof head, skip_title ? scene->id : NULL);
+            /* The user packs playing now, so that the replay plays with them. */
+            static ReplayPack packs[REPLAY_MAX_PACKS];
+            static char head[REPLAY_MAX_PACKS * 128 + 256];
+            int npacks = 0;
+            for (int k = 0; k < app.lib.npacks && npacks < REPLAY_MAX_PACKS; k++) {
+                const PackInfo *p = &app.lib.packs[k];
+                if (p->is_base || p->state != PACK_ENABLED || !p->has_manifest)
+                    continue;
+                snprintf(packs[npacks].id, sizeof packs[npacks].id, "%s", p->manifest.id);
+                snprintf(packs[npacks].version, sizeof packs[npacks].version, "%s", p->manifest.version);
+                npacks++;
+            }
+            replay_format_header(head, sizeof head, skip_title ? scene->id : NULL, packs, npacks);
             fputs(head, app.record);
         }
     }

@@ -273,14 +273,17 @@ static char mounted[VFS_MAX_SOURCES][1200]; /* real paths, for unmounting */
 static char disabled[VFS_MAX_SOURCES][256];  /* user packs the player turned off */
 static int ndisabled;
 static bool disabled_kept; /* read only: the list was read once and lives in memory */
+static char only[VFS_MAX_SOURCES][256];      /* a replay's packs: the only user packs mounted */
+static int nonly;
+static bool only_listed; /* vfs_only_packs was called */
 static char names[VFS_MAX_SOURCES][256];
 static char problems[VFS_MAX_SOURCES][1200];
 static int nmounted;
 
 static void reset_packs_state(void)
 {
-    ndisabled = nmounted = 0;
-    disabled_kept = false;
+    ndisabled = nonly = nmounted = 0;
+    disabled_kept = only_listed = false;
 }
 
 typedef struct {
@@ -371,13 +374,15 @@ static void add_source(const char *real, const char *shown, bool is_base, PackSo
 #define DISABLED_FILE "disabled-packs.txt"
 
 /* Read the player's list of turned-off packs. Read only, it is read once
- * and then changed in memory. */
+ * and then changed in memory; a replay does not read it at all. */
 static void load_disabled(void)
 {
     if (read_only && disabled_kept)
         return;
     disabled_kept = true;
     ndisabled = 0;
+    if (only_listed)
+        return;
     char err[256];
     size_t len;
     char *buf = PHYSFS_exists("/user/" DISABLED_FILE)
@@ -432,6 +437,24 @@ bool vfs_set_pack_disabled(const char *name, bool off, char *err, size_t errsize
     return ok;
 }
 
+void vfs_only_packs(const char *const *list, int n)
+{
+    nonly = 0;
+    for (int i = 0; i < n && nonly < VFS_MAX_SOURCES; i++)
+        snprintf(only[nonly++], sizeof only[0], "%s", list[i]);
+    only_listed = true;
+    ndisabled = 0; /* the player's choices do not apply to a replay */
+    disabled_kept = true;
+}
+
+static bool is_only(const char *name)
+{
+    for (int i = 0; i < nonly; i++)
+        if (strcmp(only[i], name) == 0)
+            return true;
+    return false;
+}
+
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max)
 {
     vfs_unmount_packs();
@@ -452,6 +475,8 @@ int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackS
             continue; /* stray files and links are not packs */
         snprintf(real, sizeof real, "%spacks/%s", user_dir, *e);
         snprintf(shown, sizeof shown, "packs/%s", *e);
+        if (only_listed && !is_only(shown))
+            continue;
         add_source(real, shown, false, out, &n, max);
         if (n > 0 && is_disabled(shown))
             out[n - 1].disabled = true;

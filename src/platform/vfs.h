@@ -4,6 +4,7 @@
  *   <data>/assets             -> /assets   fonts and other shared assets
  *   <data>/levels/base        -> /p/0      the base pack
  *   <user>/packs/<entry>      -> /p/<n>    each user pack, folder or .zip
+ *                                          (for a replay, only those it names)
  *   <user>                    -> /user     the user's data folder
  * Every pack has its own mount point; which pack wins when two define the
  * same id is decided by id, not by path (see library.h). Writes go only to
@@ -67,6 +68,11 @@ bool vfs_write_atomic_in(const char *dir, const char *name, const void *data, si
  * Call again to remount (F5): earlier pack mounts are dropped first. */
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max);
 void vfs_unmount_packs(void);
+/* For a replay: from now on, mount only these user packs (shown names, as
+ * in PackSource.name: "packs/feelings"; copied), none when n is 0, and
+ * ignore <user>/disabled-packs.txt: no pack starts turned off. Needs
+ * vfs_init_read_only, so turning packs off or on stays in memory. */
+void vfs_only_packs(const char *const *names, int n);
 /* Turn a user pack (by its shown name, "packs/feelings") off or on; the
  * choice is kept in <user>/disabled-packs.txt, written with
  * vfs_write_atomic (after vfs_init_read_only: in memory only). */
