@@ -339,6 +339,93 @@ static const char *check_limits(const char *mnt, char *buf, size_t size)
     return buf;
 }
 
+/* Find the shallowest pack.yaml below `dir` (depth 1 is one folder down),
+ * exactly `depth` folders down; its path from the pack's root goes to out. */
+static bool find_manifest_at(const char *dir, size_t root_len, int depth, char *out, size_t size)
+{
+    char **list = PHYSFS_enumerateFiles(dir);
+    bool found = false;
+    for (char **e = list; e && *e && !found; e++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, *e);
+        PHYSFS_Stat st;
+        if (!PHYSFS_stat(path, &st) || st.filetype != PHYSFS_FILETYPE_DIRECTORY)
+            continue;
+        if (depth == 1) {
+            char yaml[1100];
+            snprintf(yaml, sizeof yaml, "%s/pack.yaml", path);
+            if (PHYSFS_stat(yaml, &st) && st.filetype == PHYSFS_FILETYPE_REGULAR) {
+                snprintf(out, size, "%s", yaml + root_len);
+                found = true;
+            }
+        } else {
+            found = find_manifest_at(path, root_len, depth - 1, out, size);
+        }
+    }
+    PHYSFS_freeList(list);
+    return found;
+}
+
+/* The only entry at the top of a pack, when that is a folder ("" if not). */
+static void single_top_folder(const char *mnt, char *out, size_t size)
+{
+    char **list = PHYSFS_enumerateFiles(mnt);
+    out[0] = '\0';
+    if (list && list[0] && !list[1]) {
+        char path[1024];
+        PHYSFS_Stat st;
+        snprintf(path, sizeof path, "%s/%s", mnt, list[0]);
+        if (PHYSFS_stat(path, &st) && st.filetype == PHYSFS_FILETYPE_DIRECTORY)
+            snprintf(out, size, "%s", list[0]);
+    }
+    PHYSFS_freeList(list);
+}
+
+/* Why a pack has no pack.yaml at its top, when there is more to say than
+ * that it has none: the file is a symbolic link, or it sits in a folder
+ * inside the pack. NULL otherwise (the library then says a pack needs a
+ * pack.yaml at its root). */
+static const char *check_manifest_place(const char *mnt, bool zip, char *buf, size_t size)
+{
+    char path[64];
+    snprintf(path, sizeof path, "%s/pack.yaml", mnt);
+    if (PHYSFS_exists(path))
+        return NULL;
+    /* With links refused, a linked pack.yaml looks like no file at all:
+     * allow links just long enough to see it (nothing is read through it). */
+    PHYSFS_Stat st;
+    PHYSFS_permitSymbolicLinks(1);
+    bool link = PHYSFS_stat(path, &st) && st.filetype == PHYSFS_FILETYPE_SYMLINK;
+    PHYSFS_permitSymbolicLinks(0);
+    if (link) {
+        snprintf(buf, size, "pack.yaml is a symbolic link, and the game does not follow links; "
+                 "put the file itself at the top of the %s", zip ? "zip" : "pack");
+        return buf;
+    }
+    char found[1024];
+    int depth = 1;
+    while (depth <= VFS_PACK_MAX_DEPTH && !find_manifest_at(mnt, strlen(mnt) + 1, depth, found, sizeof found))
+        depth++;
+    if (depth > VFS_PACK_MAX_DEPTH)
+        return NULL;
+    char top[256];
+    single_top_folder(mnt, top, sizeof top);
+    if (depth == 1 && top[0])
+        snprintf(buf, size,
+                 "pack.yaml is one folder down, at '%.200s', because everything in this %s is inside the "
+                 "folder '%.100s'; %s, so that pack.yaml is at the top",
+                 found, zip ? "zip" : "pack", top,
+                 zip ? "zip what is inside the folder, not the folder itself"
+                     : "move what is inside that folder up one level");
+    else
+        snprintf(buf, size,
+                 "pack.yaml is nested too deep: it is at '%.200s', %d folder%s down, and must be at the "
+                 "top of the %s; %s '%.*s' %s",
+                 found, depth, depth == 1 ? "" : "s", zip ? "zip" : "pack", zip ? "zip what is in" : "move what is in",
+                 (int)(strlen(found) - strlen("/pack.yaml")), found, zip ? "instead" : "up to the top");
+    return buf;
+}
+
 void vfs_unmount_packs(void)
 {
     for (int i = 0; i < nmounted; i++)
@@ -367,6 +454,8 @@ static void add_source(const char *real, const char *shown, bool is_base, PackSo
     } else {
         snprintf(mounted[i], sizeof mounted[i], "%s", real);
         out[i].problem = check_limits(mnt, problems[i], sizeof problems[i]);
+        if (!out[i].problem)
+            out[i].problem = check_manifest_place(mnt, zip, problems[i], sizeof problems[i]);
     }
     nmounted = ++*n;
 }

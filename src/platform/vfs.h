@@ -65,7 +65,10 @@ bool vfs_write_atomic_in(const char *dir, const char *name, const void *data, si
                          size_t errsize);
 /* Mount the base pack and every user pack (and `extra` paths, e.g. the
  * packs given to --check) and describe them in `out`. Returns the count.
- * Call again to remount (F5): earlier pack mounts are dropped first. */
+ * Call again to remount (F5): earlier pack mounts are dropped first.
+ * A pack the platform refuses gets a PackSource.problem saying why: too
+ * large, unreadable, or no pack.yaml at its top although one is nested
+ * inside it or is a symbolic link. */
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max);
 void vfs_unmount_packs(void);
 /* For a replay: from now on, mount only these user packs (shown names, as
