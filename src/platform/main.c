@@ -443,6 +443,8 @@ static bool load_replay(Replay *rp, const char *file)
     free(buf);
     report(&diags, false, "The replay");
     diag_free(&diags);
+    if (!ok)
+        replay_free(rp); /* the events read before the error */
     return ok;
 }
 
