@@ -60,9 +60,30 @@ static void test_no_memory_to_grow(void)
     diag_free(&d);
 }
 
+/* Going back to a mark keeps the counts of problems whose messages were
+ * dropped before it (a pack's manifest errors, when its content is read
+ * again), and forgets only what came after. */
+static void test_rollback_keeps_dropped_counts(void)
+{
+    DiagList d = {0};
+    alloc_fails = true;
+    diag_add(&d, DIAG_ERROR, "pack.yaml", 1, 1, "missing required key 'id'");
+    alloc_fails = false;
+    diag_add(&d, DIAG_WARNING, "pack.yaml", 2, 1, "a warning");
+    DiagMark m = diag_mark(&d);
+    diag_add(&d, DIAG_ERROR, "scene.yaml", 3, 5, "unknown cue");
+    diag_add(&d, DIAG_WARNING, "scene.yaml", 4, 1, "unused key");
+    diag_rollback(&d, m);
+    CHECK_INT(d.count, 1);
+    CHECK_INT(d.errors, 1);
+    CHECK_INT(d.warnings, 1);
+    diag_free(&d);
+}
+
 int main(void)
 {
     test_no_memory_at_all();
     test_no_memory_to_grow();
+    test_rollback_keeps_dropped_counts();
     return check_done("test_diag");
 }

@@ -69,3 +69,16 @@ void diag_free(DiagList *list)
     free(list->items);
     *list = (DiagList){0};
 }
+
+DiagMark diag_mark(const DiagList *list)
+{
+    return (DiagMark){list->count, list->errors, list->warnings};
+}
+
+void diag_rollback(DiagList *list, DiagMark mark)
+{
+    if (mark.count < list->count)
+        list->count = mark.count;
+    list->errors = mark.errors;
+    list->warnings = mark.warnings;
+}

@@ -37,4 +37,14 @@ void diag_format(const Diag *d, char *buf, size_t size);
 void diag_format_all(const DiagList *list, char *buf, size_t size);
 void diag_free(DiagList *list);
 
+/* Where a list stands, to go back to: the messages and the counts (a
+ * count may include a problem whose message could not be stored). */
+typedef struct {
+    int count, errors, warnings;
+} DiagMark;
+
+DiagMark diag_mark(const DiagList *list);
+/* Forget what was added since mark. */
+void diag_rollback(DiagList *list, DiagMark mark);
+
 #endif

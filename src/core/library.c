@@ -599,19 +599,6 @@ static void content_free(Library *lib)
     places_free(&lib->places);
 }
 
-/* Back to the diagnostics a pack had before its content was read. */
-static void diags_truncate(DiagList *d, int count)
-{
-    if (count >= d->count)
-        return;
-    d->count = count;
-    d->errors = d->warnings = 0;
-    for (int i = 0; i < count; i++) {
-        d->errors += d->items[i].level == DIAG_ERROR;
-        d->warnings += d->items[i].level == DIAG_WARNING;
-    }
-}
-
 /* The registries of every content kind but scenes, staged together. */
 static void stage_begin(Library *lib)
 {
@@ -633,7 +620,7 @@ static void stage_end(Library *lib, bool keep)
 /* One load of every enabled pack in order. Returns true if a pack that
  * added content broke later (in its scenes): its content was seen by the
  * packs after it, so the caller loads everything again without it. */
-static bool load_round(Library *lib, const PackIO *io, const int *kept_diags)
+static bool load_round(Library *lib, const PackIO *io, const DiagMark *kept_diags)
 {
     content_free(lib);
     content_init(lib);
@@ -643,7 +630,7 @@ static bool load_round(Library *lib, const PackIO *io, const int *kept_diags)
         PackInfo *p = &lib->packs[k];
         if (p->state != PACK_ENABLED)
             continue;
-        diags_truncate(&p->diags, kept_diags[k]);
+        diag_rollback(&p->diags, kept_diags[k]); /* as before its content was read */
         memset(&p->stats, 0, sizeof p->stats);
         p->nscenes = 0;
         if (!deps_still_enabled(lib, p))
@@ -716,9 +703,9 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
      * places or strings takes back just that pack. An error in a scene is
      * found after later packs have loaded on top of it, so then everything
      * loads again without it (once per wave of such packs; usually never). */
-    int kept[LIBRARY_MAX_PACKS];
+    DiagMark kept[LIBRARY_MAX_PACKS];
     for (int k = 0; k < lib->npacks; k++)
-        kept[k] = lib->packs[k].diags.count;
+        kept[k] = diag_mark(&lib->packs[k].diags);
     lib->rounds = 1;
     while (load_round(lib, io, kept))
         lib->rounds++;
