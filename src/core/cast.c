@@ -1,6 +1,8 @@
 /* Unsaid - cast.c */
 #include "cast.h"
 
+#include "cast_parse.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +10,7 @@
     "skin", "hair", "hair_style", "iris", "top", "accent", "lips", "height", "build", "head", "phase", \
         "age", "beard", "glasses", "top_style", "wheelchair", "hearing_aid"
 
-void look_parse(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *look)
+void cast_parse_look(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *look)
 {
     if (!yis_map(y, n, "a look"))
         return;
@@ -117,7 +119,7 @@ bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf
     const char *id = NULL, *describe = NULL;
     yaml_node_t *idn = NULL;
     if (yis_map(&y, root, "a look file")) {
-        look_parse(&y, root, extra, &look);
+        cast_parse_look(&y, root, extra, &look);
         idn = ymap_get(&y, root, "id");
         id = idn ? yscalar(&y, idn, "id") : NULL;
         if (!idn)

@@ -10,7 +10,6 @@
 #include "diag.h"
 #include "look.h"
 #include "registry.h"
-#include "yamlutil.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,9 +36,5 @@ bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf
 const CastEntry *cast_find(const Cast *c, const char *id);
 static inline int cast_count(const Cast *c) { return c->reg.count; }
 static inline const CastEntry *cast_at(const Cast *c, int i) { return c->reg.entries[i].item; }
-
-/* Read look keys (skin, hair, hair_style, ...) from a mapping into *look;
- * `extra` names further keys the caller allows (NULL-terminated, may be NULL). */
-void look_parse(YDoc *y, const yaml_node_t *map, const char *const *extra, Look *look);
 
 #endif

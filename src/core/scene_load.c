@@ -6,6 +6,7 @@
 #include "scene.h"
 
 #include "cast.h"
+#include "cast_parse.h"
 #include "notice.h"
 #include "yamlutil.h"
 
@@ -677,7 +678,7 @@ bool scene_load_scoped(Scene *scene, const char *file, const char *buf, size_t l
                     yerr(&y, lk, "unknown look '%s' (looks are files in a pack's looks/ folder)", id);
                 }
             } else if (lk) {
-                look_parse(&y, lk, NULL, &scene->look);
+                cast_parse_look(&y, lk, NULL, &scene->look);
             }
         }
         yaml_node_t *v;
