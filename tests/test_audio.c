@@ -179,7 +179,7 @@ static void base_sounds(const Library *lib)
         const CueDef *d = lexicon_at(&lib->lex, i);
         if (!d->sound || strcmp(d->pack, "base") != 0)
             continue;
-        audio_play_sound(AUDIO_BASE_MOUNT, d->sound, 0.f);
+        audio_play_sound(0, d->sound, 0.f);
         cue_sounds++;
     }
     audio_stats(&after);
@@ -195,8 +195,9 @@ static void base_sounds(const Library *lib)
         base_places += strcmp(p->pack, "base") == 0;
         if (!p->ambience || strcmp(p->pack, "base") != 0)
             continue;
-        char path[160];
-        snprintf(path, sizeof path, "%s/sounds/%s.ogg", AUDIO_BASE_MOUNT, p->ambience);
+        char root[32], path[160];
+        vfs_pack_root(0, root, sizeof root);
+        snprintf(path, sizeof path, "%s/sounds/%s.ogg", root, p->ambience);
         SDL_RWops *rw = vfs_rwops(path);
         Mix_Music *m = rw ? Mix_LoadMUS_RW(rw, 1) : NULL;
         double secs = m ? Mix_MusicDuration(m) : -1;
@@ -217,10 +218,10 @@ static void pack_sounds(void)
 {
     AudioStats a, b;
     audio_stats(&a);
-    audio_play_sound("/p/1", "sniff", 1.f);
-    audio_play_sound("/p/1", "gasp", 1.f);
-    audio_play_sound("/p/1", "yawn", 1.f);
-    audio_play_sound("/p/1", "yawn", 1.f);
+    audio_play_sound(1, "sniff", 1.f);
+    audio_play_sound(1, "gasp", 1.f);
+    audio_play_sound(1, "yawn", 1.f);
+    audio_play_sound(1, "yawn", 1.f);
     audio_stats(&b);
     CHECK_INT(b.loaded - a.loaded, 2);
     CHECK_INT(b.cues_played - a.cues_played, 2);

@@ -113,14 +113,23 @@ static void *read_all(const char *path, size_t max, size_t *len)
     return buf;
 }
 
+/* Where the base pack's files are (the VFS decides). */
+static const char *base_root(void)
+{
+    static char root[32];
+    if (!root[0])
+        vfs_pack_root(0, root, sizeof root);
+    return root;
+}
+
 /* Read mount/sounds/NAME.ogg or .wav, else the base pack's. */
 static void *find_sound(const char *mount, const char *name, size_t max, size_t *len)
 {
     static const char *const exts[] = {"ogg", "wav"};
-    const char *mounts[] = {mount, AUDIO_BASE_MOUNT};
+    const char *mounts[] = {mount, base_root()};
     char first_error[256] = "";
     for (int m = 0; m < 2; m++) {
-        if (m == 1 && strcmp(mount, AUDIO_BASE_MOUNT) == 0)
+        if (m == 1 && strcmp(mount, base_root()) == 0)
             break;
         for (int e = 0; e < 2; e++) {
             char path[KEY_MAX + 8];
@@ -201,18 +210,19 @@ void audio_play_ui(AudioUi which)
 {
     if (!A.on || which < 0 || which >= AUDIO_UI_COUNT)
         return;
-    Mix_Chunk *c = get_chunk(AUDIO_BASE_MOUNT, ui_names[which]);
+    Mix_Chunk *c = get_chunk(base_root(), ui_names[which]);
     if (c) {
         play_chunk(c, TAG_UI, 1.f);
         A.st.ui_played[which]++;
     }
 }
 
-void audio_play_sound(const char *pack_mount, const char *name, float gain)
+void audio_play_sound(int source, const char *name, float gain)
 {
     if (!A.on || !name || !*name)
         return;
-    const char *mount = pack_mount && *pack_mount ? pack_mount : AUDIO_BASE_MOUNT;
+    char mount[32];
+    vfs_pack_root(source > 0 ? source : 0, mount, sizeof mount);
     Mix_Chunk *c = get_chunk(mount, name);
     if (!c)
         return;
@@ -223,11 +233,12 @@ void audio_play_sound(const char *pack_mount, const char *name, float gain)
 
 /* ---- ambience -------------------------------------------------------------- */
 
-void audio_ambience(const char *pack_mount, const char *name)
+void audio_ambience(int source, const char *name)
 {
+    char mount[32];
+    vfs_pack_root(source > 0 ? source : 0, mount, sizeof mount);
     if (name && *name)
-        snprintf(A.amb_want, sizeof A.amb_want, "%s/sounds/%s",
-                 pack_mount && *pack_mount ? pack_mount : AUDIO_BASE_MOUNT, name);
+        snprintf(A.amb_want, sizeof A.amb_want, "%s/sounds/%s", mount, name);
     else
         A.amb_want[0] = '\0';
     snprintf(A.st.ambience, sizeof A.st.ambience, "%s", A.amb_want);
@@ -318,17 +329,15 @@ void audio_step(const Game *g)
     A.pending |= bits;
 }
 
-/* The mount point of the enabled pack with this id ("/p/<source>"). */
-static bool mount_of(const Library *lib, const char *pack, char *out, size_t size)
+/* The source of the enabled pack with this id (0, the base pack's, if none). */
+static int source_of(const Library *lib, const char *pack)
 {
     for (int k = 0; lib && pack && k < lib->npacks; k++) {
         const PackInfo *p = &lib->packs[k];
-        if (p->has_manifest && p->state == PACK_ENABLED && p->manifest.id && strcmp(p->manifest.id, pack) == 0) {
-            snprintf(out, size, "/p/%d", p->source);
-            return true;
-        }
+        if (p->has_manifest && p->state == PACK_ENABLED && p->manifest.id && strcmp(p->manifest.id, pack) == 0)
+            return p->source;
     }
-    return false;
+    return 0;
 }
 
 static int min_int(int a, int b)
@@ -354,11 +363,8 @@ static void follow_cues(Track *t, const Game *g, int key, int origin, int now, c
             A.st.cues_skipped++;
             continue;
         }
-        char mount[32];
-        if (!mount_of(g->library, c->def->pack, mount, sizeof mount))
-            snprintf(mount, sizeof mount, "%s", AUDIO_BASE_MOUNT);
         float amount = c->amount < 0.f ? 0.f : c->amount > 1.f ? 1.f : c->amount;
-        audio_play_sound(mount, c->def->sound, 0.55f + 0.45f * amount);
+        audio_play_sound(source_of(g->library, c->def->pack), c->def->sound, 0.55f + 0.45f * amount);
     }
     t->heard = now;
 }
@@ -372,11 +378,10 @@ static void preload(const Game *g)
         const SceneCue *cues = a < 0 ? s->cues : s->answers[a].cues;
         int n = a < 0 ? s->ncues : s->answers[a].ncues;
         for (int i = 0; i < n; i++) {
-            char mount[32];
             if (!cues[i].def || !cues[i].def->sound)
                 continue;
-            if (!mount_of(g->library, cues[i].def->pack, mount, sizeof mount))
-                snprintf(mount, sizeof mount, "%s", AUDIO_BASE_MOUNT);
+            char mount[32];
+            vfs_pack_root(source_of(g->library, cues[i].def->pack), mount, sizeof mount);
             get_chunk(mount, cues[i].def->sound);
         }
     }
@@ -448,11 +453,10 @@ void audio_update(const Game *g, bool paused)
         A.watch.active = false;
     }
     const PlaceDef *place = in_scene && s->place && g->library ? places_find(&g->library->places, s->place) : NULL;
-    char mount[32];
-    if (place && place->ambience && mount_of(g->library, place->pack, mount, sizeof mount))
-        audio_ambience(mount, place->ambience);
+    if (place && place->ambience)
+        audio_ambience(source_of(g->library, place->pack), place->ambience);
     else
-        audio_ambience(NULL, NULL);
+        audio_ambience(0, NULL);
     follow_ambience();
 }
 
@@ -504,7 +508,7 @@ bool audio_init(void)
     A.st.on = true;
     apply_volumes();
     for (int u = 0; u < AUDIO_UI_COUNT; u++) /* now, not on the first click */
-        get_chunk(AUDIO_BASE_MOUNT, ui_names[u]);
+        get_chunk(base_root(), ui_names[u]);
     return true;
 }
 

@@ -29,7 +29,7 @@
  * part-way plays nothing already past.
  *
  * Sounds are files in a pack's sounds/ folder, NAME.ogg or NAME.wav, looked
- * for in the pack that names them and then in the base pack (AUDIO_BASE_MOUNT);
+ * for in the pack that names them and then in the base pack (source 0);
  * interface sounds are the base pack's ui_*.ogg. Loaded sounds are cached
  * until audio_forget (call it when the packs are remounted). */
 #ifndef UNSAID_AUDIO_H
@@ -41,13 +41,12 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define AUDIO_BASE_MOUNT "/p/0"                     /* the base pack (see vfs.h) */
 #define AUDIO_LATE_TICKS 15                          /* a quarter of a second */
 #define AUDIO_MAX_SOUND_FILE (4u * 1024u * 1024u)    /* one cue or interface sound */
 #define AUDIO_MAX_SOUND_SECONDS 30.0                 /* decoded length of one */
 #define AUDIO_MAX_AMBIENCE_FILE (8u * 1024u * 1024u) /* one ambience loop (streamed) */
 #define AUDIO_MAX_CACHED 128                         /* sounds kept loaded */
-#define AUDIO_KEY_MAX 96 /* "<mount>/sounds/<name>": "/p/63/sounds/" and a 64-character name */
+#define AUDIO_KEY_MAX 96 /* "<pack root>/sounds/<name>": "/p/63/sounds/" and a 64-character name */
 
 typedef enum {
     AUDIO_UI_SELECT,  /* the highlighted choice moved */
@@ -87,13 +86,14 @@ void audio_set_volumes(int master, int music, int effects);
 
 /* Play one interface sound now. */
 void audio_play_ui(AudioUi which);
-/* Play pack_mount/sounds/NAME.ogg (or .wav, or the base pack's) once, at
- * `gain` (0..1) of the effects volume. Loads and caches it on first use. */
-void audio_play_sound(const char *pack_mount, const char *name, float gain);
-/* Loop pack_mount/sounds/NAME as the ambience (NULL or "" for none): the
- * current loop fades out and this one fades in. Takes effect over the next
- * calls of audio_update. */
-void audio_ambience(const char *pack_mount, const char *name);
+/* Play sounds/NAME.ogg (or .wav) of pack source `source` (PackSource index;
+ * the base pack's when that pack lacks it) once, at `gain` (0..1) of the
+ * effects volume. Loads and caches it on first use. */
+void audio_play_sound(int source, const char *name, float gain);
+/* Loop sounds/NAME of pack source `source` as the ambience (name NULL or ""
+ * for none): the current loop fades out and this one fades in. Takes
+ * effect over the next calls of audio_update. */
+void audio_ambience(int source, const char *name);
 
 /* Call after every game_step: notes the step's events (g->events), which
  * the next audio_update plays. Cheap; does not touch the device. */

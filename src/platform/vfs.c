@@ -434,7 +434,12 @@ void vfs_unmount_packs(void)
     nmounted = 0;
 }
 
-/* Mount one pack at /p/<n> and describe it. */
+void vfs_pack_root(int source, char *out, size_t size)
+{
+    snprintf(out, size, "/p/%d", source);
+}
+
+/* Mount one pack at its root and describe it. */
 static void add_source(const char *real, const char *shown, bool is_base, PackSource *out, int *n, int max)
 {
     if (*n >= max || *n >= VFS_MAX_SOURCES)
@@ -443,7 +448,7 @@ static void add_source(const char *real, const char *shown, bool is_base, PackSo
     size_t len = strlen(real);
     bool zip = len > 4 && strcmp(real + len - 4, ".zip") == 0;
     char mnt[32];
-    snprintf(mnt, sizeof mnt, "/p/%d", i);
+    vfs_pack_root(i, mnt, sizeof mnt);
     snprintf(names[i], sizeof names[i], "%s", shown);
     problems[i][0] = '\0';
     out[i] = (PackSource){names[i], zip, is_base, false, NULL};
@@ -581,7 +586,9 @@ static char *io_read(void *ctx, int source, const char *path, size_t max, size_t
 {
     (void)ctx;
     char full[600];
-    snprintf(full, sizeof full, "/p/%d/%s", source, path);
+    char root[32];
+    vfs_pack_root(source, root, sizeof root);
+    snprintf(full, sizeof full, "%s/%s", root, path);
     if (!PHYSFS_exists(full)) {
         snprintf(err, errsize, "%s: no such file", path);
         return NULL;
@@ -601,7 +608,9 @@ static int io_list(void *ctx, int source, const char *dir, char ***out)
 {
     (void)ctx;
     char full[600];
-    snprintf(full, sizeof full, "/p/%d/%s", source, dir);
+    char root[32];
+    vfs_pack_root(source, root, sizeof root);
+    snprintf(full, sizeof full, "%s/%s", root, dir);
     *out = NULL;
     char **list = PHYSFS_enumerateFiles(full);
     int n = 0, cap = 0;

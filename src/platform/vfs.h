@@ -69,6 +69,9 @@ bool vfs_write_atomic_in(const char *dir, const char *name, const void *data, si
  * A pack the platform refuses gets a PackSource.problem saying why: too
  * large, unreadable, or no pack.yaml at its top although one is nested
  * inside it or is a symbolic link. */
+/* Where pack source n's files are mounted ("/p/<n>"; 0 is the base pack),
+ * for reading them with vfs_read and vfs_rwops. */
+void vfs_pack_root(int source, char *out, size_t size);
 int vfs_mount_packs(bool user_packs, const char *const *extra, int nextra, PackSource *out, int max);
 void vfs_unmount_packs(void);
 /* For a replay: from now on, mount only these user packs (shown names, as
