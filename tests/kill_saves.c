@@ -20,7 +20,11 @@
  * on from. With N the last counter a save returned (or a start found, if
  * higher), the parent checks, for settings and for progress:
  * - the file is there (once N >= 1), reads cleanly on its own, and holds
- *   N or N + 1 (the save that was cut off may or may not have landed);
+ *   N or N + 1 (the save that was cut off may or may not have landed).
+ *   This is stricter than "nothing lost": where hard links work, the old
+ *   file gets its .bak name as a second name before the new one takes its
+ *   own, so a crash never leaves only the backup for the loader to fall
+ *   back on (with a message to the player);
  * - its .bak is there (once N >= 2), reads cleanly, and holds at most what
  *   the file holds and at least N - 1;
  * - the game's loader loads the file without a message, the same counter;
