@@ -470,10 +470,9 @@ static double view(const Game *g, double alpha)
 /* ---- saves, in memory ---------------------------------------------------------------- */
 
 /* Write and read back, as the platform's save and the next start do. */
-static void save_round_trip(Game *g)
+static void save_round_trip(Game *g, bool settings_asked, bool progress_asked)
 {
-    if (g->settings_changed) {
-        g->settings_changed = false;
+    if (settings_asked) {
         size_t len;
         char *text = settings_format(&g->settings, &len);
         Settings back;
@@ -483,8 +482,7 @@ static void save_round_trip(Game *g)
         diag_free(&d);
         free(text);
     }
-    if (g->progress_changed && g->progress) {
-        g->progress_changed = false;
+    if (progress_asked && g->progress) {
         static Progress back;
         size_t len, len2 = 0;
         char *text = progress_format(g->progress, &len);
@@ -647,12 +645,19 @@ int main(int argc, char **argv)
         c.seen[g->screen]++;
         c.paused_ticks += g->paused;
         c.pauses += g->paused && !was_paused;
-        for (int e = 0; e < g->nevents; e++) {
-            if (g->events[e] == EV_FLAG)
+        /* The requests, as the platform carries them out. */
+        bool settings_asked = false, progress_asked = false, quit = false;
+        int toggle = -1;
+        for (int e = 0; e < g->nrequests; e++) {
+            const GameRequest *r = &g->requests[e];
+            settings_asked |= r->type == REQ_SAVE_SETTINGS;
+            progress_asked |= r->type == REQ_SAVE_PROGRESS;
+            quit |= r->type == REQ_QUIT;
+            if (r->type == REQ_TOGGLE_PACK)
+                toggle = r->arg;
+            if (r->type == REQ_SOUND && r->arg == SOUND_FLAG)
                 c.flags++;
-            if (g->events[e] == EV_SCREEN && g->screen == SCREEN_INTRO)
-                c.started++;
-            if (g->events[e] == EV_RESULT) {
+            if (r->type == REQ_SOUND && r->arg == SOUND_RESULT) {
                 c.scenes++;
                 count_play(&c, g->scene && g->scene->id ? g->scene->id : "?");
                 since_scene = 0;
@@ -670,15 +675,17 @@ int main(int argc, char **argv)
                 }
             }
         }
+        game_clear_requests(g);
+        if (g->screen == SCREEN_INTRO && g->screen_start == g->tick - 1)
+            c.started++;
         c.hints += g->hints > hints_before;
-        save_round_trip(g);
+        save_round_trip(g, settings_asked, progress_asked);
         if (c.ticks % 5 == 0)
             sink += view(g, rng_unit(&rng));
-        if (g->pack_toggle >= 0) {
+        if (toggle >= 0) {
             /* As the platform does: remember the choice, reload, come back
              * to the same scene and the Packs screen's focus. */
-            int k = g->pack_toggle;
-            g->pack_toggle = -1;
+            int k = toggle;
             const PackInfo *info = &libs[cur].packs[k];
             packs.disabled[info->source] = info->state != PACK_DISABLED;
             char id[SAVE_ID_MAX + 1], name[300];
@@ -700,7 +707,7 @@ int main(int argc, char **argv)
             g->selected = libs[cur].npacks + 1;
             c.reloads++;
         }
-        if (g->quit) {
+        if (quit) {
             /* The player quit: the game starts again with what was saved. */
             Settings settings = g->settings;
             game_init(g, library_first_scene(&libs[cur]), &libs[cur], false);

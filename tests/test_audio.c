@@ -80,9 +80,12 @@ static Heard play(const Library *lib, const Replay *rp, Way w)
             }
             Screen was = g.screen;
             game_step(&g, &in);
-            audio_step(&g);
-            for (int e = 0; e < g.nevents; e++)
-                flags += g.events[e] == EV_FLAG;
+            for (int e = 0; e < g.nrequests; e++) /* as the platform carries them out */
+                if (g.requests[e].type == REQ_SOUND) {
+                    audio_request((GameSound)g.requests[e].arg);
+                    flags += g.requests[e].arg == SOUND_FLAG;
+                }
+            game_clear_requests(&g);
             if (was != g.screen && g.screen == SCREEN_ANSWER)
                 answer_start = g.screen_start;
             if (was != g.screen && g.screen == SCREEN_DEBRIEF && phase == 0)

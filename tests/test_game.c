@@ -446,9 +446,9 @@ static void test_progress_recorded(void)
     const Scene *s = g->scene;
     start_performance(g);
     flag_all(g);
-    EXPECT(!g->progress_changed, "nothing should be recorded before the scene ends");
+    EXPECT(!game_requested(g, REQ_SAVE_PROGRESS), "nothing should be recorded before the scene ends");
     answer_and_finish(g, answer_of_quality(s, QUALITY_BEST));
-    EXPECT(g->progress_changed, "finishing first_look should set progress_changed");
+    EXPECT(game_requested(g, REQ_SAVE_PROGRESS), "finishing first_look should ask for progress to be saved");
     EXPECT(g->stars == 3, "first_look, its one cue flagged and the best answer, should give 3 stars, got %d",
            g->stars);
     const SceneRecord *r = progress_find(p, "first_look");
@@ -467,13 +467,13 @@ static void test_progress_recorded(void)
     int best_score = g->result.score;
 
     /* Try again (debrief item 1), and play it worse: nothing flagged, a poor answer. */
-    g->progress_changed = false;
+    game_clear_requests(g);
     debrief_choose(g, DEBRIEF_AGAIN);
     EXPECT(g->screen == SCREEN_INTRO && g->scene == s, "Try again should restart first_look, got %s (%s)",
            screen_name(g->screen), scene_id(g));
     start_performance(g);
     answer_and_finish(g, answer_of_quality(s, QUALITY_POOR));
-    EXPECT(g->progress_changed, "the second play should be recorded too");
+    EXPECT(game_requested(g, REQ_SAVE_PROGRESS), "the second play should be recorded too");
     EXPECT(g->stars == 1, "the worse play should earn 1 star, got %d", g->stars);
     r = progress_find(p, "first_look");
     if (r) {
@@ -772,11 +772,11 @@ static void test_settings(void)
         press(g, ACT_DOWN);
     EXPECT(g->selected == SET_TEXT_SIZE, "five Downs should reach the text size row, selected %d", g->selected);
     TextSize was = g->settings.text_size;
-    EXPECT(!g->settings_changed, "nothing changed yet, settings_changed is set");
+    EXPECT(!game_requested(g, REQ_SAVE_SETTINGS), "nothing changed yet, yet saving the settings is asked for");
     press(g, ACT_RIGHT);
     EXPECT(g->settings.text_size == (TextSize)((was + 1) % TEXT_SIZE_COUNT), "Right should make the text larger: %s -> %s",
            settings_text_size_name(was), settings_text_size_name(g->settings.text_size));
-    EXPECT(g->settings_changed, "changing the text size should set settings_changed");
+    EXPECT(game_requested(g, REQ_SAVE_SETTINGS), "changing the text size should ask for the settings to be saved");
     EXPECT(g->selected == SET_TEXT_SIZE, "Right must not move off the row (selected %d)", g->selected);
     press(g, ACT_LEFT);
     EXPECT(g->settings.text_size == was, "Left should undo it (%s)", settings_text_size_name(g->settings.text_size));
@@ -803,7 +803,7 @@ static void test_settings(void)
     for (int i = 0; i < SET_TEXT_SIZE; i++)
         press(g, ACT_DOWN);
     press(g, ACT_RIGHT);
-    EXPECT(g->settings_changed, "changing a setting from the pause menu should set settings_changed");
+    EXPECT(game_requested(g, REQ_SAVE_SETTINGS), "changing a setting from the pause menu should ask for the settings to be saved");
     idle(g, 50);
     press(g, ACT_BACK);
     EXPECT(g->screen == SCREEN_PERFORM && g->paused,
@@ -1005,10 +1005,10 @@ static void test_title_escape(void)
     test_name = "title_escape";
     Game *g = new_game(NULL, false, NULL);
     press(g, ACT_BACK);
-    EXPECT(!g->quit, "the first Esc on the title should not quit");
+    EXPECT(!game_requested(g, REQ_QUIT), "the first Esc on the title should not quit");
     EXPECT(g->selected == 4, "the first Esc should move to Quit (item 4), it is on %d", g->selected);
     press(g, ACT_BACK);
-    EXPECT(g->quit, "a second Esc on the title should quit");
+    EXPECT(game_requested(g, REQ_QUIT), "a second Esc on the title should quit");
     free(g);
 }
 
@@ -1063,6 +1063,36 @@ static void test_click_hands_over_speech_box(void)
     free(g);
 }
 
+/* ---- What the game asks of the platform ------------------------------------------- */
+
+/* Requests wait, once each, until the platform clears them; F5 reloads
+ * through the same request whatever the screen; a menu move asks for its
+ * sound. */
+static void test_requests(void)
+{
+    test_name = "requests";
+    Game *g = new_game("im_fine", true, NULL);
+    EXPECT(g->nrequests == 0, "a new game should ask for nothing, asks for %d things", g->nrequests);
+    press(g, ACT_RELOAD);
+    press(g, ACT_RELOAD);
+    int reloads = 0;
+    for (int i = 0; i < g->nrequests; i++)
+        reloads += g->requests[i].type == REQ_RELOAD;
+    EXPECT(reloads == 1, "two F5s before the platform acts should ask for one reload, asked for %d", reloads);
+    EXPECT(g->screen == SCREEN_INTRO, "F5 should leave the scene where it is (the platform reloads), got %s",
+           screen_name(g->screen));
+    game_clear_requests(g);
+    EXPECT(!game_requested(g, REQ_RELOAD), "cleared requests should be gone");
+    free(g);
+    g = new_game(NULL, false, NULL);
+    press(g, ACT_DOWN);
+    bool select = false;
+    for (int i = 0; i < g->nrequests; i++)
+        select |= g->requests[i].type == REQ_SOUND && g->requests[i].arg == SOUND_SELECT;
+    EXPECT(select, "moving in a menu should ask for the select sound");
+    free(g);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -1096,6 +1126,7 @@ int main(int argc, char **argv)
     test_title_escape();
     test_open_all_scenes();
     test_click_hands_over_speech_box();
+    test_requests();
 
     library_free(&lib);
     return check_done("test_game");

@@ -290,7 +290,7 @@ static void test_game_menus(void)
     tap(SDL_CONTROLLER_BUTTON_B);
     CHECK_INT(game.screen, SCREEN_TITLE);
     CHECK_INT(game.selected, 2);
-    CHECK(!game.quit);
+    CHECK(!game_requested(&game, REQ_QUIT));
 }
 
 static void run(const char *name, void (*fn)(void))

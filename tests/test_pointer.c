@@ -76,7 +76,7 @@ static void test_click_then_move_in_one_frame(void)
     CHECK_INT(in.mouse_y, sy);
     game_step(&game, &in);
     CHECK_INT(game.screen, SCREEN_SETTINGS);
-    CHECK(!game.quit);
+    CHECK(!game_requested(&game, REQ_QUIT));
     /* The next tick sees where the pointer went. */
     memset(&in, 0, sizeof in);
     platform_poll(&plat, render, &in);

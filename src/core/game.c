@@ -155,10 +155,34 @@ RigPlacement game_placement(void)
 
 /* ---- helpers --------------------------------------------------------------- */
 
-static void emit(Game *g, GameEventType e)
+/* What happened in a step, to choose its sound when the step ends. */
+typedef enum { NOTE_FLAG, NOTE_SELECT, NOTE_CONFIRM, NOTE_SCREEN, NOTE_RESULT } Note;
+
+static void note(Game *g, Note n)
 {
-    if (g->nevents < GAME_MAX_EVENTS)
-        g->events[g->nevents++] = e;
+    g->step_notes |= 1u << n;
+}
+
+static void request(Game *g, RequestType type, int arg)
+{
+    for (int i = 0; i < g->nrequests; i++)
+        if (g->requests[i].type == type && g->requests[i].arg == arg)
+            return;
+    if (g->nrequests < GAME_MAX_REQUESTS)
+        g->requests[g->nrequests++] = (GameRequest){type, arg};
+}
+
+bool game_requested(const Game *g, RequestType type)
+{
+    for (int i = 0; i < g->nrequests; i++)
+        if (g->requests[i].type == type)
+            return true;
+    return false;
+}
+
+void game_clear_requests(Game *g)
+{
+    g->nrequests = 0;
 }
 
 static void go(Game *g, Screen s)
@@ -166,7 +190,7 @@ static void go(Game *g, Screen s)
     g->screen = s;
     g->screen_start = g->tick;
     g->selected = 0;
-    emit(g, EV_SCREEN);
+    note(g, NOTE_SCREEN);
 }
 
 static uint64_t hash_str(const char *s)
@@ -229,7 +253,6 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
     g->answer = -1;
     g->mouse_x = -1;
     g->mouse_y = -1;
-    g->pack_toggle = -1;
     g->settings = settings_default();
     g->region_cursor = -1;
     g->hint_cue = -1;
@@ -243,7 +266,7 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
         game_play(g, scene);
     else
         go(g, SCREEN_TITLE);
-    g->nevents = 0;
+    g->step_notes = 0;
 }
 
 void game_reload(Game *g, const Scene *scene, const Library *library)
@@ -265,7 +288,7 @@ void game_reload(Game *g, const Scene *scene, const Library *library)
     } else {
         go(g, SCREEN_TITLE);
     }
-    g->nevents = 0;
+    g->step_notes = 0;
 }
 
 double game_time(const Game *g, double alpha)
@@ -414,7 +437,7 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
     if (input_pressed(in, ACT_DOWN) || input_pressed(in, ACT_RIGHT))
         g->selected = (g->selected + 1) % count;
     if (g->selected != prev)
-        emit(g, EV_SELECT);
+        note(g, NOTE_SELECT);
     static const Action numbers[] = {ACT_1, ACT_2, ACT_3, ACT_4, ACT_5};
     for (int i = 0; i < count && i < 5; i++)
         if (input_pressed(in, numbers[i]))
@@ -498,7 +521,7 @@ static void flag(Game *g, Region r, float x, float y, bool at_anchor)
     notice_flag(&g->notice, g->scene, r, cue_tick, x, y);
     g->last_flag_tick = g->tick;
     g->last_flag_region = r;
-    emit(g, EV_FLAG);
+    note(g, NOTE_FLAG);
 }
 
 /* The cue a hint points at: the incongruent cue not yet noticed that is
@@ -549,7 +572,7 @@ static void ask_hint(Game *g)
         g->hints++;
     g->hint_cue = cue;
     g->hint_tick = g->tick;
-    emit(g, EV_SELECT);
+    note(g, NOTE_SELECT);
 }
 
 static void step_perform(Game *g, const TickInput *in)
@@ -573,7 +596,7 @@ static void step_perform(Game *g, const TickInput *in)
             if (walk[i] == g->region_cursor)
                 at = i;
         g->region_cursor = g->region_cursor < 0 ? (int)walk[step > 0 ? 0 : 4] : (int)walk[(at + step + 5) % 5];
-        emit(g, EV_SELECT);
+        note(g, NOTE_SELECT);
     }
     if (input_pressed(in, ACT_CONFIRM) && g->region_cursor >= 0)
         flag(g, (Region)g->region_cursor, 0, 0, true);
@@ -608,11 +631,11 @@ static void finish_scene(Game *g)
     if (g->progress && g->scene && g->scene->id) {
         PlayResult play = {.completed = true, .stars = g->stars, .score = g->result.score, .tally = g->result.tally};
         progress_record(g->progress, scene_pack_id(g, g->scene), g->scene->id, &play);
-        g->progress_changed = true;
+        request(g, REQ_SAVE_PROGRESS, 0);
     }
     go(g, SCREEN_DEBRIEF);
     g->selected = DEBRIEF_CONTINUE;
-    emit(g, EV_RESULT);
+    note(g, NOTE_RESULT);
 }
 
 /* The next incongruent cue after `after` in time order, or -1. */
@@ -701,7 +724,7 @@ static void pause_scene(Game *g)
     g->pause_tick = g->tick;
     g->paused_screen = g->screen;
     g->selected = PAUSE_RESUME;
-    emit(g, EV_SCREEN);
+    note(g, NOTE_SCREEN);
 }
 
 static void resume_scene(Game *g)
@@ -717,7 +740,7 @@ static void resume_scene(Game *g)
     g->screen = g->paused_screen;
     g->paused = false;
     g->selected = 0;
-    emit(g, EV_SCREEN);
+    note(g, NOTE_SCREEN);
 }
 
 static void step_pause(Game *g, const TickInput *in)
@@ -729,15 +752,15 @@ static void step_pause(Game *g, const TickInput *in)
     switch (choice) {
     case PAUSE_RESUME: resume_scene(g); break;
     case PAUSE_RESTART:
-        emit(g, EV_CONFIRM);
+        note(g, NOTE_CONFIRM);
         start_scene(g);
         break;
     case PAUSE_SETTINGS:
-        emit(g, EV_CONFIRM);
+        note(g, NOTE_CONFIRM);
         g->settings_back = SCREEN_COUNT; /* back to this pause menu */
         g->screen = SCREEN_SETTINGS;
         g->selected = 0;
-        emit(g, EV_SCREEN);
+        note(g, NOTE_SCREEN);
         break;
     case PAUSE_QUIT:
         g->paused = false;
@@ -789,8 +812,8 @@ static void change_setting(Game *g, int row, int dir)
     case SET_OPEN_ALL: s->open_all_scenes = !s->open_all_scenes; break;
     default: return;
     }
-    g->settings_changed = true;
-    emit(g, EV_SELECT);
+    request(g, REQ_SAVE_SETTINGS, 0);
+    note(g, NOTE_SELECT);
 }
 
 static void leave_settings(Game *g)
@@ -798,7 +821,7 @@ static void leave_settings(Game *g)
     if (g->settings_back == SCREEN_COUNT && g->paused) {
         g->screen = g->paused_screen; /* the pause menu shows over the scene again */
         g->selected = PAUSE_SETTINGS;
-        emit(g, EV_SCREEN);
+        note(g, NOTE_SCREEN);
     } else {
         go(g, SCREEN_TITLE);
         g->selected = 2;
@@ -835,7 +858,7 @@ static void focus_chapter(Game *g, int dir)
         return;
     g->chapter_focus = (g->chapter_focus + dir + n) % n;
     g->selected = 0;
-    emit(g, EV_SELECT);
+    note(g, NOTE_SELECT);
 }
 
 static void step_chapters(Game *g, const TickInput *in)
@@ -857,7 +880,7 @@ static void step_chapters(Game *g, const TickInput *in)
         g->selected = 1;
     } else if (choice >= 0 && choice < n) {
         if (g->settings.open_all_scenes || campaign_open(&g->campaign, g->progress, g->chapter_focus, choice)) {
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             game_play(g, g->campaign.chapters[g->chapter_focus].scenes[choice]);
         }
     }
@@ -884,32 +907,32 @@ static void step_title(Game *g, const TickInput *in)
             choice = 4;
         } else {
             g->selected = 4;
-            emit(g, EV_SELECT);
+            note(g, NOTE_SELECT);
         }
     }
     int k, pos;
     switch (choice) {
     case 0: /* Continue: the first open scene not yet finished */
-        emit(g, EV_CONFIRM);
+        note(g, NOTE_CONFIRM);
         if (campaign_resume(&g->campaign, g->progress, &k, &pos))
             game_play(g, g->campaign.chapters[k].scenes[pos]);
         else if (g->scene)
             game_play(g, g->scene);
         break;
     case 1:
-        emit(g, EV_CONFIRM);
+        note(g, NOTE_CONFIRM);
         open_chapters(g);
         break;
     case 2:
-        emit(g, EV_CONFIRM);
+        note(g, NOTE_CONFIRM);
         g->settings_back = SCREEN_TITLE;
         go(g, SCREEN_SETTINGS);
         break;
     case 3:
-        emit(g, EV_CONFIRM);
+        note(g, NOTE_CONFIRM);
         go(g, SCREEN_PACKS);
         break;
-    case 4: g->quit = true; break;
+    case 4: request(g, REQ_QUIT, 0); break;
     default: break;
     }
 }
@@ -919,9 +942,36 @@ static UiRect answer_rect(const Game *g, int i)
     return game_answer_rect(g, i);
 }
 
+/* The step's one interface sound (a flag's besides), as the platform
+ * would have chosen it from what happened. */
+static void ask_for_sounds(Game *g)
+{
+    unsigned n = g->step_notes;
+    if (n & 1u << NOTE_FLAG)
+        request(g, REQ_SOUND, SOUND_FLAG);
+    if (n & 1u << NOTE_RESULT)
+        request(g, REQ_SOUND, SOUND_RESULT);
+    else if (n & 1u << NOTE_CONFIRM)
+        request(g, REQ_SOUND, SOUND_CONFIRM);
+    else if (n & 1u << NOTE_SCREEN)
+        request(g, REQ_SOUND, g->screen == SCREEN_TITLE || g->screen == SCREEN_CHAPTERS ? SOUND_BACK : SOUND_PAGE);
+    else if (n & 1u << NOTE_SELECT)
+        request(g, REQ_SOUND, SOUND_SELECT);
+}
+
+static void step(Game *g, const TickInput *in);
+
 void game_step(Game *g, const TickInput *in)
 {
-    g->nevents = 0;
+    g->step_notes = 0;
+    if (input_pressed(in, ACT_RELOAD))
+        request(g, REQ_RELOAD, 0);
+    step(g, in);
+    ask_for_sounds(g);
+}
+
+static void step(Game *g, const TickInput *in)
+{
     if (in->has_mouse) {
         g->mouse_x = in->mouse_x;
         g->mouse_y = in->mouse_y;
@@ -956,14 +1006,14 @@ void game_step(Game *g, const TickInput *in)
                    !g->library->packs[g->pack_focus].is_base) {
             /* The button, or Enter on a row, turns the pack on or off; a
              * click on a row only shows its details. */
-            g->pack_toggle = g->pack_focus;
-            emit(g, EV_CONFIRM);
+            request(g, REQ_TOGGLE_PACK, g->pack_focus);
+            note(g, NOTE_CONFIRM);
         }
         break;
     }
     case SCREEN_INTRO:
         if (in->click || input_pressed(in, ACT_CONFIRM)) {
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             go(g, SCREEN_PERFORM);
             g->perform_start = g->tick + 1; /* cue time 0 is the next tick */
         }
@@ -974,7 +1024,7 @@ void game_step(Game *g, const TickInput *in)
         if (choice >= 0) {
             g->answer = g->offered[choice];
             notice_result(&g->notice, g->scene, g->answer, &g->result);
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             go(g, SCREEN_REACTION);
             g->reaction_start = g->tick + 1;
         }
@@ -992,26 +1042,26 @@ void game_step(Game *g, const TickInput *in)
         if (input_pressed(in, ACT_BACK))
             choice = DEBRIEF_CHAPTERS;
         if (cue >= 0) {
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             watch(g, cue, false);
             break;
         }
         switch (choice) {
         case DEBRIEF_WATCH:
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             watch(g, next_incongruent(g, -1), true);
             break;
         case DEBRIEF_ANSWERS:
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             go(g, SCREEN_REVIEW);
             break;
         case DEBRIEF_AGAIN:
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             start_scene(g);
             break;
         case DEBRIEF_CHAPTERS: open_chapters(g); break;
         case DEBRIEF_CONTINUE:
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             continue_campaign(g);
             break;
         default: break;
@@ -1026,7 +1076,7 @@ void game_step(Game *g, const TickInput *in)
             g->selected++;
         if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
             (in->click && ui_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             go(g, SCREEN_DEBRIEF);
             g->selected = DEBRIEF_ANSWERS;
         }
@@ -1036,7 +1086,7 @@ void game_step(Game *g, const TickInput *in)
         bool go_on = (in->click && ui_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
                      input_pressed(in, ACT_CONFIRM) || input_pressed(in, ACT_BACK);
         if (go_on) {
-            emit(g, EV_CONFIRM);
+            note(g, NOTE_CONFIRM);
             open_chapters(g);
             if (g->campaign.nchapters > 1 && g->chapter_focus + 1 < g->campaign.nchapters) {
                 g->chapter_focus++;

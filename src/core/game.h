@@ -12,9 +12,13 @@
  * Esc / Start pauses a scene (the scene clock stops); SETTINGS is reached
  * from the title and the pause menu.
  *
- * Progress and settings are plain data the platform loads and saves: the
- * game records a finished play into `progress` and sets progress_changed;
- * the settings screen edits `settings` and sets settings_changed.
+ * The game and the platform talk one way. Input goes in through TickInput;
+ * what the game asks of the world (save the settings or the progress, turn
+ * a pack on or off, reload the packs, quit, play an interface sound) comes
+ * out as GameRequests, which the platform carries out after each tick and
+ * then clears. The game never touches a file. Progress and settings are
+ * plain data: the game records a finished play into `progress` and edits
+ * `settings`, then asks for them to be saved.
  *
  * The screen layout that input is tested against (buttons, answer boxes,
  * the speech box) lives here too, so the renderer draws exactly what the
@@ -50,16 +54,35 @@ typedef enum {
     SCREEN_COUNT
 } Screen;
 
+/* Interface sounds the game asks for. */
 typedef enum {
-    EV_NONE,
-    EV_FLAG,          /* a flag was placed (audio: a soft tick) */
-    EV_SELECT,        /* a menu highlight moved */
-    EV_CONFIRM,       /* a button or answer was chosen */
-    EV_SCREEN,        /* the screen changed */
-    EV_RESULT,        /* the scene's result is final (debrief began) */
-} GameEventType;
+    SOUND_SELECT,  /* the highlighted choice moved */
+    SOUND_CONFIRM, /* a choice was made */
+    SOUND_BACK,    /* back to the title or the chapters */
+    SOUND_FLAG,    /* a flag was placed, whatever it hit */
+    SOUND_RESULT,  /* the debrief began */
+    SOUND_PAGE,    /* the screen changed by itself */
+    SOUND_COUNT
+} GameSound;
 
-#define GAME_MAX_EVENTS 8
+typedef enum {
+    REQ_SAVE_SETTINGS, /* the settings changed: apply and save them */
+    REQ_SAVE_PROGRESS, /* a play was recorded in progress: save it */
+    REQ_TOGGLE_PACK,   /* turn pack `arg` (an index into library->packs) on or off, then reload */
+    REQ_RELOAD,        /* reload every pack and come back to the scene being played */
+    REQ_QUIT,
+    REQ_SOUND,         /* play interface sound `arg` (a GameSound) */
+    REQ_COUNT
+} RequestType;
+
+typedef struct {
+    RequestType type;
+    int arg;
+} GameRequest;
+
+/* Requests wait here until the platform clears them; the same request
+ * twice is kept once, so the queue cannot fill up however long it waits. */
+#define GAME_MAX_REQUESTS (REQ_COUNT + SOUND_COUNT + 64)
 #define GAME_FLAG_DEBOUNCE 20 /* ticks: a double click on one region is one flag */
 #define GAME_HINT_COST 25     /* points a hint costs (once per cue) */
 #define GAME_HINT_TICKS 120   /* how long a hint's pulse shows */
@@ -110,32 +133,28 @@ typedef struct {
     int answer;         /* chosen answer, -1 while none */
     int selected;       /* highlighted menu item / answer */
     int pack_focus;     /* Packs screen: the pack whose details show */
-    int pack_toggle;    /* a pack the player turned on or off: the platform
-                           saves it and reloads, then sets this back to -1 */
     int mouse_x, mouse_y;
-    bool quit;
+    GameRequest requests[GAME_MAX_REQUESTS]; /* for the platform, oldest first */
+    int nrequests;
+    unsigned step_notes; /* what happened in this step, for its sound (bits of game.c's Note) */
     Notice notice;
     SceneResult result;
     bool result_ready;
     uint64_t seed;      /* idle-life seed (from the scene id) */
     int last_flag_tick;
     Region last_flag_region;
-    GameEventType events[GAME_MAX_EVENTS]; /* what happened in the last step */
-    int nevents;
 
     /* The campaign. */
     Campaign campaign;
     int chapter, chapter_pos; /* where the scene being played sits; -1 if in no chapter */
     int chapter_focus;        /* the chapter the Chapters screen shows */
     Progress *progress;       /* owned by the platform; may be NULL */
-    bool progress_changed;    /* a play was recorded: save it */
     int stars;                /* stars of the play just finished */
     int offered[SCENE_MAX_ANSWERS]; /* answers on offer, as indexes into the scene's */
     int noffered;
 
     /* Settings, the pause menu and the scene clock. */
     Settings settings;
-    bool settings_changed; /* the settings screen changed something: apply and save */
     Screen settings_back;  /* where the settings screen returns to */
     bool paused;
     int pause_tick;     /* tick the pause began */
@@ -160,6 +179,10 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
 /* Play this scene from its intro (campaign position found from the scene). */
 void game_play(Game *g, const Scene *scene);
 void game_step(Game *g, const TickInput *in);
+/* Has the game asked for this (any arg)? */
+bool game_requested(const Game *g, RequestType type);
+/* The platform has carried out every request. */
+void game_clear_requests(Game *g);
 /* The packs were reloaded: take the new scene and library, keep the tick
  * count, and return to the same screen (a scene restarts at its intro). */
 void game_reload(Game *g, const Scene *scene, const Library *library);

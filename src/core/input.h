@@ -27,7 +27,8 @@
     X(ACT_FLAG_VOICE, "flag_voice")                                           \
     X(ACT_5, "5")                                                             \
     X(ACT_PAUSE, "pause")                                                     \
-    X(ACT_HINT, "hint")
+    X(ACT_HINT, "hint")                                                       \
+    X(ACT_RELOAD, "reload")
 
 typedef enum {
 #define INPUT_ENUM(e, name) e,

@@ -47,7 +47,7 @@ static struct {
     int master, music, effects;
     Cached cache[AUDIO_MAX_CACHED];
     int ncached;
-    unsigned pending; /* AudioUi bits noted by audio_step */
+    unsigned pending; /* AudioUi bits asked for by audio_request */
     const Scene *scene_on; /* the scene whose voices may be playing */
     Track perform, reaction, watch;
     char amb_want[KEY_MAX], amb_now[KEY_MAX];
@@ -302,31 +302,14 @@ static void follow_ambience(void)
 
 /* ---- following the game ----------------------------------------------------- */
 
-void audio_step(const Game *g)
+void audio_request(GameSound sound)
 {
-    if (!A.on)
-        return;
-    bool flag = false, select = false, confirm = false, screen = false, result = false;
-    for (int i = 0; i < g->nevents && i < GAME_MAX_EVENTS; i++) {
-        switch (g->events[i]) {
-        case EV_FLAG: flag = true; break;
-        case EV_SELECT: select = true; break;
-        case EV_CONFIRM: confirm = true; break;
-        case EV_SCREEN: screen = true; break;
-        case EV_RESULT: result = true; break;
-        default: break;
-        }
-    }
-    unsigned bits = flag ? 1u << AUDIO_UI_FLAG : 0u;
-    if (result)
-        bits |= 1u << AUDIO_UI_RESULT;
-    else if (confirm)
-        bits |= 1u << AUDIO_UI_CONFIRM;
-    else if (screen)
-        bits |= 1u << (g->screen == SCREEN_TITLE || g->screen == SCREEN_CHAPTERS ? AUDIO_UI_BACK : AUDIO_UI_PAGE);
-    else if (select)
-        bits |= 1u << AUDIO_UI_SELECT;
-    A.pending |= bits;
+    static const AudioUi ui[SOUND_COUNT] = {
+        [SOUND_SELECT] = AUDIO_UI_SELECT, [SOUND_CONFIRM] = AUDIO_UI_CONFIRM, [SOUND_BACK] = AUDIO_UI_BACK,
+        [SOUND_FLAG] = AUDIO_UI_FLAG,     [SOUND_RESULT] = AUDIO_UI_RESULT,   [SOUND_PAGE] = AUDIO_UI_PAGE,
+    };
+    if (A.on && sound >= 0 && sound < SOUND_COUNT)
+        A.pending |= 1u << ui[sound];
 }
 
 /* The source of the enabled pack with this id (0, the base pack's, if none). */

@@ -95,9 +95,9 @@ void audio_play_sound(int source, const char *name, float gain);
  * effect over the next calls of audio_update. */
 void audio_ambience(int source, const char *name);
 
-/* Call after every game_step: notes the step's events (g->events), which
- * the next audio_update plays. Cheap; does not touch the device. */
-void audio_step(const Game *g);
+/* The game asked for an interface sound (REQ_SOUND): the next
+ * audio_update plays it. Cheap; does not touch the device. */
+void audio_request(GameSound sound);
 /* Call once per rendered frame, after the frame's steps: plays the events
  * noted since the last frame, starts the sounds of cues whose start tick
  * has passed, follows the place's ambience, and pauses every sound while

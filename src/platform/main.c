@@ -556,6 +556,7 @@ typedef struct {
     char overlay[4096];
     double overlay_until; /* ms on the real clock */
     bool saving;          /* progress and settings live on disk (a window, no replay) */
+    bool quit;            /* the game asked to quit */
     Settings applied;     /* the settings the window and sound last took */
 } App;
 
@@ -583,21 +584,20 @@ static void apply_settings(App *app)
     app->applied = *s;
 }
 
-/* Save what the game changed: a finished play, or a setting. */
-static void save_changes(App *app)
+/* Save the settings or the progress, as the game asked. */
+static void save_settings(App *app)
 {
     char err[512];
-    if (app->game.settings_changed) {
-        app->game.settings_changed = false;
-        apply_settings(app);
-        if (app->saving && !saves_store_settings(&app->game.settings, err, sizeof err))
-            show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
-    }
-    if (app->game.progress_changed) {
-        app->game.progress_changed = false;
-        if (app->saving && !saves_store_progress(&progress, err, sizeof err))
-            show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
-    }
+    apply_settings(app);
+    if (app->saving && !saves_store_settings(&app->game.settings, err, sizeof err))
+        show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
+}
+
+static void save_progress(App *app)
+{
+    char err[512];
+    if (app->saving && !saves_store_progress(&progress, err, sizeof err))
+        show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
 }
 
 /* Every error and warning of every pack, for the overlay after F5. */
@@ -651,10 +651,8 @@ static void app_reload(App *app);
 /* The player turned a pack on or off in the Packs screen: remember it (on
  * disk; during a replay only in memory) and reload, keeping the same pack
  * in focus. */
-static void toggle_pack(App *app)
+static void toggle_pack(App *app, int k)
 {
-    int k = app->game.pack_toggle;
-    app->game.pack_toggle = -1;
     if (k < 0 || k >= app->lib.npacks)
         return;
     char name[256], err[512];
@@ -670,6 +668,27 @@ static void toggle_pack(App *app)
     app->game.selected = app->lib.npacks + 1;
 }
 
+/* What the game asked for in its last tick. Taken off the game first: a
+ * reload starts the game afresh. */
+static void carry_out_requests(App *app)
+{
+    GameRequest reqs[GAME_MAX_REQUESTS];
+    int n = app->game.nrequests;
+    memcpy(reqs, app->game.requests, sizeof reqs[0] * (size_t)n);
+    game_clear_requests(&app->game);
+    for (int i = 0; i < n; i++) {
+        switch (reqs[i].type) {
+        case REQ_SAVE_SETTINGS: save_settings(app); break;
+        case REQ_SAVE_PROGRESS: save_progress(app); break;
+        case REQ_TOGGLE_PACK: toggle_pack(app, reqs[i].arg); break;
+        case REQ_RELOAD: app_reload(app); break;
+        case REQ_QUIT: app->quit = true; break;
+        case REQ_SOUND: audio_request((GameSound)reqs[i].arg); break;
+        default: break;
+        }
+    }
+}
+
 /* One fixed tick of the game with the given input, shared by both runs. */
 static void app_tick(App *app, TickInput *in)
 {
@@ -681,10 +700,7 @@ static void app_tick(App *app, TickInput *in)
         fputs(line, app->record);
     }
     game_step(&app->game, in);
-    audio_step(&app->game);
-    if (app->game.pack_toggle >= 0)
-        toggle_pack(app);
-    save_changes(app);
+    carry_out_requests(app);
     if (app->opt.print_score && app->game.result_ready && !app->score_printed) {
         char line[256];
         notice_format_result(&app->game.result, line, sizeof line);
@@ -726,7 +742,7 @@ static int run_headless(App *app)
     long tail = (app->have_replay ? app->replay.last_tick : 0) + HEADLESS_TAIL_TICKS;
     if (app->opt.print_score && tail > limit)
         limit = tail;
-    while (app->game.tick < limit && !app->game.quit) {
+    while (app->game.tick < limit && !app->quit) {
         if (app->opt.print_score && app->score_printed && !app->opt.screenshot)
             break;
         TickInput in = {0};
@@ -761,7 +777,7 @@ static int run_window(App *app, double t_launch)
     TickInput pending = {0};
     uint64_t last = platform_counter();
     bool first = true;
-    while (!app->game.quit && !app->plat.quit_requested) {
+    while (!app->quit && !app->plat.quit_requested) {
         platform_poll(&app->plat, app->render, &pending);
         uint64_t now = platform_counter();
         int steps = loop_advance(&loop, now - last, platform_frequency());
@@ -769,10 +785,6 @@ static int run_window(App *app, double t_launch)
         for (int i = 0; i < steps; i++) {
             app_tick(app, &pending);
             memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
-        }
-        if (app->plat.reload_requested) {
-            app->plat.reload_requested = false;
-            app_reload(app);
         }
         audio_update(&app->game, app->game.paused);
         render_frame(app->render, &app->game, loop_alpha(&loop));

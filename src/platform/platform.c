@@ -85,7 +85,7 @@ static void on_key(Platform *p, SDL_Keycode key, TickInput *in)
     case SDLK_v: press(in, ACT_FLAG_VOICE); break;
     case SDLK_F11: platform_set_fullscreen(p, !p->fullscreen); break;
     case SDLK_F12: p->screenshot_requested = true; break;
-    case SDLK_F5: p->reload_requested = true; break;
+    case SDLK_F5: press(in, ACT_RELOAD); break;
     default: break;
     }
 }

@@ -18,7 +18,6 @@ typedef struct {
     bool fullscreen;
     bool quit_requested;
     bool screenshot_requested; /* F12 */
-    bool reload_requested;     /* F5 */
     uint64_t last_present;     /* counter at the last present (frame pacing) */
     int stick_x, stick_y;      /* left stick direction last reported (-1, 0, 1) */
     TickInput later;           /* pointer events after a click, for the tick after it */
