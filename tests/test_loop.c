@@ -41,25 +41,37 @@ int main(void)
             ticks += (uint64_t)loop_advance(&l, freq / 144 + (f % 144 == 0 ? freq % 144 : 0), freq);
         CHECK_INT(ticks, 3600);
     }
-    /* A huge frame (a debugger pause) is clamped: at most 250 ms of ticks,
-     * and never more than LOOP_MAX_STEPS in one frame. */
+    /* A huge frame (a debugger pause) is clamped to 250 ms, 15 ticks, of
+     * which only LOOP_MAX_STEPS run: the rest of the ten seconds is
+     * dropped, not owed to the frames after. */
     {
         Loop l;
         loop_init(&l);
-        int steps = loop_advance(&l, 10 * 60000, 60000); /* ten seconds */
-        CHECK(steps <= LOOP_MAX_STEPS);
-        CHECK(steps > 0);
-        CHECK(l.dropped > 0);
-        /* The next normal frame runs normally. */
-        loop_init(&l);
-        CHECK_INT(loop_advance(&l, 1000, 60000), 1);
+        CHECK_INT(loop_advance(&l, 10 * 60000, 60000), LOOP_MAX_STEPS); /* ten seconds */
+        CHECK_INT(l.dropped, 600 - LOOP_MAX_STEPS);
+        CHECK(loop_alpha(&l) == 0.0);
+        /* The same loop recovers: N/60 s of normal frames after it give
+         * exactly N ticks, and alpha follows the time again. */
+        CHECK_INT(feed(&l, 90 * 1000, 60000, 3), 90);
+        CHECK(loop_alpha(&l) == 0.0);
+        CHECK_INT(loop_advance(&l, 500, 60000), 0);
+        CHECK(loop_alpha(&l) > 0.499 && loop_alpha(&l) < 0.501);
+        CHECK_INT(loop_advance(&l, 750, 60000), 1);
+        CHECK(loop_alpha(&l) > 0.249 && loop_alpha(&l) < 0.251);
+        CHECK_INT(l.ticks, LOOP_MAX_STEPS + 91);
+        CHECK_INT(l.dropped, 600 - LOOP_MAX_STEPS); /* nothing more was dropped */
     }
-    /* The cap: 200 ms is 12 ticks, but only LOOP_MAX_STEPS run. */
+    /* The cap: 205 ms is 12.3 ticks, but only LOOP_MAX_STEPS run; the
+     * whole ticks over the cap are dropped and the fraction is kept, so
+     * the next frame goes on from it. */
     {
         Loop l;
         loop_init(&l);
-        CHECK_INT(loop_advance(&l, 12000, 60000), LOOP_MAX_STEPS);
-        CHECK(loop_alpha(&l) < 1.0);
+        CHECK_INT(loop_advance(&l, 12300, 60000), LOOP_MAX_STEPS);
+        CHECK_INT(l.dropped, 12 - LOOP_MAX_STEPS);
+        CHECK(loop_alpha(&l) > 0.299 && loop_alpha(&l) < 0.301);
+        CHECK_INT(loop_advance(&l, 700, 60000), 1);
+        CHECK(loop_alpha(&l) == 0.0);
     }
     /* Interpolation: half a tick in, alpha is one half. */
     {
