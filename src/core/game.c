@@ -172,6 +172,11 @@ static void request(Game *g, RequestType type, int arg)
         g->requests[g->nrequests++] = (GameRequest){type, arg};
 }
 
+bool game_reaction_skippable(const Game *g)
+{
+    return g->screen == SCREEN_REACTION && g->tick - g->reaction_start > GAME_REACTION_MIN;
+}
+
 bool game_requested(const Game *g, RequestType type)
 {
     for (int i = 0; i < g->nrequests; i++)
@@ -1032,7 +1037,7 @@ static void step(Game *g, const TickInput *in)
     case SCREEN_REACTION:
         /* The body answers first; after a moment the player may skip ahead. */
         if (g->tick - g->reaction_start >= g->scene->answers[g->answer].length ||
-            (g->tick - g->reaction_start > 60 && (in->click || input_pressed(in, ACT_CONFIRM))))
+            (game_reaction_skippable(g) && (in->click || input_pressed(in, ACT_CONFIRM))))
             finish_scene(g);
         break;
     case SCREEN_DEBRIEF: {

@@ -88,6 +88,7 @@ typedef struct {
 #define GAME_HINT_TICKS 120   /* how long a hint's pulse shows */
 #define GAME_WATCH_SLOW 4     /* slow motion: one scene tick every 4 ticks (0.25x) */
 #define GAME_WATCH_LEAD 45    /* scene ticks shown before and after a watched cue */
+#define GAME_REACTION_MIN 60  /* ticks a reaction plays before the player may go on */
 
 /* The settings screen's rows, in order. */
 typedef enum {
@@ -179,6 +180,8 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
 /* Play this scene from its intro (campaign position found from the scene). */
 void game_play(Game *g, const Scene *scene);
 void game_step(Game *g, const TickInput *in);
+/* May the player go on from the reaction yet (Enter or a click)? */
+bool game_reaction_skippable(const Game *g);
 /* Has the game asked for this (any arg)? */
 bool game_requested(const Game *g, RequestType type);
 /* The platform has carried out every request. */
