@@ -829,7 +829,7 @@ static void leave_settings(Game *g)
         note(g, NOTE_SCREEN);
     } else {
         go(g, SCREEN_TITLE);
-        g->selected = 2;
+        g->selected = TITLE_SETTINGS;
     }
 }
 
@@ -908,36 +908,36 @@ static void step_title(Game *g, const TickInput *in)
 {
     int choice = menu(g, in, GAME_TITLE_BUTTONS, title_rect);
     if (input_pressed(in, ACT_BACK)) { /* the first Esc moves to Quit; a second one quits */
-        if (g->selected == 4) {
-            choice = 4;
+        if (g->selected == TITLE_QUIT) {
+            choice = TITLE_QUIT;
         } else {
-            g->selected = 4;
+            g->selected = TITLE_QUIT;
             note(g, NOTE_SELECT);
         }
     }
     int k, pos;
     switch (choice) {
-    case 0: /* Continue: the first open scene not yet finished */
+    case TITLE_PLAY: /* Continue: the first open scene not yet finished */
         note(g, NOTE_CONFIRM);
         if (campaign_resume(&g->campaign, g->progress, &k, &pos))
             game_play(g, g->campaign.chapters[k].scenes[pos]);
         else if (g->scene)
             game_play(g, g->scene);
         break;
-    case 1:
+    case TITLE_CHAPTERS:
         note(g, NOTE_CONFIRM);
         open_chapters(g);
         break;
-    case 2:
+    case TITLE_SETTINGS:
         note(g, NOTE_CONFIRM);
         g->settings_back = SCREEN_TITLE;
         go(g, SCREEN_SETTINGS);
         break;
-    case 3:
+    case TITLE_PACKS:
         note(g, NOTE_CONFIRM);
         go(g, SCREEN_PACKS);
         break;
-    case 4: request(g, REQ_QUIT, 0); break;
+    case TITLE_QUIT: request(g, REQ_QUIT, 0); break;
     default: break;
     }
 }
@@ -975,132 +975,139 @@ void game_step(Game *g, const TickInput *in)
     ask_for_sounds(g);
 }
 
+static void step_packs(Game *g, const TickInput *in)
+{
+    /* The number keys choose answers elsewhere; here only rows and Back. */
+    TickInput rows = without_numbers(in);
+    int n = pack_count(g);
+    int choice = menu(g, &rows, n + 2, game_pack_row);
+    if (g->selected < n)
+        g->pack_focus = g->selected; /* the highlighted pack shows its details */
+    if (choice == n || input_pressed(in, ACT_BACK)) {
+        go(g, SCREEN_TITLE);
+        g->selected = TITLE_PACKS;
+    } else if (n > 0 && (choice == n + 1 || (choice >= 0 && choice < n && !in->click)) &&
+               !g->library->packs[g->pack_focus].is_base) {
+        /* The button, or Enter on a row, turns the pack on or off; a
+         * click on a row only shows its details. */
+        request(g, REQ_TOGGLE_PACK, g->pack_focus);
+        note(g, NOTE_CONFIRM);
+    }
+}
+
+static void step_intro(Game *g, const TickInput *in)
+{
+    if (in->click || input_pressed(in, ACT_CONFIRM)) {
+        note(g, NOTE_CONFIRM);
+        go(g, SCREEN_PERFORM);
+        g->perform_start = g->tick + 1; /* cue time 0 is the next tick */
+    }
+}
+
+static void step_answer(Game *g, const TickInput *in)
+{
+    int choice = menu(g, in, g->noffered, answer_rect);
+    if (choice >= 0) {
+        g->answer = g->offered[choice];
+        notice_result(&g->notice, g->scene, g->answer, &g->result);
+        note(g, NOTE_CONFIRM);
+        go(g, SCREEN_REACTION);
+        g->reaction_start = g->tick + 1;
+    }
+}
+
+static void step_reaction(Game *g, const TickInput *in)
+{
+    /* The body answers first; after a moment the player may skip ahead. */
+    if (g->tick - g->reaction_start >= g->scene->answers[g->answer].length ||
+        (game_reaction_skippable(g) && (in->click || input_pressed(in, ACT_CONFIRM))))
+        finish_scene(g);
+}
+
+static void step_debrief(Game *g, const TickInput *in)
+{
+    TickInput t = without_numbers(in);
+    int choice = menu(g, &t, GAME_DEBRIEF_BUTTONS, debrief_rect);
+    int cue = in->click ? game_timeline_cue(g, in->mouse_x, in->mouse_y) : -1;
+    if (input_pressed(in, ACT_BACK))
+        choice = DEBRIEF_CHAPTERS;
+    if (cue >= 0) {
+        note(g, NOTE_CONFIRM);
+        watch(g, cue, false);
+        return;
+    }
+    switch (choice) {
+    case DEBRIEF_WATCH:
+        note(g, NOTE_CONFIRM);
+        watch(g, next_incongruent(g, -1), true);
+        break;
+    case DEBRIEF_ANSWERS:
+        note(g, NOTE_CONFIRM);
+        go(g, SCREEN_REVIEW);
+        break;
+    case DEBRIEF_AGAIN:
+        note(g, NOTE_CONFIRM);
+        start_scene(g);
+        break;
+    case DEBRIEF_CHAPTERS: open_chapters(g); break;
+    case DEBRIEF_CONTINUE:
+        note(g, NOTE_CONFIRM);
+        continue_campaign(g);
+        break;
+    default: break;
+    }
+}
+
+static void step_review(Game *g, const TickInput *in)
+{
+    /* Up and down scroll by whole answers (selected is the first shown). */
+    if (input_pressed(in, ACT_UP) && g->selected > 0)
+        g->selected--;
+    if (input_pressed(in, ACT_DOWN) && g->selected + 1 < g->scene->nanswers)
+        g->selected++;
+    if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
+        (in->click && ui_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
+        note(g, NOTE_CONFIRM);
+        go(g, SCREEN_DEBRIEF);
+        g->selected = DEBRIEF_ANSWERS;
+    }
+}
+
+static void step_results(Game *g, const TickInput *in)
+{
+    bool go_on = (in->click && ui_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
+                 input_pressed(in, ACT_CONFIRM) || input_pressed(in, ACT_BACK);
+    if (go_on) {
+        note(g, NOTE_CONFIRM);
+        open_chapters(g);
+        if (g->campaign.nchapters > 1 && g->chapter_focus + 1 < g->campaign.nchapters) {
+            g->chapter_focus++;
+            g->selected = 0;
+        }
+    }
+}
+
+/* Each screen's step, found by its Screen (the renderer's screen_x draws it). */
+typedef void (*ScreenStep)(Game *g, const TickInput *in);
+static const ScreenStep steps[SCREEN_COUNT] = {
+    [SCREEN_TITLE] = step_title,       [SCREEN_INTRO] = step_intro,     [SCREEN_PERFORM] = step_perform,
+    [SCREEN_ANSWER] = step_answer,     [SCREEN_REACTION] = step_reaction, [SCREEN_DEBRIEF] = step_debrief,
+    [SCREEN_PACKS] = step_packs,       [SCREEN_CHAPTERS] = step_chapters, [SCREEN_RESULTS] = step_results,
+    [SCREEN_SETTINGS] = step_settings, [SCREEN_WATCH] = step_watch,     [SCREEN_REVIEW] = step_review,
+};
+
 static void step(Game *g, const TickInput *in)
 {
     if (in->has_mouse) {
         g->mouse_x = in->mouse_x;
         g->mouse_y = in->mouse_y;
     }
-    int choice;
     bool scene_screen = g->screen >= SCREEN_INTRO && g->screen <= SCREEN_REACTION;
-    if (g->paused && g->screen != SCREEN_SETTINGS) {
-        step_pause(g, in);
-        g->tick++;
-        return;
-    }
-    if (scene_screen && (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE))) {
+    if (g->paused && g->screen != SCREEN_SETTINGS)
+        step_pause(g, in); /* the pause menu is over the scene, which stands still */
+    else if (scene_screen && (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE)))
         pause_scene(g);
-        g->tick++;
-        return;
-    }
-    switch (g->screen) {
-    case SCREEN_TITLE: step_title(g, in); break;
-    case SCREEN_CHAPTERS: step_chapters(g, in); break;
-    case SCREEN_SETTINGS: step_settings(g, in); break;
-    case SCREEN_PACKS: {
-        /* The number keys choose answers elsewhere; here only rows and Back. */
-        TickInput rows = without_numbers(in);
-        int n = pack_count(g);
-        choice = menu(g, &rows, n + 2, game_pack_row);
-        if (g->selected < n)
-            g->pack_focus = g->selected; /* the highlighted pack shows its details */
-        if (choice == n || input_pressed(in, ACT_BACK)) {
-            go(g, SCREEN_TITLE);
-            g->selected = 3;
-        } else if (n > 0 && (choice == n + 1 || (choice >= 0 && choice < n && !in->click)) &&
-                   !g->library->packs[g->pack_focus].is_base) {
-            /* The button, or Enter on a row, turns the pack on or off; a
-             * click on a row only shows its details. */
-            request(g, REQ_TOGGLE_PACK, g->pack_focus);
-            note(g, NOTE_CONFIRM);
-        }
-        break;
-    }
-    case SCREEN_INTRO:
-        if (in->click || input_pressed(in, ACT_CONFIRM)) {
-            note(g, NOTE_CONFIRM);
-            go(g, SCREEN_PERFORM);
-            g->perform_start = g->tick + 1; /* cue time 0 is the next tick */
-        }
-        break;
-    case SCREEN_PERFORM: step_perform(g, in); break;
-    case SCREEN_ANSWER:
-        choice = menu(g, in, g->noffered, answer_rect);
-        if (choice >= 0) {
-            g->answer = g->offered[choice];
-            notice_result(&g->notice, g->scene, g->answer, &g->result);
-            note(g, NOTE_CONFIRM);
-            go(g, SCREEN_REACTION);
-            g->reaction_start = g->tick + 1;
-        }
-        break;
-    case SCREEN_REACTION:
-        /* The body answers first; after a moment the player may skip ahead. */
-        if (g->tick - g->reaction_start >= g->scene->answers[g->answer].length ||
-            (game_reaction_skippable(g) && (in->click || input_pressed(in, ACT_CONFIRM))))
-            finish_scene(g);
-        break;
-    case SCREEN_DEBRIEF: {
-        TickInput t = without_numbers(in);
-        choice = menu(g, &t, GAME_DEBRIEF_BUTTONS, debrief_rect);
-        int cue = in->click ? game_timeline_cue(g, in->mouse_x, in->mouse_y) : -1;
-        if (input_pressed(in, ACT_BACK))
-            choice = DEBRIEF_CHAPTERS;
-        if (cue >= 0) {
-            note(g, NOTE_CONFIRM);
-            watch(g, cue, false);
-            break;
-        }
-        switch (choice) {
-        case DEBRIEF_WATCH:
-            note(g, NOTE_CONFIRM);
-            watch(g, next_incongruent(g, -1), true);
-            break;
-        case DEBRIEF_ANSWERS:
-            note(g, NOTE_CONFIRM);
-            go(g, SCREEN_REVIEW);
-            break;
-        case DEBRIEF_AGAIN:
-            note(g, NOTE_CONFIRM);
-            start_scene(g);
-            break;
-        case DEBRIEF_CHAPTERS: open_chapters(g); break;
-        case DEBRIEF_CONTINUE:
-            note(g, NOTE_CONFIRM);
-            continue_campaign(g);
-            break;
-        default: break;
-        }
-        break;
-    }
-    case SCREEN_REVIEW:
-        /* Up and down scroll by whole answers (selected is the first shown). */
-        if (input_pressed(in, ACT_UP) && g->selected > 0)
-            g->selected--;
-        if (input_pressed(in, ACT_DOWN) && g->selected + 1 < g->scene->nanswers)
-            g->selected++;
-        if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
-            (in->click && ui_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
-            note(g, NOTE_CONFIRM);
-            go(g, SCREEN_DEBRIEF);
-            g->selected = DEBRIEF_ANSWERS;
-        }
-        break;
-    case SCREEN_WATCH: step_watch(g, in); break;
-    case SCREEN_RESULTS: {
-        bool go_on = (in->click && ui_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
-                     input_pressed(in, ACT_CONFIRM) || input_pressed(in, ACT_BACK);
-        if (go_on) {
-            note(g, NOTE_CONFIRM);
-            open_chapters(g);
-            if (g->campaign.nchapters > 1 && g->chapter_focus + 1 < g->campaign.nchapters) {
-                g->chapter_focus++;
-                g->selected = 0;
-            }
-        }
-        break;
-    }
-    case SCREEN_COUNT: break;
-    }
+    else if (g->screen >= 0 && g->screen < SCREEN_COUNT && steps[g->screen])
+        steps[g->screen](g, in);
     g->tick++;
 }

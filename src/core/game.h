@@ -109,6 +109,9 @@ typedef enum {
 
 typedef enum { PAUSE_RESUME, PAUSE_RESTART, PAUSE_SETTINGS, PAUSE_QUIT, PAUSE_COUNT } PauseItem;
 
+/* The title screen's buttons. */
+typedef enum { TITLE_PLAY, TITLE_CHAPTERS, TITLE_SETTINGS, TITLE_PACKS, TITLE_QUIT, TITLE_COUNT } TitleItem;
+
 /* The debrief's buttons. */
 typedef enum {
     DEBRIEF_WATCH,    /* the disconnections again, slowly */
@@ -222,7 +225,7 @@ int game_timeline_cue(const Game *g, float x, float y);
 RigVec game_region_anchor(const RigLayout *rig, Region r);
 
 /* Layout, in canvas pixels. */
-#define GAME_TITLE_BUTTONS 5 /* Continue, Chapters, Settings, Packs, Quit */
+#define GAME_TITLE_BUTTONS TITLE_COUNT
 #define GAME_PACK_ROWS 8      /* rows the Packs screen shows at once */
 #define GAME_CHAPTER_ROWS 7   /* scene rows the Chapters screen shows at once */
 #define GAME_DEBRIEF_BUTTONS DEBRIEF_COUNT
