@@ -7,122 +7,91 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const text_sizes[] = {"small", "normal", "large", "projector", NULL};
-static const char *const text_speeds[] = {"slow", "normal", "fast", "instant", NULL};
+static const char *const text_sizes[TEXT_SIZE_COUNT] = {"small", "normal", "large", "projector"};
+static const char *const text_speeds[TEXT_SPEED_COUNT] = {"slow", "normal", "fast", "instant"};
 
-static int clampi(int v, int lo, int hi)
+typedef enum {
+    KIND_YES_NO, /* a bool field: yes or no */
+    KIND_NUMBER, /* an int field: lo..hi */
+    KIND_SIZE,   /* an int field: 0 for the default, or lo..hi */
+    KIND_WORD    /* an enum field, kept as int: words[lo..hi] */
+} Kind;
+
+typedef struct {
+    const char *key;          /* in the file */
+    Kind kind;
+    size_t offset;            /* of the field in Settings */
+    int lo, hi;               /* limits (a yes/no: 0, 1) */
+    int def;                  /* the default */
+    const char *const *words; /* KIND_WORD: the names, by value */
+    const char *note;         /* written after the value; a word's note also names the choices in errors */
+} Key;
+
+/* The offset of Settings' field f, which must have type T: a field of any
+ * other type does not compile, so no entry reads or writes its field as
+ * the wrong kind. */
+#define FIELD(f, T) (offsetof(Settings, f) + _Generic(((Settings *)0)->f, T: 0))
+#define YES_NO(key, f, def) {key, KIND_YES_NO, FIELD(f, bool), 0, 1, def, NULL, "yes or no"}
+#define NUMBER(key, f, lo, hi, def, note) {key, KIND_NUMBER, FIELD(f, int), lo, hi, def, NULL, note}
+#define SIZE(key, f, lo, hi, def, note) {key, KIND_SIZE, FIELD(f, int), lo, hi, def, NULL, note}
+#define WORD(key, f, T, words, def, note) \
+    {key, KIND_WORD, FIELD(f, T), 0, (int)(sizeof words / sizeof words[0]) - 1, def, words, note}
+
+_Static_assert(sizeof(TextSize) == sizeof(int) && sizeof(TextSpeed) == sizeof(int), "word settings are kept as int");
+
+/* Every setting, in the order the file lists them. A new setting is a
+ * field in Settings and one line here. */
+static const Key keys[] = {
+    YES_NO("fullscreen", fullscreen, false),
+    SIZE("window_width", window_width, SETTINGS_MIN_WIDTH, SETTINGS_MAX_WIDTH, 0, "pixels; 0 = the default"),
+    SIZE("window_height", window_height, SETTINGS_MIN_HEIGHT, SETTINGS_MAX_HEIGHT, 0, "pixels; 0 = the default"),
+    NUMBER("master_volume", master_volume, 0, 100, 100, "0 to 100"),
+    NUMBER("music_volume", music_volume, 0, 100, 80, "0 to 100"),
+    NUMBER("effects_volume", effects_volume, 0, 100, 100, "0 to 100"),
+    WORD("text_size", text_size, TextSize, text_sizes, TEXT_SIZE_NORMAL, "small, normal, large or projector"),
+    WORD("text_speed", text_speed, TextSpeed, text_speeds, TEXT_SPEED_NORMAL, "slow, normal, fast or instant"),
+    YES_NO("reduced_motion", reduced_motion, false),
+    YES_NO("high_contrast", high_contrast, false),
+    YES_NO("hints", hints, false),
+    YES_NO("open_all_scenes", open_all_scenes, false),
+};
+
+#undef WORD
+#undef SIZE
+#undef NUMBER
+#undef YES_NO
+#undef FIELD
+
+#define KEY_COUNT (sizeof keys / sizeof keys[0])
+
+static int key_get(const Settings *s, const Key *k)
 {
-    return v < lo ? lo : v > hi ? hi : v;
+    const char *field = (const char *)s + k->offset;
+    return k->kind == KIND_YES_NO ? *(const bool *)field : *(const int *)field;
 }
 
-/* A `key = value` line with a note in a comment lined up after it. */
-static void text_entry(TextWriter *w, const char *key, const char *value, const char *note)
+static void key_set(Settings *s, const Key *k, int v)
 {
-    char kv[SAVE_MAX_LINE];
-    snprintf(kv, sizeof kv, "%s = %s", key, value);
-    if (note)
-        textio_printf(w, "%-28s # %s\n", kv, note);
+    char *field = (char *)s + k->offset;
+    if (k->kind == KIND_YES_NO)
+        *(bool *)field = v != 0;
     else
-        textio_printf(w, "%s\n", kv);
-}
-
-typedef enum { V_BOOL, V_INT, V_SIZE, V_WORD } ValueKind;
-
-enum {
-    S_FULLSCREEN,
-    S_WIDTH,
-    S_HEIGHT,
-    S_MASTER,
-    S_MUSIC,
-    S_EFFECTS,
-    S_TEXT_SIZE,
-    S_TEXT_SPEED,
-    S_REDUCED_MOTION,
-    S_HIGH_CONTRAST,
-    S_HINTS,
-    S_ALL_OPEN,
-    S_COUNT
-};
-
-static const struct {
-    const char *key;
-    ValueKind kind;
-    int lo, hi;                /* V_INT, V_SIZE (V_SIZE also takes 0) */
-    const char *const *words;  /* V_WORD */
-    const char *note;          /* the comment written after it */
-} skeys[S_COUNT] = {
-    [S_FULLSCREEN] = {"fullscreen", V_BOOL, 0, 1, NULL, "yes or no"},
-    [S_WIDTH] = {"window_width", V_SIZE, SETTINGS_MIN_WIDTH, SETTINGS_MAX_WIDTH, NULL, "pixels; 0 = the default"},
-    [S_HEIGHT] = {"window_height", V_SIZE, SETTINGS_MIN_HEIGHT, SETTINGS_MAX_HEIGHT, NULL, "pixels; 0 = the default"},
-    [S_MASTER] = {"master_volume", V_INT, 0, 100, NULL, "0 to 100"},
-    [S_MUSIC] = {"music_volume", V_INT, 0, 100, NULL, "0 to 100"},
-    [S_EFFECTS] = {"effects_volume", V_INT, 0, 100, NULL, "0 to 100"},
-    [S_TEXT_SIZE] = {"text_size", V_WORD, 0, TEXT_SIZE_COUNT - 1, text_sizes, "small, normal, large or projector"},
-    [S_TEXT_SPEED] = {"text_speed", V_WORD, 0, TEXT_SPEED_COUNT - 1, text_speeds, "slow, normal, fast or instant"},
-    [S_REDUCED_MOTION] = {"reduced_motion", V_BOOL, 0, 1, NULL, "yes or no"},
-    [S_HIGH_CONTRAST] = {"high_contrast", V_BOOL, 0, 1, NULL, "yes or no"},
-    [S_HINTS] = {"hints", V_BOOL, 0, 1, NULL, "yes or no"},
-    [S_ALL_OPEN] = {"open_all_scenes", V_BOOL, 0, 1, NULL, "yes or no"},
-};
-
-static int sget(const Settings *s, int k)
-{
-    switch (k) {
-    case S_FULLSCREEN: return s->fullscreen;
-    case S_WIDTH: return s->window_width;
-    case S_HEIGHT: return s->window_height;
-    case S_MASTER: return s->master_volume;
-    case S_MUSIC: return s->music_volume;
-    case S_EFFECTS: return s->effects_volume;
-    case S_TEXT_SIZE: return (int)s->text_size;
-    case S_TEXT_SPEED: return (int)s->text_speed;
-    case S_REDUCED_MOTION: return s->reduced_motion;
-    case S_HIGH_CONTRAST: return s->high_contrast;
-    case S_ALL_OPEN: return s->open_all_scenes;
-    default: return s->hints;
-    }
-}
-
-static void sset(Settings *s, int k, int v)
-{
-    switch (k) {
-    case S_FULLSCREEN: s->fullscreen = v != 0; break;
-    case S_WIDTH: s->window_width = v; break;
-    case S_HEIGHT: s->window_height = v; break;
-    case S_MASTER: s->master_volume = v; break;
-    case S_MUSIC: s->music_volume = v; break;
-    case S_EFFECTS: s->effects_volume = v; break;
-    case S_TEXT_SIZE: s->text_size = (TextSize)v; break;
-    case S_TEXT_SPEED: s->text_speed = (TextSpeed)v; break;
-    case S_REDUCED_MOTION: s->reduced_motion = v != 0; break;
-    case S_HIGH_CONTRAST: s->high_contrast = v != 0; break;
-    case S_ALL_OPEN: s->open_all_scenes = v != 0; break;
-    default: s->hints = v != 0; break;
-    }
+        *(int *)field = v;
 }
 
 Settings settings_default(void)
 {
-    return (Settings){
-        .fullscreen = false,
-        .window_width = 0,
-        .window_height = 0,
-        .master_volume = 100,
-        .music_volume = 80,
-        .effects_volume = 100,
-        .text_size = TEXT_SIZE_NORMAL,
-        .text_speed = TEXT_SPEED_NORMAL,
-        .reduced_motion = false,
-        .high_contrast = false,
-        .hints = false,
-        .open_all_scenes = false,
-    };
+    Settings s;
+    memset(&s, 0, sizeof s);
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        key_set(&s, &keys[i], keys[i].def);
+    return s;
 }
 
 bool settings_equal(const Settings *a, const Settings *b)
 {
-    for (int k = 0; k < S_COUNT; k++)
-        if (sget(a, k) != sget(b, k))
+    for (size_t i = 0; i < KEY_COUNT; i++)
+        if (key_get(a, &keys[i]) != key_get(b, &keys[i]))
             return false;
     return true;
 }
@@ -137,97 +106,93 @@ const char *settings_text_speed_name(TextSpeed t)
     return t >= 0 && t < TEXT_SPEED_COUNT ? text_speeds[t] : "?";
 }
 
-/* One settings value; false (reported) when it cannot be read. */
-static bool settings_value(Settings *s, int k, TextReader *rd, const char *val, int vcol)
+/* ---- reading ------------------------------------------------------------- */
+
+/* Set k from val, or report why it cannot be read; clamping is warned about. */
+static void read_value(Settings *s, const Key *k, TextReader *rd, const char *val, int vcol)
 {
     char q[64];
-    const char *key = skeys[k].key;
-    switch (skeys[k].kind) {
-    case V_BOOL: {
+    switch (k->kind) {
+    case KIND_YES_NO: {
         bool b;
-        if (!textio_parse_bool(val, &b)) {
-            textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected yes or no for '%s', found '%s'", key,
+        if (textio_parse_bool(val, &b))
+            key_set(s, k, b);
+        else
+            textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected yes or no for '%s', found '%s'", k->key,
                           textio_quote(val, q, sizeof q));
-            return false;
-        }
-        sset(s, k, b);
-        return true;
+        return;
     }
-    case V_INT: {
+    case KIND_NUMBER: {
         int v;
-        if (!textio_read_int(rd, vcol, key, val, skeys[k].lo, skeys[k].hi, &v))
-            return false;
-        sset(s, k, v);
-        return true;
+        if (textio_read_int(rd, vcol, k->key, val, k->lo, k->hi, &v))
+            key_set(s, k, v);
+        return;
     }
-    case V_SIZE: {
+    case KIND_SIZE: {
         long long v;
         TextioNum np = textio_parse_num(val, strlen(val), &v);
         if (np == TEXTIO_NUM_BAD) {
-            textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected a whole number for '%s', found '%s'", key,
+            textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected a whole number for '%s', found '%s'", k->key,
                           textio_quote(val, q, sizeof q));
-            return false;
-        }
-        if (np == TEXTIO_NUM_OK && v == 0) {
-            sset(s, k, 0);
-            return true;
-        }
-        if (np == TEXTIO_NUM_HUGE || v < skeys[k].lo || v > skeys[k].hi) {
-            int c = np == TEXTIO_NUM_HUGE || v > skeys[k].hi ? skeys[k].hi : v < 0 ? 0 : skeys[k].lo;
+        } else if (np == TEXTIO_NUM_OK && v == 0) {
+            key_set(s, k, 0);
+        } else if (np == TEXTIO_NUM_HUGE || v < k->lo || v > k->hi) {
+            int c = np == TEXTIO_NUM_HUGE || v > k->hi ? k->hi : v < 0 ? 0 : k->lo;
             textio_report(rd, DIAG_WARNING, rd->lineno, vcol,
-                          "'%s' is %s%s; using %d (0 for the default, or %d to %d)", key,
+                          "'%s' is %s%s; using %d (0 for the default, or %d to %d)", k->key,
                           np == TEXTIO_NUM_HUGE ? "far too large" : "",
-                          np == TEXTIO_NUM_HUGE ? "" : textio_quote(val, q, sizeof q), c, skeys[k].lo, skeys[k].hi);
-            sset(s, k, c);
+                          np == TEXTIO_NUM_HUGE ? "" : textio_quote(val, q, sizeof q), c, k->lo, k->hi);
+            key_set(s, k, c);
         } else {
-            sset(s, k, (int)v);
+            key_set(s, k, (int)v);
         }
-        return true;
+        return;
     }
-    case V_WORD:
-        for (int i = 0; skeys[k].words[i]; i++) {
-            if (strcmp(val, skeys[k].words[i]) == 0) {
-                sset(s, k, i);
-                return true;
+    case KIND_WORD:
+        for (int i = k->lo; i <= k->hi; i++) {
+            if (strcmp(val, k->words[i]) == 0) {
+                key_set(s, k, i);
+                return;
             }
         }
-        textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected %s for '%s', found '%s'", skeys[k].note, key,
+        textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected %s for '%s', found '%s'", k->note, k->key,
                       textio_quote(val, q, sizeof q));
-        return false;
+        return;
     }
-    return false;
 }
 
 typedef struct {
     Settings *s;
-    int seen[S_COUNT]; /* the line each key was set on */
-} SettingsRead;
+    int seen[KEY_COUNT]; /* the line each key was set on */
+} Reading;
 
-static bool settings_entry(void *ctx, TextReader *rd, const char *key, int kcol, char *val, int vcol)
+static bool read_entry(void *ctx, TextReader *rd, const char *key, int kcol, char *val, int vcol)
 {
-    SettingsRead *sr = ctx;
-    int k = 0;
-    while (k < S_COUNT && strcmp(skeys[k].key, key) != 0)
-        k++;
-    if (k == S_COUNT)
+    Reading *r = ctx;
+    size_t i = 0;
+    while (i < KEY_COUNT && strcmp(keys[i].key, key) != 0)
+        i++;
+    if (i == KEY_COUNT)
         return false;
-    if (sr->seen[k])
+    if (r->seen[i])
         textio_report(rd, DIAG_WARNING, rd->lineno, kcol,
-                      "'%s' is set twice (first on line %d); the later value is used", key, sr->seen[k]);
-    sr->seen[k] = rd->lineno;
-    settings_value(sr->s, k, rd, val, vcol);
+                      "'%s' is set twice (first on line %d); the later value is used", key, r->seen[i]);
+    r->seen[i] = rd->lineno;
+    read_value(r->s, &keys[i], rd, val, vcol);
     return true;
 }
 
 bool settings_parse(Settings *s, const char *file, const char *buf, size_t len, DiagList *diags)
 {
     *s = settings_default();
-    SettingsRead sr = {.s = s};
-    if (saveframe_read(file, buf, len, diags, "settings", settings_entry, &sr))
+    Reading r = {.s = s};
+    if (saveframe_read(file, buf, len, diags, "settings", read_entry, &r))
         return true;
     *s = settings_default();
     return false;
 }
+
+/* ---- writing ------------------------------------------------------------- */
 
 char *settings_format(const Settings *s, size_t *len)
 {
@@ -235,15 +200,17 @@ char *settings_format(const Settings *s, size_t *len)
     saveframe_begin(&w, "# Unsaid settings. Change a value after '=' and keep the rest of the\n"
                         "# line as it is; the game reads this file when it starts. Delete the\n"
                         "# file to go back to the defaults. See docs/save-format.md.\n");
-    for (int k = 0; k < S_COUNT; k++) {
-        char v[32];
-        int x = sget(s, k);
-        switch (skeys[k].kind) {
-        case V_BOOL: snprintf(v, sizeof v, "%s", x ? "yes" : "no"); break;
-        case V_WORD: snprintf(v, sizeof v, "%s", skeys[k].words[clampi(x, skeys[k].lo, skeys[k].hi)]); break;
-        default: snprintf(v, sizeof v, "%d", x); break;
-        }
-        text_entry(&w, skeys[k].key, v, skeys[k].note);
+    for (size_t i = 0; i < KEY_COUNT; i++) {
+        const Key *k = &keys[i];
+        int x = key_get(s, k);
+        char kv[SAVE_MAX_LINE];
+        if (k->kind == KIND_YES_NO)
+            snprintf(kv, sizeof kv, "%s = %s", k->key, x ? "yes" : "no");
+        else if (k->kind == KIND_WORD)
+            snprintf(kv, sizeof kv, "%s = %s", k->key, k->words[x < k->lo ? k->lo : x > k->hi ? k->hi : x]);
+        else
+            snprintf(kv, sizeof kv, "%s = %d", k->key, x);
+        textio_printf(&w, "%-28s # %s\n", kv, k->note); /* the notes line up */
     }
     return saveframe_end(&w, "settings", len);
 }

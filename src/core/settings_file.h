@@ -7,11 +7,12 @@
  *   ...
  *   end = settings
  *
- * The keys, their kinds and limits are a table in settings_file.c. A key
- * that is missing takes its default, one given twice takes the later
- * value with a warning, and a number out of range is clamped with a
- * warning; a value of the wrong kind refuses the whole file (the frame's
- * rules are in saveframe.h).
+ * Every setting is one entry of a table in settings_file.c (its key, kind,
+ * field, limits and default); reading, writing, the defaults and
+ * settings_equal() all follow that table. A key that is missing takes its
+ * default, one given twice takes the later value with a warning, and a
+ * number out of range is clamped with a warning; a value of the wrong
+ * kind refuses the whole file (the frame's rules are in saveframe.h).
  * Writing gives back exactly what reading took in.
  *
  * Pure: no SDL, no files, no clock. src/platform/saves.h puts it on disk. */
