@@ -1,0 +1,58 @@
+/* Unsaid - app.h: the running game and everything around it.
+ *
+ * The App holds what one run of the game needs: the packs, the window (or
+ * the headless surface) and the renderer, the game itself, the replay it
+ * plays or the recording it writes, the settings and progress on disk,
+ * and a message box over the frame (pack problems, a save that failed).
+ * app_tick steps the game once and carries out what the game asked for
+ * in that tick (see GameRequest in game.h); run.h drives it. */
+#ifndef UNSAID_APP_H
+#define UNSAID_APP_H
+
+#include "cli.h"
+#include "game.h"
+#include "library.h"
+#include "platform.h"
+#include "render.h"
+#include "replay.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct {
+    Options opt;
+    double t_launch; /* ms on the real clock when the program started (--timing) */
+    Library lib;
+    Platform plat;
+    Renderer *render;
+    Game game;
+    Replay replay;
+    bool have_replay;
+    int replay_cursor;
+    FILE *record;
+    bool score_printed;
+    char overlay_title[128];
+    char overlay[4096];
+    double overlay_until; /* ms on the real clock */
+    bool saving;          /* progress and settings live on disk (a window, no replay) */
+    bool quit;            /* the game asked to quit */
+    Settings applied;     /* the settings the window and sound last took */
+} App;
+
+/* Milliseconds on the real (monotonic) clock: overlays and --timing. */
+double app_clock_ms(void);
+/* Open everything the command line asks for: the replay and its packs, the
+ * library, the first scene, the window or headless surface, the renderer,
+ * the saves (in a window), the recording and the sound (in a window).
+ * False when the game cannot run: the reason has been told, and nothing
+ * is left to close. The data folder must be open (vfs_init). */
+bool app_open(App *app, const Options *opt, double t_launch);
+/* Close what app_open opened. Returns rc, or 1 in place of 0 when the
+ * recording could not be written in full. */
+int app_close(App *app, int rc);
+/* One fixed tick: the replay's input in place of *in when replaying,
+ * recorded when recording; then the game's requests, and the score when
+ * --print-score asks for it. */
+void app_tick(App *app, TickInput *in);
+
+#endif

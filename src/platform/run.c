@@ -1,0 +1,110 @@
+/* Unsaid - run.c: the window's loop and the headless run (see run.h). */
+#include "run.h"
+
+#include "audio.h"
+#include "loop.h"
+#include "vfs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Render one game state many times with the software renderer and report
+ * how long a frame takes (a benchmark, not a test). */
+static void bench_frames(App *app)
+{
+    long n = app->opt.bench_frames;
+    double *ms = malloc((size_t)n * sizeof *ms);
+    if (!ms)
+        return;
+    uint64_t freq = platform_frequency();
+    for (long i = 0; i < n; i++) {
+        uint64_t t0 = platform_counter();
+        render_frame(app->render, &app->game, (double)(i % 8) / 8.0);
+        ms[i] = (double)(platform_counter() - t0) * 1000.0 / (double)freq;
+    }
+    qsort(ms, (size_t)n, sizeof *ms, cmp_double);
+    printf("frames=%ld tick=%d median_ms=%.2f p90_ms=%.2f min_ms=%.2f max_ms=%.2f\n", n, app->game.tick,
+           ms[n / 2], ms[n * 9 / 10], ms[0], ms[n - 1]);
+    free(ms);
+}
+
+int run_headless(App *app)
+{
+    long limit = app->opt.screenshot || app->opt.bench_frames ? app->opt.at : 0;
+    long tail = (app->have_replay ? app->replay.last_tick : 0) + HEADLESS_TAIL_TICKS;
+    if (app->opt.print_score && tail > limit)
+        limit = tail;
+    while (app->game.tick < limit && !app->quit) {
+        if (app->opt.print_score && app->score_printed && !app->opt.screenshot)
+            break;
+        TickInput in = {0};
+        app_tick(app, &in);
+    }
+    if (app->opt.screenshot) {
+        if (app->game.tick < app->opt.at) {
+            fprintf(stderr, "unsaid: the game quit at tick %d, before --at %ld\n", app->game.tick,
+                    app->opt.at);
+            return 1;
+        }
+        render_frame(app->render, &app->game, 1.0);
+        char err[512];
+        if (!platform_save_png(&app->plat, app->opt.screenshot, err, sizeof err)) {
+            fprintf(stderr, "unsaid: %s\n", err);
+            return 1;
+        }
+    }
+    if (app->opt.bench_frames > 0)
+        bench_frames(app);
+    if (app->opt.print_score && !app->score_printed) {
+        fprintf(stderr, "unsaid: the scene did not end (no answer was chosen by tick %d)\n", app->game.tick);
+        return 3;
+    }
+    return 0;
+}
+
+int run_window(App *app)
+{
+    Loop loop;
+    loop_init(&loop);
+    TickInput pending = {0};
+    uint64_t last = platform_counter();
+    bool first = true;
+    while (!app->quit && !app->plat.quit_requested) {
+        platform_poll(&app->plat, app->render, &pending);
+        uint64_t now = platform_counter();
+        int steps = loop_advance(&loop, now - last, platform_frequency());
+        last = now;
+        for (int i = 0; i < steps; i++) {
+            app_tick(app, &pending);
+            memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
+        }
+        audio_update(&app->game, app->game.paused);
+        render_frame(app->render, &app->game, loop_alpha(&loop));
+        if (app->overlay_until > app_clock_ms())
+            render_overlay(app->render, app->overlay_title, app->overlay);
+        if (app->plat.screenshot_requested && vfs_read_only()) {
+            fprintf(stderr, "unsaid: F12 saves nothing during a replay, which leaves the data folder as it "
+                            "was; use --replay FILE --screenshot PNG --at %d\n", app->game.tick);
+        } else if (app->plat.screenshot_requested) {
+            char path[1200], err[512];
+            snprintf(path, sizeof path, "%sscreenshot-%d.png", vfs_user_dir(), app->game.tick);
+            if (platform_save_png(&app->plat, path, err, sizeof err))
+                fprintf(stderr, "unsaid: saved %s\n", path);
+            else
+                fprintf(stderr, "unsaid: %s\n", err);
+        }
+        app->plat.screenshot_requested = false;
+        platform_present(&app->plat);
+        if (first && app->opt.timing)
+            fprintf(stderr, "unsaid: first frame %.1f ms after launch\n", app_clock_ms() - app->t_launch);
+        first = false;
+    }
+    return 0;
+}
