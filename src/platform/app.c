@@ -7,7 +7,6 @@
 #include "saves.h"
 #include "vfs.h"
 
-#include <SDL2/SDL_ttf.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -224,8 +223,6 @@ static void load_saves(App *app)
 static void close_output_and_packs(App *app)
 {
     render_destroy(app->render);
-    if (app->render)
-        TTF_Quit();
     if (app->plat.renderer) /* open */
         platform_close(&app->plat);
     if (app->have_replay)

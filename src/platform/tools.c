@@ -9,7 +9,6 @@
 #include "vfs.h"
 
 #include <SDL2/SDL.h>
-#include <SDL2/SDL_ttf.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -223,7 +222,6 @@ static int run_sheet(const Options *o)
     else
         rc = 0;
     SDL_FreeSurface(sheet);
-    TTF_Quit();
     SDL_Quit();
     library_free(&lib);
     return rc;

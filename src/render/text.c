@@ -91,13 +91,14 @@ static bool open_fonts(const Text *t, float scale, float factor, TTF_Font **font
 
 Text *text_create(SDL_Renderer *renderer, TextOpenFn open, float scale, char *err, size_t errsize)
 {
-    if (!TTF_WasInit() && TTF_Init() != 0) {
+    if (TTF_Init() != 0) { /* counted: each Text starts SDL_ttf and stops it again */
         snprintf(err, errsize, "cannot start SDL_ttf: %s", TTF_GetError());
         return NULL;
     }
     Text *t = calloc(1, sizeof *t);
     if (!t) {
         snprintf(err, errsize, "out of memory");
+        TTF_Quit();
         return NULL;
     }
     t->renderer = renderer;
@@ -106,6 +107,7 @@ Text *text_create(SDL_Renderer *renderer, TextOpenFn open, float scale, char *er
     t->size_factor = 1;
     if (!open_fonts(t, t->scale, t->size_factor, t->fonts, err, errsize)) {
         free(t);
+        TTF_Quit();
         return NULL;
     }
     return t;
@@ -118,6 +120,7 @@ void text_destroy(Text *t)
     clear_cache(t);
     close_fonts(t->fonts);
     free(t);
+    TTF_Quit(); /* after the fonts close */
 }
 
 static bool same(float a, float b)

@@ -34,6 +34,8 @@ typedef SDL_RWops *(*TextOpenFn)(const char *path);
 
 typedef struct Text Text;
 
+/* text_create starts SDL_ttf and text_destroy stops it again (SDL_ttf
+ * counts them), so no one else needs to. */
 Text *text_create(SDL_Renderer *renderer, TextOpenFn open, float scale, char *err, size_t errsize);
 void text_destroy(Text *t);
 /* Make reading text (small and body fonts) `factor` times its normal size;
