@@ -212,7 +212,7 @@ static int run_sheet(const Options *o)
     }
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
     int rc = 1;
-    char err[512];
+    char err[512] = "";
     SDL_Surface *sheet = SDL_Init(0) == 0 ? sheet_render((SheetKind)o->sheet_kind, &lib, vfs_rwops, err, sizeof err)
                                           : NULL;
     if (!sheet)
