@@ -248,7 +248,7 @@ int main(int argc, char **argv)
         static const float probes[][2] = {{615, 252}, {640, 205}, {580, 560}, {640, 420}, {640, 330}, {100, 100}};
         for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++)
             printf("  hit (%.0f,%.0f) -> %s\n", probes[i][0], probes[i][1],
-                   rig_region_name(rig_hit_test(&rig, probes[i][0], probes[i][1])));
+                   region_name(rig_hit_test(&rig, probes[i][0], probes[i][1])));
     }
     rc |= !canvas_save(&c, argv[1]);
     canvas_close(&c);

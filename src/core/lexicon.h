@@ -11,7 +11,7 @@
 #include "diag.h"
 #include "pose.h"
 #include "registry.h"
-#include "rig.h"
+#include "region.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -15,7 +15,7 @@
 #ifndef UNSAID_NOTICE_H
 #define UNSAID_NOTICE_H
 
-#include "rig.h"
+#include "region.h"
 #include "scene.h"
 #include "stats.h"
 

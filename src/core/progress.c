@@ -215,10 +215,10 @@ static void read_scene(Progress *p, TextReader *rd, char *val, int vcol)
             f = F_SCORE;
         else if (strcmp(name, "plays") == 0)
             f = F_PLAYS;
-        else if (strncmp(name, "best.", 5) == 0 && rig_region_find(name + 5) != REGION_NONE)
-            f = F_BEST + (int)rig_region_find(name + 5);
-        else if (strncmp(name, "last.", 5) == 0 && rig_region_find(name + 5) != REGION_NONE)
-            f = F_LAST + (int)rig_region_find(name + 5);
+        else if (strncmp(name, "best.", 5) == 0 && region_find(name + 5) != REGION_NONE)
+            f = F_BEST + (int)region_find(name + 5);
+        else if (strncmp(name, "last.", 5) == 0 && region_find(name + 5) != REGION_NONE)
+            f = F_LAST + (int)region_find(name + 5);
         if (f < 0) {
             textio_report(rd, DIAG_WARNING, rd->lineno, col,
                           "unknown field '%s' in the scene line (ignored; perhaps from a newer version of the game)",
@@ -279,7 +279,7 @@ bool progress_parse(Progress *p, const char *file, const char *buf, size_t len, 
 static void counts_field(TextWriter *w, const char *which, int region, const TallyCounts *c)
 {
     if (c->signals || c->hits || c->noise || c->false_alarms)
-        textio_printf(w, " %s.%s=%d/%d,%d/%d", which, rig_region_name((Region)region), c->hits, c->signals,
+        textio_printf(w, " %s.%s=%d/%d,%d/%d", which, region_name((Region)region), c->hits, c->signals,
                       c->false_alarms, c->noise);
 }
 

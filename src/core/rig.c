@@ -442,20 +442,3 @@ Region rig_hit_test(const RigLayout *rig, float x, float y)
         return REGION_POSTURE;
     return REGION_NONE;
 }
-
-static const char *const region_names[REGION_COUNT] = {"eyes", "hands", "face", "posture", "voice"};
-
-const char *rig_region_name(Region r)
-{
-    return (r >= 0 && r < REGION_COUNT) ? region_names[r] : "none";
-}
-
-Region rig_region_find(const char *name)
-{
-    if (!name)
-        return REGION_NONE;
-    for (int i = 0; i < REGION_COUNT; i++)
-        if (strcmp(region_names[i], name) == 0)
-            return (Region)i;
-    return REGION_NONE;
-}

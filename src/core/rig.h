@@ -13,6 +13,7 @@
 #define UNSAID_RIG_H
 
 #include "pose.h"
+#include "region.h"
 
 #include <stdbool.h>
 
@@ -71,16 +72,6 @@ typedef struct {
                          * character too, so a pause stops blinks as it stops breath */
 } RigLayout;
 
-/* Regions a player can flag. Order is the hit-test priority. */
-typedef enum {
-    REGION_NONE = -1,
-    REGION_EYES = 0,
-    REGION_HANDS,
-    REGION_FACE,
-    REGION_POSTURE,
-    REGION_VOICE, /* not on the body: the speech box */
-    REGION_COUNT
-} Region;
 
 /* Compute the skeleton for a pose at time t (seconds of scene time; used for
  * idle sway, breathing and oscillating cues like wringing). Deterministic. */
@@ -89,9 +80,5 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
 
 /* Which body region is at canvas point (x, y)? REGION_NONE if none. */
 Region rig_hit_test(const RigLayout *rig, float x, float y);
-
-/* Data name of a region ("eyes", "hands", "face", "posture", "voice"). */
-const char *rig_region_name(Region r);
-Region rig_region_find(const char *name);
 
 #endif

@@ -5,7 +5,7 @@
  * into two numbers: how well they tell a disconnection from nothing (d')
  * and how readily they flag at all (c). Counting needs trials of both kinds.
  *
- * Trials, per body region (see rig.h):
+ * Trials, per body region (see region.h):
  * - A SIGNAL trial is one incongruent cue on that region. It is a HIT when
  *   the player flagged it in time (notice.h decides).
  * - A NOISE trial is one (line, region) cell with nothing on that region
@@ -28,7 +28,7 @@
 #ifndef UNSAID_STATS_H
 #define UNSAID_STATS_H
 
-#include "rig.h"
+#include "region.h"
 #include "scene.h"
 
 typedef struct Notice Notice; /* notice.h */

@@ -64,7 +64,7 @@ const char *words_named(const Game *g, const char *prefix, const char *name)
 
 const char *words_region(const Game *g, Region reg)
 {
-    return words_named(g, "region", rig_region_name(reg));
+    return words_named(g, "region", region_name(reg));
 }
 
 const char *words_kind(const Game *g, AnswerKind k)
