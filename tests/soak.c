@@ -31,10 +31,9 @@
 #include "game.h"
 #include "library.h"
 #include "rng.h"
-#include "slurp.h"
+#include "disk_packs.h"
 #include "stats.h"
 
-#include <dirent.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,77 +83,25 @@ static uint64_t seed;
 /* ---- the packs, from the source tree ------------------------------------------ */
 
 typedef struct {
-    char roots[SOAK_MAX_PACKS][2048]; /* real folders, one per source */
+    DiskPacks disk;                   /* real folders, one per source */
     char names[SOAK_MAX_PACKS][300];  /* as PackSource.name */
     bool disabled[SOAK_MAX_PACKS];
     int n;
 } Packs;
 
-static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
-                     size_t errsize)
-{
-    const Packs *p = ctx;
-    char full[2400];
-    snprintf(full, sizeof full, "%s/%s", p->roots[source], path);
-    char *b = slurp(full, len);
-    if (b && *len > max) {
-        free(b);
-        b = NULL;
-    }
-    if (!b)
-        snprintf(err, errsize, "%s: missing or too large", path);
-    return b;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sorted names of the entries of dir; regular files only, or folders only. */
-static int list_dir(const char *dir, bool folders, char ***out)
-{
-    *out = NULL;
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    int n = 0, cap = 256;
-    *out = malloc((size_t)cap * sizeof **out);
-    for (struct dirent *e; *out && n < cap && (e = readdir(d));) {
-        char full[2700];
-        struct stat st;
-        snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
-        if (e->d_name[0] == '.' || stat(full, &st) != 0 || (folders ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)))
-            continue;
-        (*out)[n++] = strdup(e->d_name);
-    }
-    closedir(d);
-    if (*out)
-        qsort(*out, (size_t)n, sizeof **out, cmp_names);
-    return n;
-}
-
-static int io_list(void *ctx, int source, const char *dir, char ***out)
-{
-    const Packs *p = ctx;
-    char path[2400];
-    snprintf(path, sizeof path, "%s/%s", p->roots[source], dir);
-    return list_dir(path, false, out);
-}
-
 static void find_packs(Packs *p, const char *src)
 {
     memset(p, 0, sizeof *p);
-    snprintf(p->roots[0], sizeof p->roots[0], "%s/levels/base", src);
+    snprintf(p->disk.roots[0], sizeof p->disk.roots[0], "%s/levels/base", src);
     snprintf(p->names[0], sizeof p->names[0], "levels/base");
     p->n = 1;
     char dir[1100];
     snprintf(dir, sizeof dir, "%s/docs/examples/packs", src);
     char **names;
-    int n = list_dir(dir, true, &names);
+    int n = disk_packs_list_dir(dir, true, &names);
     for (int i = 0; i < n; i++) {
         if (p->n < SOAK_MAX_PACKS) {
-            snprintf(p->roots[p->n], sizeof p->roots[0], "%s/%s", dir, names[i]);
+            snprintf(p->disk.roots[p->n], sizeof p->disk.roots[0], "%s/%s", dir, names[i]);
             snprintf(p->names[p->n], sizeof p->names[0], "docs/examples/packs/%s", names[i]);
             p->n++;
         }
@@ -169,7 +116,7 @@ static bool load(Library *lib, Packs *p)
     PackSource sources[SOAK_MAX_PACKS];
     for (int i = 0; i < p->n; i++)
         sources[i] = (PackSource){p->names[i], false, i == 0, p->disabled[i], NULL};
-    PackIO io = {io_read, io_list, p};
+    PackIO io = disk_packs_io(&p->disk);
     return library_load(lib, sources, p->n, &io, "0.1.0");
 }
 

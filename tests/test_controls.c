@@ -18,9 +18,8 @@
 #include "game.h"
 #include "library.h"
 #include "platform.h"
-#include "slurp.h"
+#include "disk_packs.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -549,49 +548,6 @@ static void test_fullscreen_key(void)
 
 /* ---- the base pack, from the source tree ------------------------------------------------- */
 
-static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
-                     size_t errsize)
-{
-    (void)ctx;
-    (void)source;
-    char full[1400];
-    snprintf(full, sizeof full, "%s/levels/base/%s", src_dir, path);
-    char *b = slurp(full, len);
-    if (b && *len > max) {
-        free(b);
-        b = NULL;
-    }
-    if (!b)
-        snprintf(err, errsize, "%s: missing or too large", path);
-    return b;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int io_list(void *ctx, int source, const char *dir, char ***out)
-{
-    (void)ctx;
-    (void)source;
-    char path[1400];
-    snprintf(path, sizeof path, "%s/levels/base/%s", src_dir, dir);
-    *out = NULL;
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    int n = 0, cap = 256;
-    *out = malloc((size_t)cap * sizeof **out);
-    for (struct dirent *e; *out && n < cap && (e = readdir(d));)
-        if (e->d_name[0] != '.')
-            (*out)[n++] = strdup(e->d_name);
-    closedir(d);
-    if (*out)
-        qsort(*out, (size_t)n, sizeof **out, cmp_names);
-    return n;
-}
-
 static void run(const char *name, void (*fn)(void))
 {
     int before = check_failures;
@@ -607,12 +563,8 @@ int main(int argc, char **argv)
         return 2;
     }
     src_dir = argv[1];
-    PackSource source = {"levels/base", false, true, false, NULL};
-    PackIO io = {io_read, io_list, NULL};
     game = calloc(1, sizeof *game);
-    if (!game || !library_load(&lib, &source, 1, &io, "0.1.0") || lib.npacks < 1 ||
-        lib.packs[0].state != PACK_ENABLED) {
-        fprintf(stderr, "test_controls: the base pack did not load from %s/levels/base\n", src_dir);
+    if (!game || !disk_packs_load_base(&lib, src_dir, "test_controls")) {
         library_free(&lib);
         free(game);
         return 1;

@@ -10,8 +10,7 @@
 #include "game.h"
 #include "library.h"
 
-#include <dirent.h>
-#include "slurp.h"
+#include "disk_packs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,49 +32,6 @@ static const char *test_name = "?";
 /* ---- the base pack, from the source tree ------------------------------------ */
 
 static const char *src_dir;
-
-static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
-                     size_t errsize)
-{
-    (void)ctx;
-    (void)source;
-    char full[1400];
-    snprintf(full, sizeof full, "%s/levels/base/%s", src_dir, path);
-    char *b = slurp(full, len);
-    if (b && *len > max) {
-        free(b);
-        b = NULL;
-    }
-    if (!b)
-        snprintf(err, errsize, "%s: missing or too large", path);
-    return b;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int io_list(void *ctx, int source, const char *dir, char ***out)
-{
-    (void)ctx;
-    (void)source;
-    char path[1400];
-    snprintf(path, sizeof path, "%s/levels/base/%s", src_dir, dir);
-    *out = NULL;
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    int n = 0, cap = 256;
-    *out = malloc((size_t)cap * sizeof **out);
-    for (struct dirent *e; *out && n < cap && (e = readdir(d));)
-        if (e->d_name[0] != '.')
-            (*out)[n++] = strdup(e->d_name);
-    closedir(d);
-    if (*out)
-        qsort(*out, (size_t)n, sizeof **out, cmp_names);
-    return n;
-}
 
 static Library lib;
 
@@ -1100,13 +1056,7 @@ int main(int argc, char **argv)
         return 2;
     }
     src_dir = argv[1];
-    PackSource source = {"levels/base", false, true, false, NULL};
-    PackIO io = {io_read, io_list, NULL};
-    if (!library_load(&lib, &source, 1, &io, "0.1.0") || lib.npacks < 1 || lib.packs[0].state != PACK_ENABLED) {
-        char buf[8192] = "";
-        if (lib.npacks > 0)
-            diag_format_all(&lib.packs[0].diags, buf, sizeof buf);
-        fprintf(stderr, "test_game: the base pack did not load from %s/levels/base:\n%s", src_dir, buf);
+    if (!disk_packs_load_base(&lib, src_dir, "test_game")) {
         library_free(&lib);
         return 1;
     }

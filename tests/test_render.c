@@ -9,11 +9,10 @@
 #include "draw.h"
 #include "library.h"
 #include "render.h"
-#include "slurp.h"
+#include "disk_packs.h"
 #include "text.h"
 
 #include <SDL2/SDL.h>
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,49 +107,6 @@ static void test_fonts_reopen_fails(void)
 }
 
 /* ---- 3. a paused scene stands still --------------------------------------------- */
-
-static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
-                     size_t errsize)
-{
-    (void)ctx;
-    (void)source;
-    char full[1400];
-    snprintf(full, sizeof full, "%s/levels/base/%s", src_dir, path);
-    char *b = slurp(full, len);
-    if (b && *len > max) {
-        free(b);
-        b = NULL;
-    }
-    if (!b)
-        snprintf(err, errsize, "%s: missing or too large", path);
-    return b;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int io_list(void *ctx, int source, const char *dir, char ***out)
-{
-    (void)ctx;
-    (void)source;
-    char path[1400];
-    snprintf(path, sizeof path, "%s/levels/base/%s", src_dir, dir);
-    *out = NULL;
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    int n = 0, cap = 256;
-    *out = malloc((size_t)cap * sizeof **out);
-    for (struct dirent *e; *out && n < cap && (e = readdir(d));)
-        if (e->d_name[0] != '.')
-            (*out)[n++] = strdup(e->d_name);
-    closedir(d);
-    if (*out)
-        qsort(*out, (size_t)n, sizeof **out, cmp_names);
-    return n;
-}
 
 /* One long line with quick blinks all through it. */
 static const char blink_scene[] =
@@ -269,11 +225,9 @@ int main(int argc, char **argv)
     test_stack_overflow();
     test_fonts_reopen_fails();
     Library lib;
-    PackSource source = {"levels/base", false, true, false, NULL};
-    PackIO io = {io_read, io_list, NULL};
     char err[512] = "";
     Renderer *r = render_create(sdl, open_font, err, sizeof err);
-    if (library_load(&lib, &source, 1, &io, "0.1.0") && r) {
+    if (disk_packs_load_base(&lib, src_dir, "test_render") && r) {
         render_set_direct(r, surface);
         test_pause_stops_blinking(r, &lib);
     } else {
