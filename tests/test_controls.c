@@ -18,6 +18,7 @@
 #include "game.h"
 #include "library.h"
 #include "platform.h"
+#include "sdl_events.h"
 #include "disk_packs.h"
 
 #include <stdio.h>
@@ -31,22 +32,6 @@ static Library lib;
 
 #define NONE 0u
 #define ACT(a) (1u << (a))
-
-static const char *action_names(uint32_t pressed, char *buf, size_t size)
-{
-    static const char *const names[] = {
-#define INPUT_NAME(e, name) name,
-        INPUT_ACTIONS(INPUT_NAME)
-#undef INPUT_NAME
-    };
-    buf[0] = '\0';
-    for (int a = 0; a < ACT_COUNT; a++)
-        if (pressed & (1u << a))
-            snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? "+" : "", names[a]);
-    if (!buf[0])
-        snprintf(buf, size, "nothing");
-    return buf;
-}
 
 /* ---- SDL events, as a keyboard and a mouse send them ------------------------- */
 
@@ -75,32 +60,6 @@ static void push_tap(Key k)
     push_key_event(k, SDL_KEYUP, false);
 }
 
-static void push_motion(int x, int y)
-{
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    CHECK(SDL_PushEvent(&e) == 1);
-}
-
-static void push_click(int x, int y)
-{
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    CHECK(SDL_PushEvent(&e) == 1);
-    e.type = SDL_MOUSEBUTTONUP;
-    e.button.state = SDL_RELEASED;
-    CHECK(SDL_PushEvent(&e) == 1);
-}
-
 /* One frame of the game's loop: drain SDL's events into a fresh TickInput. */
 static TickInput poll_input(void)
 {
@@ -121,8 +80,8 @@ static void expect_key(Key k, uint32_t want)
     if (in.pressed != want || in.has_mouse || in.click) {
         char a[256], b[256];
         fprintf(stderr, "test_controls: key %s gave %s%s, expected %s\n", k.name,
-                action_names(in.pressed, a, sizeof a), in.has_mouse || in.click ? " and the pointer" : "",
-                action_names(want, b, sizeof b));
+                sdl_events_action_names(in.pressed, a, sizeof a), in.has_mouse || in.click ? " and the pointer" : "",
+                sdl_events_action_names(want, b, sizeof b));
         check_failures++;
     }
     /* F12 asks the platform for a screenshot; no other key does. */
@@ -200,7 +159,7 @@ static void test_key_actions(void)
         if (in.pressed != repeats[i]) {
             char a[256];
             fprintf(stderr, "test_controls: holding %s repeated as %s\n", held[i].name,
-                    action_names(in.pressed, a, sizeof a));
+                    sdl_events_action_names(in.pressed, a, sizeof a));
             check_failures++;
         }
         push_key_event(held[i], SDL_KEYUP, false);
@@ -410,7 +369,7 @@ static void test_reload_key(void)
 
 static void click_at(float x, float y)
 {
-    push_click((int)x, (int)y);
+    CHECK(sdl_events_click((int)x, (int)y, true));
     tick();
 }
 
@@ -426,7 +385,7 @@ static void test_mouse_menus(void)
     new_game("first_look", false);
     int x, y;
     centre(game_title_button(3), &x, &y); /* Packs */
-    push_motion(x, y);
+    CHECK(sdl_events_motion(x, y));
     tick();
     CHECK_INT(game->selected, 3);
     CHECK_INT(game->screen, SCREEN_TITLE);
@@ -495,7 +454,7 @@ static void test_mouse_scene(void)
     run_to_answers();
     int x, y;
     centre(game_answer_rect(game, 1), &x, &y);
-    push_motion(x, y);
+    CHECK(sdl_events_motion(x, y));
     tick();
     CHECK_INT(game->selected, 1);
     CHECK_INT(game->screen, SCREEN_ANSWER);

@@ -14,6 +14,7 @@
 #include "check.h"
 #include "game.h"
 #include "platform.h"
+#include "sdl_events.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,22 +29,6 @@ static int pad_index = -1;
 static SDL_JoystickID pad_id = -1;
 static SDL_GameController *pad_gc;
 static SDL_Joystick *pad;
-
-static const char *action_names(uint32_t pressed, char *buf, size_t size)
-{
-    static const char *const names[] = {
-#define INPUT_NAME(e, name) name,
-        INPUT_ACTIONS(INPUT_NAME)
-#undef INPUT_NAME
-    };
-    buf[0] = '\0';
-    for (int a = 0; a < ACT_COUNT; a++)
-        if (pressed & (1u << a))
-            snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? "+" : "", names[a]);
-    if (!buf[0])
-        snprintf(buf, size, "nothing");
-    return buf;
-}
 
 /* One frame of the game's loop: drain SDL's events into a fresh TickInput. */
 static TickInput poll_input(void)
@@ -61,8 +46,8 @@ static void expect_poll(uint32_t want, const char *what)
     uint32_t got = poll_input().pressed;
     if (got != want) {
         char a[256], b[256];
-        fprintf(stderr, "test_gamepad: %s gave %s, expected %s\n", what, action_names(got, a, sizeof a),
-                action_names(want, b, sizeof b));
+        fprintf(stderr, "test_gamepad: %s gave %s, expected %s\n", what, sdl_events_action_names(got, a, sizeof a),
+                sdl_events_action_names(want, b, sizeof b));
         check_failures++;
     }
 }

@@ -11,6 +11,7 @@
 #include "check.h"
 #include "game.h"
 #include "platform.h"
+#include "sdl_events.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,29 +25,6 @@ static SDL_RWops *open_data(const char *path)
     char full[1400];
     snprintf(full, sizeof full, "%s%s", src_dir, path);
     return SDL_RWFromFile(full, "rb");
-}
-
-static void push_button_down(int x, int y)
-{
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.state = SDL_PRESSED;
-    e.button.clicks = 1;
-    e.button.x = x;
-    e.button.y = y;
-    SDL_PushEvent(&e);
-}
-
-static void push_motion(int x, int y)
-{
-    SDL_Event e;
-    SDL_zero(e);
-    e.type = SDL_MOUSEMOTION;
-    e.motion.x = x;
-    e.motion.y = y;
-    SDL_PushEvent(&e);
 }
 
 /* The centre of a title button, in whole canvas pixels. */
@@ -68,8 +46,8 @@ static void test_click_then_move_in_one_frame(void)
     title_button_centre(4, &qx, &qy); /* Quit */
     TickInput in;
     memset(&in, 0, sizeof in);
-    push_button_down(sx, sy);
-    push_motion(qx, qy);
+    sdl_events_click(sx, sy, false);
+    sdl_events_motion(qx, qy);
     platform_poll(&plat, render, &in);
     CHECK(in.click);
     CHECK_INT(in.mouse_x, sx);
@@ -91,9 +69,9 @@ static void test_click_then_move_in_later_frame(void)
 {
     TickInput in;
     memset(&in, 0, sizeof in);
-    push_button_down(200, 300);
+    sdl_events_click(200, 300, false);
     platform_poll(&plat, render, &in);
-    push_motion(900, 600);
+    sdl_events_motion(900, 600);
     platform_poll(&plat, render, &in);
     CHECK(in.click);
     CHECK_INT(in.mouse_x, 200);
@@ -114,8 +92,8 @@ static void test_moves_merge(void)
 {
     TickInput in;
     memset(&in, 0, sizeof in);
-    push_motion(10, 20);
-    push_motion(30, 40);
+    sdl_events_motion(10, 20);
+    sdl_events_motion(30, 40);
     platform_poll(&plat, render, &in);
     CHECK(in.has_mouse && !in.click);
     CHECK_INT(in.mouse_x, 30);
