@@ -9,6 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The canvas every position is measured on, whatever the window's size. */
+#define INPUT_CANVAS_W 1280
+#define INPUT_CANVAS_H 720
+
 #define INPUT_ACTIONS(X)                                                      \
     X(ACT_UP, "up")                                                           \
     X(ACT_DOWN, "down")                                                       \

@@ -188,7 +188,8 @@ bool replay_load(Replay *r, const char *file, const char *buf, size_t len, DiagL
         TickInput in = {0};
         if (strcmp(w[1], "move") == 0 || strcmp(w[1], "click") == 0) {
             long x, y;
-            if (nw != 4 || !parse_int(w[2], 0, 1279, &x) || !parse_int(w[3], 0, 719, &y)) {
+            if (nw != 4 || !parse_int(w[2], 0, INPUT_CANVAS_W - 1, &x) ||
+                !parse_int(w[3], 0, INPUT_CANVAS_H - 1, &y)) {
                 diag_add(diags, DIAG_ERROR, file, lineno, cols[1],
                          "expected '%s X Y' with 0 <= X < 1280 and 0 <= Y < 720", w[1]);
                 continue;

@@ -165,8 +165,8 @@ static void set_mouse(Platform *p, Renderer *r, TickInput *in, int wx, int wy, b
     int x = (int)c.x, y = (int)c.y;
     to->has_mouse = true;
     to->click |= click;
-    to->mouse_x = (int16_t)(x < 0 ? 0 : x > 1279 ? 1279 : x);
-    to->mouse_y = (int16_t)(y < 0 ? 0 : y > 719 ? 719 : y);
+    to->mouse_x = (int16_t)(x < 0 ? 0 : x > INPUT_CANVAS_W - 1 ? INPUT_CANVAS_W - 1 : x);
+    to->mouse_y = (int16_t)(y < 0 ? 0 : y > INPUT_CANVAS_H - 1 ? INPUT_CANVAS_H - 1 : y);
 }
 
 /* Once a tick has read the pinned click, what waited behind it is next. */

@@ -16,12 +16,14 @@
 #ifndef UNSAID_DRAW_H
 #define UNSAID_DRAW_H
 
+#include "input.h"
+
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
 
-#define DRAW_LOGICAL_W 1280
-#define DRAW_LOGICAL_H 720
+#define DRAW_LOGICAL_W INPUT_CANVAS_W /* the game's canvas (input.h) */
+#define DRAW_LOGICAL_H INPUT_CANVAS_H
 #define DRAW_MAX_POINTS 256 /* largest outline a shape call accepts */
 
 typedef struct {
