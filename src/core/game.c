@@ -1,157 +1,10 @@
-/* Unsaid - game.c */
-#include "game.h"
-
-#include "stats.h"
-#include "timeline.h"
+/* Unsaid - game.c: the state machine. game_step takes one tick of input,
+ * finds the screen's step in a table, and queues what it asks of the
+ * platform; where things are on screen is in game_layout.c, and what a
+ * moment looks like in game_view.c. */
+#include "game_parts.h"
 
 #include <string.h>
-
-/* ---- layout ------------------------------------------------------------- */
-
-bool ui_contains(UiRect r, float x, float y)
-{
-    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
-}
-
-UiRect game_title_button(int i)
-{
-    return (UiRect){84, 300 + 66.f * i, 280, 54};
-}
-
-int game_chapter_scroll(const Game *g)
-{
-    int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
-    int sel = g->selected < n ? g->selected : n - 1;
-    int scroll = sel - (GAME_CHAPTER_ROWS - 1);
-    return scroll > 0 ? scroll : 0;
-}
-
-UiRect game_chapter_row(const Game *g, int i)
-{
-    int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
-    if (i == n)
-        return (UiRect){60, 636, 220, 54}; /* Back */
-    if (i == n + 1)
-        return (UiRect){330, 100, 60, 60}; /* previous chapter */
-    if (i == n + 2)
-        return (UiRect){1160, 100, 60, 60}; /* next chapter */
-    int row = i - game_chapter_scroll(g);
-    if (i < 0 || i > n || row < 0 || row >= GAME_CHAPTER_ROWS)
-        return (UiRect){-1000, -1000, 0, 0};
-    return (UiRect){330, 190 + 62.f * row, 890, 54};
-}
-
-UiRect game_settings_row(int i)
-{
-    if (i == SET_BACK)
-        return (UiRect){60, 636, 220, 54};
-    return (UiRect){330, 40 + 52.f * i, 620, 46};
-}
-
-UiRect game_pause_button(int i)
-{
-    return (UiRect){470, 250 + 66.f * i, 340, 54};
-}
-
-UiRect game_results_button(void)
-{
-    return (UiRect){980, 636, 240, 54};
-}
-
-static int pack_count(const Game *g)
-{
-    return g->library ? g->library->npacks : 0;
-}
-
-int game_pack_scroll(const Game *g)
-{
-    int sel = g->pack_focus < pack_count(g) ? g->pack_focus : pack_count(g) - 1;
-    int scroll = sel - (GAME_PACK_ROWS - 1);
-    return scroll > 0 ? scroll : 0;
-}
-
-UiRect game_pack_row(const Game *g, int i)
-{
-    if (i == pack_count(g) + 1)
-        return (UiRect){598, 620, 300, 50}; /* turn on / off, in the details panel */
-    if (i >= pack_count(g))
-        return (UiRect){60, 636, 220, 54}; /* Back */
-    int row = i - game_pack_scroll(g);
-    if (row < 0 || row >= GAME_PACK_ROWS)
-        return (UiRect){-1000, -1000, 0, 0}; /* scrolled out of view */
-    return (UiRect){60, 120 + 62.f * row, 470, 54};
-}
-
-UiRect game_answer_rect(const Game *g, int i)
-{
-    /* Taller boxes for larger text, so answers keep their size: the text
-     * size is a setting, so this stays a pure function of the game. */
-    int n = g->noffered;
-    static const float heights[TEXT_SIZE_COUNT] = {64, 70, 82, 92};
-    float h = heights[g->settings.text_size < TEXT_SIZE_COUNT ? g->settings.text_size : TEXT_SIZE_NORMAL];
-    float gap = 8, top = 150; /* never above the character's eyes */
-    if (n > 0 && 704 - (h + gap) * (float)n < top)
-        h = (704 - top) / (float)n - gap;
-    return (UiRect){110, 704 - (h + gap) * (float)(n - i), 1060, h};
-}
-
-UiRect game_debrief_button(int i)
-{
-    if (i == DEBRIEF_WATCH) /* under the cues it replays */
-        return (UiRect){80, 632, 330, 54};
-    if (i == DEBRIEF_ANSWERS)
-        return (UiRect){424, 632, 220, 54};
-    return (UiRect){690 + 176.f * (float)(i - DEBRIEF_AGAIN), 632, 160, 54}; /* under the right column */
-}
-
-UiRect game_review_button(void)
-{
-    return (UiRect){980, 628, 240, 54};
-}
-
-UiRect game_timeline_rect(void)
-{
-    return (UiRect){190, 132, 1010, 90};
-}
-
-/* The rows of the timeline, top to bottom. */
-int game_timeline_row(Region r)
-{
-    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
-    for (int i = 0; i < 5; i++)
-        if (order[i] == r)
-            return i;
-    return 0;
-}
-
-int game_timeline_cue(const Game *g, float x, float y)
-{
-    const Scene *s = g->scene;
-    UiRect t = game_timeline_rect();
-    if (!s || s->length <= 0 || !ui_contains(t, x, y))
-        return -1;
-    int row = (int)((y - t.y) / (t.h / 5));
-    double tick = (x - t.x) / t.w * s->length;
-    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
-        const SceneCue *c = &s->cues[i];
-        if (!c->incongruent || !c->def || game_timeline_row(channel_region(c->def->channel)) != row)
-            continue;
-        int end = c->end == SCENE_HOLD ? s->length : c->end;
-        if (tick >= c->start - 20 && tick <= end + 20) /* a little slack for short cues */
-            return i;
-    }
-    return -1;
-}
-
-UiRect game_speech_box(void)
-{
-    return (UiRect){190, 584, 900, 120};
-}
-
-RigPlacement game_placement(void)
-{
-    return (RigPlacement){640, 640, 1.f, false};
-}
 
 /* ---- helpers --------------------------------------------------------------- */
 
@@ -296,134 +149,6 @@ void game_reload(Game *g, const Scene *scene, const Library *library)
     g->step_notes = 0;
 }
 
-double game_time(const Game *g, double alpha)
-{
-    /* A paused scene stands still: its clock stops where the pause began. */
-    if (g->paused)
-        return g->pause_tick;
-    return g->tick - 1 + alpha;
-}
-
-/* The watched cue's window, in scene ticks. */
-static void watch_window(const Game *g, int *from, int *to)
-{
-    const SceneCue *c = &g->scene->cues[g->watch_cue];
-    int end = c->end == SCENE_HOLD || c->end > g->scene->length ? g->scene->length : c->end;
-    *from = c->start - GAME_WATCH_LEAD > 0 ? c->start - GAME_WATCH_LEAD : 0;
-    *to = end + GAME_WATCH_LEAD < g->scene->length ? end + GAME_WATCH_LEAD : g->scene->length;
-    if (*to <= *from)
-        *to = *from + 1;
-}
-
-bool game_watch(const Game *g, double alpha, int *from, int *to, float *progress)
-{
-    if (g->screen != SCREEN_WATCH || !g->scene)
-        return false;
-    watch_window(g, from, to);
-    double p = (game_time(g, alpha) - g->watch_start) / GAME_WATCH_SLOW / (*to - *from);
-    *progress = (float)(p < 0 ? 0 : p > 1 ? 1 : p);
-    return true;
-}
-
-static TimelineInput timeline_at(const Game *g, double alpha)
-{
-    double t = game_time(g, alpha);
-    if (g->screen == SCREEN_WATCH && g->scene) {
-        /* The performance again, slowed down, around the watched cue. */
-        int from, to;
-        watch_window(g, &from, &to);
-        double ct = from + (t - g->watch_start) / GAME_WATCH_SLOW;
-        return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->perform_start + ct - g->paused_total,
-                               .hold_end = SCENE_HOLD, .answer = -1, .reaction_t = 0, .seed = g->seed};
-    }
-    Screen screen = g->paused ? g->paused_screen : g->screen;
-    bool in_scene = screen >= SCREEN_PERFORM && screen <= SCREEN_DEBRIEF;
-    bool reacting = in_scene && screen >= SCREEN_REACTION && g->answer >= 0;
-    return (TimelineInput){
-        .scene = g->scene,
-        .cue_t = in_scene ? t - g->perform_start : -1e9,
-        .life_t = t - g->paused_total, /* so a pause leaves the breath where it was */
-        .hold_end = reacting ? g->reaction_start - g->perform_start : SCENE_HOLD,
-        .answer = reacting ? g->answer : -1,
-        .reaction_t = reacting ? t - g->reaction_start : 0,
-        .seed = g->seed,
-    };
-}
-
-void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig)
-{
-    TimelineInput ti = timeline_at(g, alpha);
-    timeline_pose(&ti, pose);
-    RigPlacement place = game_placement();
-    Look look = g->scene ? g->scene->look : look_default();
-    rig_layout(rig, &look.body, &place, pose, ti.life_t / SCENE_TICK_HZ);
-}
-
-const CueDef *game_voice(const Game *g, double alpha, float *weight)
-{
-    TimelineInput ti = timeline_at(g, alpha);
-    return timeline_voice(&ti, weight);
-}
-
-/* How fast the typewriter runs, as a multiple of the scene's own pace. The
- * line's timing (and so every cue) never changes, only how soon its words
- * are all there. */
-static double type_speed(const Game *g)
-{
-    switch (g->settings.text_speed) {
-    case TEXT_SPEED_SLOW: return 0.7;
-    case TEXT_SPEED_FAST: return 1.8;
-    case TEXT_SPEED_INSTANT: return 1000.0;
-    default: return 1.0;
-    }
-}
-
-static int visible_bytes(const Game *g, const SceneLine *line, double t)
-{
-    return scene_line_visible_bytes(line, line->start + (t - line->start) * type_speed(g));
-}
-
-bool game_current_line(const Game *g, double alpha, const SceneLine **line, int *visible)
-{
-    const Scene *s = g->scene;
-    double t = game_time(g, alpha);
-    Screen screen = g->paused ? g->paused_screen : g->screen;
-    if (!s)
-        return false;
-    if (screen == SCREEN_PERFORM || screen == SCREEN_WATCH) {
-        double ct = t - g->perform_start;
-        if (screen == SCREEN_WATCH)
-            ct = timeline_at(g, alpha).cue_t;
-        for (int i = 0; i < s->nlines; i++) {
-            if (ct >= s->lines[i].start && ct < s->lines[i].end) {
-                *line = &s->lines[i];
-                *visible = visible_bytes(g, *line, ct);
-                return true;
-            }
-        }
-    } else if (screen == SCREEN_REACTION && g->answer >= 0) {
-        const SceneLine *r = &s->answers[g->answer].reply;
-        double rt = t - g->reaction_start;
-        if (r->text && rt >= r->start) {
-            *line = r;
-            *visible = visible_bytes(g, r, rt);
-            return true;
-        }
-    }
-    return false;
-}
-
-float game_perform_progress(const Game *g, double alpha)
-{
-    Screen screen = g->paused ? g->paused_screen : g->screen;
-    if (!g->scene || g->scene->length <= 0 || screen < SCREEN_PERFORM || screen > SCREEN_DEBRIEF)
-        return 0.f;
-    if (screen > SCREEN_PERFORM)
-        return 1.f;
-    float p = (float)((game_time(g, alpha) - g->perform_start) / g->scene->length);
-    return p < 0 ? 0 : p > 1 ? 1 : p;
-}
-
 /* ---- menus ------------------------------------------------------------------- */
 
 /* Keyboard / mouse selection shared by every menu: returns the chosen item
@@ -489,27 +214,6 @@ static UiRect settings_rect(const Game *g, int i)
 
 /* ---- the scene ------------------------------------------------------------- */
 
-/* Where a keyboard flag's marker goes: beside the region, not on it, so the
- * marker never covers the cue it points at. */
-RigVec game_region_anchor(const RigLayout *rig, Region r)
-{
-    float side = rig->head.x + rig->head_rx + 40;
-    switch (r) {
-    case REGION_EYES: return (RigVec){side, (rig->eye[0].y + rig->eye[1].y) / 2};
-    case REGION_HANDS: {
-        float right = rig->hand[0].x > rig->hand[1].x ? rig->hand[0].x : rig->hand[1].x;
-        return (RigVec){right + 50, (rig->hand[0].y + rig->hand[1].y) / 2};
-    }
-    case REGION_FACE: return (RigVec){side, rig->mouth.y};
-    case REGION_VOICE: {
-        UiRect b = game_speech_box();
-        return (RigVec){b.x + b.w - 40, b.y + 30};
-    }
-    case REGION_POSTURE:
-    default: return (RigVec){rig->chest.x + rig->torso_w + 50, rig->chest.y + 60};
-    }
-}
-
 static void flag(Game *g, Region r, float x, float y, bool at_anchor)
 {
     int cue_tick = g->tick - g->perform_start;
@@ -529,48 +233,9 @@ static void flag(Game *g, Region r, float x, float y, bool at_anchor)
     note(g, NOTE_FLAG);
 }
 
-/* The cue a hint points at: the incongruent cue not yet noticed that is
- * showing now, or else the next one to come. -1 if none is left. */
-static int hint_target(const Game *g)
-{
-    const Scene *s = g->scene;
-    int now = g->tick - g->perform_start, best = -1;
-    for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
-        const SceneCue *c = &s->cues[i];
-        if (!c->incongruent || g->notice.cue_hit[i] || !c->def)
-            continue;
-        bool over = c->end != SCENE_HOLD && now > c->end + NOTICE_GRACE_TICKS;
-        if (over)
-            continue;
-        if (best < 0 || c->start < s->cues[best].start)
-            best = i;
-    }
-    return best;
-}
-
-bool game_hint(const Game *g, double alpha, Region *region, float *phase)
-{
-    if (g->hint_cue < 0 || !g->scene || (g->paused ? g->paused_screen : g->screen) != SCREEN_PERFORM)
-        return false;
-    double since = game_time(g, alpha) - g->hint_tick;
-    const SceneCue *c = &g->scene->cues[g->hint_cue];
-    if (since < 0 || since > GAME_HINT_TICKS || g->notice.cue_hit[g->hint_cue])
-        return false;
-    *region = channel_region(c->def->channel);
-    *phase = (float)(since / GAME_HINT_TICKS);
-    return true;
-}
-
-bool game_hint_upcoming(const Game *g)
-{
-    if (g->hint_cue < 0 || !g->scene)
-        return false;
-    return g->tick - g->perform_start < g->scene->cues[g->hint_cue].start;
-}
-
 static void ask_hint(Game *g)
 {
-    int cue = hint_target(g);
+    int cue = game_hint_target(g);
     if (cue < 0)
         return;
     if (cue != g->hint_cue) /* one charge per cue, however often it is asked */
@@ -678,7 +343,7 @@ static void back_to_debrief(Game *g)
 static void step_watch(Game *g, const TickInput *in)
 {
     int from, to;
-    watch_window(g, &from, &to);
+    game_watch_window(g, &from, &to);
     bool over = (g->tick - g->watch_start) >= (to - from) * GAME_WATCH_SLOW;
     if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE)) {
         back_to_debrief(g);
@@ -979,7 +644,7 @@ static void step_packs(Game *g, const TickInput *in)
 {
     /* The number keys choose answers elsewhere; here only rows and Back. */
     TickInput rows = without_numbers(in);
-    int n = pack_count(g);
+    int n = game_pack_count(g);
     int choice = menu(g, &rows, n + 2, game_pack_row);
     if (g->selected < n)
         g->pack_focus = g->selected; /* the highlighted pack shows its details */
