@@ -26,42 +26,6 @@ struct Draw {
 
 /* ---- colours ------------------------------------------------------------ */
 
-Color color_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a)
-{
-    return (Color){r, g, b, a};
-}
-
-Color color_hex(uint32_t rgb)
-{
-    return (Color){(uint8_t)(rgb >> 16), (uint8_t)(rgb >> 8), (uint8_t)rgb, 255};
-}
-
-static uint8_t clamp_u8(float v)
-{
-    return v <= 0.f ? 0 : v >= 255.f ? 255 : (uint8_t)(v + 0.5f);
-}
-
-Color color_mix(Color a, Color b, float t)
-{
-    return (Color){clamp_u8(a.r + (b.r - a.r) * t), clamp_u8(a.g + (b.g - a.g) * t),
-                   clamp_u8(a.b + (b.b - a.b) * t), clamp_u8(a.a + (b.a - a.a) * t)};
-}
-
-Color color_alpha(Color c, float alpha)
-{
-    c.a = clamp_u8(c.a * alpha);
-    return c;
-}
-
-Color color_shade(Color c, float f)
-{
-    if (f <= 1.f)
-        return (Color){clamp_u8(c.r * f), clamp_u8(c.g * f), clamp_u8(c.b * f), c.a};
-    float t = f - 1.f; /* lighten towards white */
-    return (Color){clamp_u8(c.r + (255 - c.r) * t), clamp_u8(c.g + (255 - c.g) * t),
-                   clamp_u8(c.b + (255 - c.b) * t), c.a};
-}
-
 /* ---- context and transforms ---------------------------------------------- */
 
 Draw *draw_create(SDL_Renderer *renderer)
@@ -308,7 +272,7 @@ static void fill_pixels(Draw *d, const Vec2 *px, const Color *cols, int n)
     }
     centre.x /= n;
     centre.y /= n;
-    cc = (Color){clamp_u8(r / n), clamp_u8(g / n), clamp_u8(b / n), clamp_u8(a / n)};
+    cc = (Color){color_channel(r / n), color_channel(g / n), color_channel(b / n), color_channel(a / n)};
     int ic = vert(d, centre, cc);
     int base = d->nverts;
     for (int i = 0; i < n; i++) {

@@ -16,6 +16,7 @@
 #ifndef UNSAID_DRAW_H
 #define UNSAID_DRAW_H
 
+#include "color.h"
 #include "input.h"
 
 #include <SDL2/SDL.h>
@@ -26,9 +27,6 @@
 #define DRAW_LOGICAL_H INPUT_CANVAS_H
 #define DRAW_MAX_POINTS 256 /* largest outline a shape call accepts */
 
-typedef struct {
-    uint8_t r, g, b, a;
-} Color;
 
 typedef struct {
     float x, y;
@@ -109,12 +107,5 @@ void draw_rounded_rect_outline(Draw *d, float x, float y, float w, float h, floa
 int draw_bezier_quad(Vec2 *out, int n, Vec2 p0, Vec2 p1, Vec2 p2);
 int draw_bezier_cubic(Vec2 *out, int n, Vec2 p0, Vec2 p1, Vec2 p2, Vec2 p3);
 int draw_ellipse_points(Vec2 *out, int n, float cx, float cy, float rx, float ry, float rot);
-
-/* Colour helpers. */
-Color color_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a);
-Color color_hex(uint32_t rgb); /* 0xRRGGBB, opaque */
-Color color_mix(Color a, Color b, float t);
-Color color_alpha(Color c, float alpha); /* multiply alpha */
-Color color_shade(Color c, float f);      /* f < 1 darker, > 1 lighter */
 
 #endif
