@@ -6,37 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const channel_names[CH_COUNT + 1] = {
-    "face", "gaze", "head", "posture", "hands", "voice", "distance", NULL,
-};
-
-const char *channel_name(Channel c)
-{
-    return c >= 0 && c < CH_COUNT ? channel_names[c] : "?";
-}
-
-int channel_find(const char *name)
-{
-    for (int i = 0; i < CH_COUNT; i++)
-        if (strcmp(channel_names[i], name) == 0)
-            return i;
-    return -1;
-}
-
-Region channel_region(Channel c)
-{
-    switch (c) {
-    case CH_FACE:
-    case CH_HEAD: return REGION_FACE;
-    case CH_GAZE: return REGION_EYES;
-    case CH_HANDS: return REGION_HANDS;
-    case CH_VOICE: return REGION_VOICE;
-    case CH_POSTURE:
-    case CH_DISTANCE:
-    default: return REGION_POSTURE;
-    }
-}
-
 static const char *const cue_keys[] = {"channel", "targets", "attack", "release",
                                        "caption", "describe", "text", "sound", NULL};
 static const char *const text_styles[TEXT_STYLE_COUNT + 1] = {"plain", "quiet", "flat", "tremble", "loud", NULL};
@@ -56,7 +25,7 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
         const char *s = yscalar(y, v, "channel");
         int c = s ? channel_find(s) : -1;
         if (s && c < 0) {
-            const char *sug = ysuggest(s, channel_names);
+            const char *sug = ysuggest(s, channel_names());
             yerr(y, v, "unknown channel '%s'%s%s%s", s, sug ? " (did you mean '" : "",
                  sug ? sug : "", sug ? "'?)" : "");
         }

@@ -8,6 +8,7 @@
 #define UNSAID_LEXICON_H
 
 #include "arena.h"
+#include "channel.h"
 #include "diag.h"
 #include "pose.h"
 #include "registry.h"
@@ -18,17 +19,6 @@
 
 #define CUE_MAX_TARGETS 16
 
-/* Where on the person a cue shows. */
-typedef enum {
-    CH_FACE,
-    CH_GAZE,
-    CH_HEAD,
-    CH_POSTURE,
-    CH_HANDS,
-    CH_VOICE,
-    CH_DISTANCE,
-    CH_COUNT
-} Channel;
 
 typedef struct {
     PoseParam param;
@@ -73,10 +63,5 @@ void lexicon_free(Lexicon *lex);
 const CueDef *lexicon_find(const Lexicon *lex, const char *name);
 static inline int lexicon_count(const Lexicon *lex) { return lex->reg.count; }
 static inline const CueDef *lexicon_at(const Lexicon *lex, int i) { return lex->reg.entries[i].item; }
-
-const char *channel_name(Channel c);
-int channel_find(const char *name); /* -1 if unknown */
-/* The body region a player flags to notice a cue on this channel. */
-Region channel_region(Channel c);
 
 #endif
