@@ -57,7 +57,7 @@ void arena_free(Arena *a)
     a->used_total = 0;
 }
 
-void *array_push(void **items, int *count, int *cap, size_t elem)
+void *arena_array_push(void **items, int *count, int *cap, size_t elem)
 {
     if (*count == *cap) {
         int ncap = *cap ? *cap * 2 : 16;

@@ -21,6 +21,6 @@ void arena_free(Arena *a);
 /* Make room for one more element in a growable array (*items, *count,
  * *cap), doubling as needed. Returns a zeroed slot and counts it, or NULL
  * when out of memory (the array is then unchanged). */
-void *array_push(void **items, int *count, int *cap, size_t elem);
+void *arena_array_push(void **items, int *count, int *cap, size_t elem);
 
 #endif

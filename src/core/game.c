@@ -160,7 +160,7 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
         return -1;
     if (in->has_mouse)
         for (int i = 0; i < count; i++)
-            if (ui_contains(rect(g, i), in->mouse_x, in->mouse_y))
+            if (game_rect_contains(rect(g, i), in->mouse_x, in->mouse_y))
                 g->selected = i;
     if (input_pressed(in, ACT_UP) || input_pressed(in, ACT_LEFT))
         g->selected = (g->selected + count - 1) % count;
@@ -174,7 +174,7 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
             return i;
     if (in->click)
         for (int i = 0; i < count; i++)
-            if (ui_contains(rect(g, i), in->mouse_x, in->mouse_y))
+            if (game_rect_contains(rect(g, i), in->mouse_x, in->mouse_y))
                 return i;
     if (input_pressed(in, ACT_CONFIRM))
         return g->selected;
@@ -279,7 +279,7 @@ static void step_perform(Game *g, const TickInput *in)
         RigLayout rig;
         game_character(g, 1.0, &pose, &rig);
         Region r = rig_hit_test(&rig, in->mouse_x, in->mouse_y);
-        if (ui_contains(game_speech_box(), in->mouse_x, in->mouse_y) &&
+        if (game_rect_contains(game_speech_box(), in->mouse_x, in->mouse_y) &&
             (r == REGION_NONE || in->mouse_y > game_speech_box().y + 12))
             r = REGION_VOICE;
         if (r != REGION_NONE)
@@ -731,7 +731,7 @@ static void step_review(Game *g, const TickInput *in)
     if (input_pressed(in, ACT_DOWN) && g->selected + 1 < g->scene->nanswers)
         g->selected++;
     if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
-        (in->click && ui_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
+        (in->click && game_rect_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
         note(g, NOTE_CONFIRM);
         go(g, SCREEN_DEBRIEF);
         g->selected = DEBRIEF_ANSWERS;
@@ -740,7 +740,7 @@ static void step_review(Game *g, const TickInput *in)
 
 static void step_results(Game *g, const TickInput *in)
 {
-    bool go_on = (in->click && ui_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
+    bool go_on = (in->click && game_rect_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
                  input_pressed(in, ACT_CONFIRM) || input_pressed(in, ACT_BACK);
     if (go_on) {
         note(g, NOTE_CONFIRM);

@@ -251,6 +251,6 @@ UiRect game_speech_box(void);
 UiRect game_pack_row(const Game *g, int i);
 int game_pack_scroll(const Game *g);
 RigPlacement game_placement(void);
-bool ui_contains(UiRect r, float x, float y);
+bool game_rect_contains(UiRect r, float x, float y);
 
 #endif

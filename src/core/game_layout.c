@@ -3,7 +3,7 @@
  * at them, so what is drawn is what is clicked. */
 #include "game_parts.h"
 
-bool ui_contains(UiRect r, float x, float y)
+bool game_rect_contains(UiRect r, float x, float y)
 {
     return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
 }
@@ -123,7 +123,7 @@ int game_timeline_cue(const Game *g, float x, float y)
 {
     const Scene *s = g->scene;
     UiRect t = game_timeline_rect();
-    if (!s || s->length <= 0 || !ui_contains(t, x, y))
+    if (!s || s->length <= 0 || !game_rect_contains(t, x, y))
         return -1;
     int row = (int)((y - t.y) / (t.h / 5));
     double tick = (x - t.x) / t.w * s->length;

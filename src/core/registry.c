@@ -140,7 +140,7 @@ RegResult registry_put(Registry *r, const PackScope *scope, const char *id, cons
         int at = find_index(r, id);
         RegEntry *old = &r->entries[at];
         if (r->mark >= 0 && at < r->mark) { /* staged: keep what it replaces until commit */
-            RegUndo *u = array_push((void **)&r->undo, &r->nundo, &r->capundo, sizeof *u);
+            RegUndo *u = arena_array_push((void **)&r->undo, &r->nundo, &r->capundo, sizeof *u);
             if (!u)
                 return REG_NOMEM;
             *u = (RegUndo){at, *old};
@@ -165,7 +165,7 @@ RegResult registry_put(Registry *r, const PackScope *scope, const char *id, cons
     const char *f = arena_strdup(&r->arena, file);
     const char *owner_id = arena_strdup(&r->arena, scope && scope->pack_id ? scope->pack_id : "");
     RegEntry *e = copy && f && owner_id
-                      ? array_push((void **)&r->entries, &r->count, &r->cap, sizeof *e)
+                      ? arena_array_push((void **)&r->entries, &r->count, &r->cap, sizeof *e)
                       : NULL;
     if (!e)
         return REG_NOMEM;
