@@ -208,8 +208,8 @@ static TickInput random_input(const Game *g)
 {
     TickInput in;
     memset(&in, 0, sizeof in);
-    Screen s = g->screen;
-    bool paused = g->paused && s != SCREEN_SETTINGS;
+    Screen s = game_shown(g);
+    bool paused = g->overlay == OVERLAY_PAUSE;
     /* How often something happens: scenes are watched, menus are clicked. */
     double rate = paused ? 0.12
                 : s == SCREEN_PERFORM ? 0.03
@@ -362,7 +362,7 @@ static TickInput random_input(const Game *g)
 static double view(const Game *g, double alpha)
 {
     double sum = game_time(g, alpha);
-    Screen s = g->paused ? g->paused_screen : g->screen;
+    Screen s = g->screen;
     if (g->scene && (s == SCREEN_INTRO || s == SCREEN_PERFORM || s == SCREEN_ANSWER || s == SCREEN_REACTION ||
                      s == SCREEN_WATCH)) {
         Pose pose;
@@ -580,7 +580,7 @@ int main(int argc, char **argv)
     long report_every = want / 10 > 0 ? want / 10 : 1;
     while (c.scenes < want && failures == 0) {
         TickInput in = random_input(g);
-        bool was_paused = g->paused;
+        bool was_paused = game_paused(g);
         int hints_before = g->hints;
         game_step(g, &in);
         c.ticks++;
@@ -590,8 +590,8 @@ int main(int argc, char **argv)
             break;
         }
         c.seen[g->screen]++;
-        c.paused_ticks += g->paused;
-        c.pauses += g->paused && !was_paused;
+        c.paused_ticks += game_paused(g);
+        c.pauses += game_paused(g) && !was_paused;
         /* The requests, as the platform carries them out. */
         bool settings_asked = false, progress_asked = false, quit = false;
         int toggle = -1;
@@ -664,7 +664,7 @@ int main(int argc, char **argv)
         }
         if (since_scene > SOAK_STUCK_TICKS) {
             SOAK_FAIL("no scene finished in %d ticks, after %ld scenes; stuck on %s%s (scene %s)",
-                      SOAK_STUCK_TICKS, c.scenes, screen_name(g->screen), g->paused ? " (paused)" : "",
+                      SOAK_STUCK_TICKS, c.scenes, screen_name(g->screen), game_paused(g) ? " (paused)" : "",
                       g->scene && g->scene->id ? g->scene->id : "-");
             break;
         }

@@ -276,9 +276,9 @@ static void test_scene_keys(void)
     idle(30);
 
     tap(esc);
-    CHECK(game->paused);
+    CHECK(game_paused(game));
     tap(esc);
-    CHECK(!game->paused);
+    CHECK(!game_paused(game));
     CHECK_INT(game->screen, SCREEN_PERFORM);
 
     tap(tab); /* hints are off by default: Tab does nothing */

@@ -479,10 +479,10 @@ static void test_pause(void)
 
     int paused_at = g->tick;
     press(g, ACT_BACK);
-    EXPECT(g->paused, "Esc during the performance should pause");
+    EXPECT(game_paused(g), "Esc during the performance should pause");
     for (int i = 0; i < 120; i++)
         step(g, i == 60 ? KEY(ACT_FLAG_EYES) : 0);
-    EXPECT(g->paused && g->screen == SCREEN_PERFORM, "still paused on the performance after 120 ticks (%s)",
+    EXPECT(game_paused(g) && g->screen == SCREEN_PERFORM, "still paused on the performance after 120 ticks (%s)",
            screen_name(g->screen));
     EXPECT(g->notice.nflags == 0, "a flag key while paused must not place a flag (%d flags)", g->notice.nflags);
     EXPECT(game_time(g, 1.0) == time0, "game_time moved while paused: %.1f, then %.1f", time0, game_time(g, 1.0));
@@ -498,8 +498,8 @@ static void test_pause(void)
     press(g, ACT_BACK);
     int gap = g->tick - 1 - paused_at;
     step(ref, 0);
-    EXPECT(!g->paused && g->screen == SCREEN_PERFORM, "Esc in the pause menu should resume (%s, paused %d)",
-           screen_name(g->screen), g->paused);
+    EXPECT(!game_paused(g) && g->screen == SCREEN_PERFORM, "Esc in the pause menu should resume (%s, paused %d)",
+           screen_name(g->screen), game_paused(g));
     EXPECT(scene_tick(g) == scene_tick(ref), "after resuming, scene tick %d, expected %d", scene_tick(g),
            scene_tick(ref));
     for (int k = 0; k < 3; k++) {
@@ -541,9 +541,9 @@ static void test_pause(void)
     start_performance(g);
     idle(g, 30);
     press(g, ACT_PAUSE);
-    EXPECT(g->paused, "the pause action should pause the performance");
+    EXPECT(game_paused(g), "the pause action should pause the performance");
     press(g, ACT_PAUSE);
-    EXPECT(!g->paused, "the pause action should resume from the pause menu");
+    EXPECT(!game_paused(g), "the pause action should resume from the pause menu");
     free(g);
 }
 
@@ -748,29 +748,29 @@ static void test_settings(void)
     idle(g, 100);
     press(g, ACT_BACK);
     double time0 = game_time(g, 1.0);
-    EXPECT(g->paused && g->selected == PAUSE_RESUME, "Esc should pause with Resume highlighted (%d)", g->selected);
+    EXPECT(game_paused(g) && g->selected == PAUSE_RESUME, "Esc should pause with Resume highlighted (%d)", g->selected);
     press(g, ACT_DOWN);
     press(g, ACT_DOWN);
     EXPECT(g->selected == PAUSE_SETTINGS, "two Downs should reach Settings in the pause menu, selected %d",
            g->selected);
     press(g, ACT_CONFIRM);
-    EXPECT(g->screen == SCREEN_SETTINGS, "Settings in the pause menu should open Settings, got %s",
-           screen_name(g->screen));
+    EXPECT(game_shown(g) == SCREEN_SETTINGS, "Settings in the pause menu should open Settings, got %s",
+           screen_name(game_shown(g)));
     for (int i = 0; i < SET_TEXT_SIZE; i++)
         press(g, ACT_DOWN);
     press(g, ACT_RIGHT);
     EXPECT(game_requested(g, REQ_SAVE_SETTINGS), "changing a setting from the pause menu should ask for the settings to be saved");
     idle(g, 50);
     press(g, ACT_BACK);
-    EXPECT(g->screen == SCREEN_PERFORM && g->paused,
+    EXPECT(g->screen == SCREEN_PERFORM && game_paused(g),
            "Back from Settings opened from the pause menu should return to it: got %s, paused %d",
-           screen_name(g->screen), g->paused);
+           screen_name(g->screen), game_paused(g));
     EXPECT(g->selected == PAUSE_SETTINGS, "the pause menu should come back on its Settings item, selected %d",
            g->selected);
     EXPECT(game_time(g, 1.0) == time0, "the scene clock moved while in Settings from the pause menu");
     press(g, ACT_BACK);
-    EXPECT(!g->paused && g->screen == SCREEN_PERFORM, "Esc should then resume the scene (%s, paused %d)",
-           screen_name(g->screen), g->paused);
+    EXPECT(!game_paused(g) && g->screen == SCREEN_PERFORM, "Esc should then resume the scene (%s, paused %d)",
+           screen_name(g->screen), game_paused(g));
     free(g);
 }
 
@@ -862,7 +862,7 @@ static void test_watch(void)
     press(g, ACT_BACK);
     EXPECT(g->screen == SCREEN_DEBRIEF, "Esc in slow motion should return to the debrief, got %s",
            screen_name(g->screen));
-    EXPECT(!g->paused, "Esc in slow motion must not pause anything");
+    EXPECT(!game_paused(g), "Esc in slow motion must not pause anything");
 
     /* Left to play, Watch goes on from one disconnection to the next. */
     if (n > 1) {

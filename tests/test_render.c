@@ -175,11 +175,11 @@ static void test_pause_stops_blinking(Renderer *r, const Library *lib)
     for (int i = 0; i < 30; i++)
         step_game(paused, ACT_CONFIRM, false);
     step_game(paused, ACT_BACK, true);
-    CHECK(paused->paused);
+    CHECK(game_paused(paused));
     for (int i = 0; i < 37; i++) /* not a whole number of blinks */
         step_game(paused, ACT_CONFIRM, false);
     step_game(paused, ACT_BACK, true);
-    CHECK(!paused->paused && paused->screen == SCREEN_PERFORM);
+    CHECK(!game_paused(paused) && paused->screen == SCREEN_PERFORM);
     while (never->tick - never->perform_start < paused->tick - paused->perform_start)
         step_game(never, ACT_CONFIRM, false);
     /* Over a whole cycle of quick blinks (0.9 s), every other tick. */

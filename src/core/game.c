@@ -80,7 +80,7 @@ static void start_scene(Game *g)
     g->result_ready = false;
     g->last_flag_tick = -1000;
     g->last_flag_region = REGION_NONE;
-    g->paused = false;
+    g->overlay = OVERLAY_NONE;
     g->region_cursor = -1;
     g->hints = 0;
     g->hint_cue = -1;
@@ -130,7 +130,7 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
 void game_reload(Game *g, const Scene *scene, const Library *library)
 {
     int tick = g->tick, focus = g->pack_focus;
-    Screen was = g->paused ? g->paused_screen : g->screen;
+    Screen was = g->screen;
     Progress *progress = g->progress;
     Settings settings = g->settings;
     game_init(g, scene, library, false);
@@ -390,9 +390,8 @@ static void continue_campaign(Game *g)
 
 static void pause_scene(Game *g)
 {
-    g->paused = true;
+    g->overlay = OVERLAY_PAUSE;
     g->pause_tick = g->tick;
-    g->paused_screen = g->screen;
     g->selected = PAUSE_RESUME;
     note(g, NOTE_SCREEN);
 }
@@ -407,8 +406,7 @@ static void resume_scene(Game *g)
     g->hint_tick += gap;
     g->last_flag_tick += gap;
     g->paused_total += gap;
-    g->screen = g->paused_screen;
-    g->paused = false;
+    g->overlay = OVERLAY_NONE;
     g->selected = 0;
     note(g, NOTE_SCREEN);
 }
@@ -427,13 +425,12 @@ static void step_pause(Game *g, const TickInput *in)
         break;
     case PAUSE_SETTINGS:
         note(g, NOTE_CONFIRM);
-        g->settings_back = SCREEN_COUNT; /* back to this pause menu */
-        g->screen = SCREEN_SETTINGS;
+        g->overlay = OVERLAY_SETTINGS; /* over the scene; back to this pause menu */
         g->selected = 0;
         note(g, NOTE_SCREEN);
         break;
     case PAUSE_QUIT:
-        g->paused = false;
+        g->overlay = OVERLAY_NONE;
         go(g, g->chapter >= 0 ? SCREEN_CHAPTERS : SCREEN_TITLE);
         break;
     default: break;
@@ -488,8 +485,8 @@ static void change_setting(Game *g, int row, int dir)
 
 static void leave_settings(Game *g)
 {
-    if (g->settings_back == SCREEN_COUNT && g->paused) {
-        g->screen = g->paused_screen; /* the pause menu shows over the scene again */
+    if (g->overlay == OVERLAY_SETTINGS) {
+        g->overlay = OVERLAY_PAUSE; /* the pause menu shows over the scene again */
         g->selected = PAUSE_SETTINGS;
         note(g, NOTE_SCREEN);
     } else {
@@ -595,7 +592,6 @@ static void step_title(Game *g, const TickInput *in)
         break;
     case TITLE_SETTINGS:
         note(g, NOTE_CONFIRM);
-        g->settings_back = SCREEN_TITLE;
         go(g, SCREEN_SETTINGS);
         break;
     case TITLE_PACKS:
@@ -768,8 +764,10 @@ static void step(Game *g, const TickInput *in)
         g->mouse_y = in->mouse_y;
     }
     bool scene_screen = g->screen >= SCREEN_INTRO && g->screen <= SCREEN_REACTION;
-    if (g->paused && g->screen != SCREEN_SETTINGS)
+    if (g->overlay == OVERLAY_PAUSE)
         step_pause(g, in); /* the pause menu is over the scene, which stands still */
+    else if (g->overlay == OVERLAY_SETTINGS)
+        step_settings(g, in);
     else if (scene_screen && (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE)))
         pause_scene(g);
     else if (g->screen >= 0 && g->screen < SCREEN_COUNT && steps[g->screen])

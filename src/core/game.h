@@ -9,8 +9,9 @@
  *   -> ANSWER (choose what to say) -> REACTION (the body answers back)
  *   -> DEBRIEF (what was there, what you saw, why the answer fit)
  *   -> the next scene, or RESULTS at the end of a chapter.
- * Esc / Start pauses a scene (the scene clock stops); SETTINGS is reached
- * from the title and the pause menu.
+ * Esc / Start pauses a scene: the pause menu is an overlay over the scene's
+ * screen, which stands still, and settings opened from it are an overlay
+ * too (Overlay); from the title, SETTINGS is a screen of its own.
  *
  * The game and the platform talk one way. Input goes in through TickInput;
  * what the game asks of the world (save the settings or the progress, turn
@@ -109,6 +110,11 @@ typedef enum {
 
 typedef enum { PAUSE_RESUME, PAUSE_RESTART, PAUSE_SETTINGS, PAUSE_QUIT, PAUSE_COUNT } PauseItem;
 
+/* What is over a scene's screen: nothing, the pause menu (the scene stands
+ * still), or the settings opened from the pause menu. Settings opened from
+ * the title are a screen of their own. */
+typedef enum { OVERLAY_NONE, OVERLAY_PAUSE, OVERLAY_SETTINGS } Overlay;
+
 /* The title screen's buttons. */
 typedef enum { TITLE_PLAY, TITLE_CHAPTERS, TITLE_SETTINGS, TITLE_PACKS, TITLE_QUIT, TITLE_COUNT } TitleItem;
 
@@ -159,11 +165,9 @@ typedef struct {
 
     /* Settings, the pause menu and the scene clock. */
     Settings settings;
-    Screen settings_back;  /* where the settings screen returns to */
-    bool paused;
+    Overlay overlay;    /* what is over the screen; a scene under an overlay is paused */
     int pause_tick;     /* tick the pause began */
     int paused_total;   /* ticks spent paused so far: idle life (breath, blinks) skips them */
-    Screen paused_screen;
 
     /* Keyboard / gamepad region pick and hints, during a performance. */
     int region_cursor;  /* Region the cursor is on, -1 while hidden */
@@ -185,6 +189,11 @@ void game_play(Game *g, const Scene *scene);
 void game_step(Game *g, const TickInput *in);
 /* May the player go on from the reaction yet (Enter or a click)? */
 bool game_reaction_skippable(const Game *g);
+/* Is the scene paused (an overlay over it)? */
+static inline bool game_paused(const Game *g) { return g->overlay != OVERLAY_NONE; }
+/* The screen the player sees: the settings when opened over a paused
+ * scene, otherwise g->screen. */
+static inline Screen game_shown(const Game *g) { return g->overlay == OVERLAY_SETTINGS ? SCREEN_SETTINGS : g->screen; }
 /* Has the game asked for this (any arg)? */
 bool game_requested(const Game *g, RequestType type);
 /* The platform has carried out every request. */

@@ -8,7 +8,7 @@
 double game_time(const Game *g, double alpha)
 {
     /* A paused scene stands still: its clock stops where the pause began. */
-    if (g->paused)
+    if (game_paused(g))
         return g->pause_tick;
     return g->tick - 1 + alpha;
 }
@@ -45,7 +45,7 @@ static TimelineInput timeline_at(const Game *g, double alpha)
         return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->perform_start + ct - g->paused_total,
                                .hold_end = SCENE_HOLD, .answer = -1, .reaction_t = 0, .seed = g->seed};
     }
-    Screen screen = g->paused ? g->paused_screen : g->screen;
+    Screen screen = g->screen;
     bool in_scene = screen >= SCREEN_PERFORM && screen <= SCREEN_DEBRIEF;
     bool reacting = in_scene && screen >= SCREEN_REACTION && g->answer >= 0;
     return (TimelineInput){
@@ -96,7 +96,7 @@ bool game_current_line(const Game *g, double alpha, const SceneLine **line, int 
 {
     const Scene *s = g->scene;
     double t = game_time(g, alpha);
-    Screen screen = g->paused ? g->paused_screen : g->screen;
+    Screen screen = g->screen;
     if (!s)
         return false;
     if (screen == SCREEN_PERFORM || screen == SCREEN_WATCH) {
@@ -124,7 +124,7 @@ bool game_current_line(const Game *g, double alpha, const SceneLine **line, int 
 
 float game_perform_progress(const Game *g, double alpha)
 {
-    Screen screen = g->paused ? g->paused_screen : g->screen;
+    Screen screen = g->screen;
     if (!g->scene || g->scene->length <= 0 || screen < SCREEN_PERFORM || screen > SCREEN_DEBRIEF)
         return 0.f;
     if (screen > SCREEN_PERFORM)
@@ -154,7 +154,7 @@ int game_hint_target(const Game *g)
 
 bool game_hint(const Game *g, double alpha, Region *region, float *phase)
 {
-    if (g->hint_cue < 0 || !g->scene || (g->paused ? g->paused_screen : g->screen) != SCREEN_PERFORM)
+    if (g->hint_cue < 0 || !g->scene || (g->screen) != SCREEN_PERFORM)
         return false;
     double since = game_time(g, alpha) - g->hint_tick;
     const SceneCue *c = &g->scene->cues[g->hint_cue];

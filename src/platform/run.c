@@ -85,7 +85,7 @@ int run_window(App *app)
             app_tick(app, &pending);
             memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
         }
-        audio_update(&app->game, app->game.paused);
+        audio_update(&app->game, game_paused(&app->game));
         render_frame(app->render, &app->game, loop_alpha(&loop));
         if (app->overlay_until > app_clock_ms())
             render_overlay(app->render, app->overlay_title, app->overlay);

@@ -105,9 +105,10 @@ void render_frame(Renderer *r, const Game *g, double alpha)
     SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
     SDL_RenderClear(r->sdl);
     stage_view(r, g, alpha);
-    if (g->screen >= 0 && g->screen < SCREEN_COUNT && screens[g->screen])
-        screens[g->screen](r, g, alpha);
-    if (g->paused && g->screen != SCREEN_SETTINGS)
+    Screen shown = game_shown(g);
+    if (shown >= 0 && shown < SCREEN_COUNT && screens[shown])
+        screens[shown](r, g, alpha);
+    if (g->overlay == OVERLAY_PAUSE)
         screen_pause(r, g, alpha);
     draw_flush(r->draw);
     text_frame_end(r->text);
