@@ -76,7 +76,7 @@ import re
 with open(os.path.join(src, "levels/base/strings.yaml"), encoding="utf-8") as f:
     defined = set(yaml.safe_load(f)["strings"])
 used = set()
-for path in files("src/render/*.c", "src/platform/*.c", "src/core/*.c"):
+for path in files("src/render/*.c", "src/platform/*.c", "src/core/*/*.c"):
     code = open(path, encoding="utf-8").read()
     used |= set(re.findall(r'\bwords_(?:get|fill)\(g, (?:[a-z]+, sizeof [a-z_]+, )?"([a-z0-9_.]+)"', code))
     used |= set(re.findall(r'strings_get\([^,]+, "([a-z0-9_.]+)"\)', code))
