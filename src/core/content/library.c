@@ -1,6 +1,6 @@
 /* Unsaid - library.c: packs -> one merged set of cues and scenes.
  * The order and conflict rules are written out in library.h. */
-#include "library.h"
+#include "library_parts.h"
 
 #include "yamlutil.h"
 
@@ -8,215 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MANIFEST_MAX (64u * 1024u)
-
 const char *library_state_name(PackState s)
 {
     return s == PACK_ENABLED ? "enabled" : s == PACK_DISABLED ? "disabled" : "broken";
-}
-
-/* A pack's id; a manifest that was read but is broken may lack one, and
- * then the pack goes by where it came from. */
-static const char *pack_id(const PackInfo *p)
-{
-    return p->has_manifest && p->manifest.id ? p->manifest.id : p->name;
-}
-
-static void shown_path(char *out, size_t size, const PackInfo *p, const char *file)
-{
-    snprintf(out, size, "%s/%s", p->name, file);
-}
-
-static void set_broken(PackInfo *p, const char *file, int line, int col, const char *msg)
-{
-    p->state = PACK_BROKEN;
-    if (msg)
-        diag_add(&p->diags, DIAG_ERROR, file, line, col, "%s", msg);
-}
-
-static void read_manifest(PackInfo *p, const PackSource *src, const PackIO *io, SemVer game)
-{
-    char file[300], err[512];
-    shown_path(file, sizeof file, p, "pack.yaml");
-    if (src->problem) {
-        set_broken(p, p->name, 0, 0, src->problem);
-        return;
-    }
-    size_t len;
-    char *buf = io->read(io->ctx, p->source, "pack.yaml", MANIFEST_MAX, &len, err, sizeof err);
-    if (!buf) {
-        set_broken(p, file, 0, 0, "a pack needs a pack.yaml at its root (see docs/modding.md)");
-        return;
-    }
-    p->has_manifest = true;
-    if (!pack_manifest_load(&p->manifest, file, buf, len, &p->diags))
-        p->state = PACK_BROKEN;
-    free(buf);
-    if (p->state == PACK_BROKEN)
-        return;
-    if (!pack_range_allows(p->manifest.game, game)) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "this pack works with game versions %s; this game is %d.%d.%d",
-                 p->manifest.game, game.major, game.minor, game.patch);
-        set_broken(p, file, p->manifest.game_line, p->manifest.game_col, msg);
-    }
-    if (src->disabled && p->state == PACK_ENABLED)
-        p->state = PACK_DISABLED;
-}
-
-/* Same id twice: a folder beats a zip; otherwise the later one breaks. */
-static void resolve_duplicates(PackInfo *all, int n)
-{
-    for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-            PackInfo *a = &all[i], *b = &all[j];
-            if (!a->has_manifest || !b->has_manifest || a->state == PACK_BROKEN ||
-                b->state == PACK_BROKEN || strcmp(pack_id(a), pack_id(b)) != 0)
-                continue;
-            PackInfo *loser = b, *winner = a;
-            if (a->is_zip && !b->is_zip && !a->is_base) {
-                loser = a;
-                winner = b;
-            }
-            char file[300], msg[600];
-            shown_path(file, sizeof file, loser, "pack.yaml");
-            if (loser->is_zip && !winner->is_zip && !winner->is_base) {
-                snprintf(msg, sizeof msg, "set aside: the folder %s has the same pack id '%s' and wins",
-                         winner->name, pack_id(loser));
-                diag_add(&loser->diags, DIAG_WARNING, file, 0, 0, "%s", msg);
-                loser->state = PACK_DISABLED;
-            } else {
-                snprintf(msg, sizeof msg, "pack id '%s' is already used by %s", pack_id(loser),
-                         winner->name);
-                set_broken(loser, file, 0, 0, msg);
-            }
-        }
-    }
-}
-
-static int find_enabled(PackInfo *all, int n, const char *id)
-{
-    for (int i = 0; i < n; i++)
-        if (all[i].has_manifest && all[i].state == PACK_ENABLED && strcmp(pack_id(&all[i]), id) == 0)
-            return i;
-    return -1;
-}
-
-static int cmp_ids(const PackInfo *a, const PackInfo *b)
-{
-    if (a->is_base != b->is_base)
-        return a->is_base ? -1 : 1;
-    int c = strcmp(pack_id(a), pack_id(b));
-    return c ? c : strcmp(a->name, b->name);
-}
-
-static void manifest_error(PackInfo *p, int line, int col, const char *msg)
-{
-    char file[300];
-    shown_path(file, sizeof file, p, "pack.yaml");
-    set_broken(p, file, line, col, msg);
-}
-
-static void dep_error(PackInfo *p, const PackRef *r, const char *msg)
-{
-    manifest_error(p, r->line, r->col, msg);
-}
-
-/* Check one pack's dependencies against the packs enabled now. Returns
- * false if it cannot load; sets it broken with every reason. */
-static bool deps_ok(PackInfo *all, int n, PackInfo *p)
-{
-    const PackManifest *m = &p->manifest;
-    bool ok = true;
-    for (int i = 0; i < m->nincompatible; i++) {
-        int k = find_enabled(all, n, m->incompatible[i].id);
-        if (k >= 0 && pack_range_allows(m->incompatible[i].range, all[k].manifest.semver)) {
-            char msg[400];
-            snprintf(msg, sizeof msg, "this pack does not work with pack '%s' (%s), which is installed",
-                     m->incompatible[i].id, all[k].name);
-            dep_error(p, &m->incompatible[i], msg);
-            ok = false;
-        }
-    }
-    for (int i = 0; i < m->nrequired; i++) {
-        const PackRef *r = &m->required[i];
-        int k = find_enabled(all, n, r->id);
-        char msg[400];
-        if (k < 0) {
-            snprintf(msg, sizeof msg, "this pack needs pack '%s', which is missing, disabled or broken", r->id);
-            dep_error(p, r, msg);
-            ok = false;
-        } else if (!pack_range_allows(r->range, all[k].manifest.semver)) {
-            snprintf(msg, sizeof msg, "this pack needs pack '%s' version %s, but %s is installed", r->id,
-                     r->range, all[k].manifest.version);
-            dep_error(p, r, msg);
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-/* Base first, then dependencies before dependents, ties by id. */
-static int order_packs(PackInfo *all, int n, int *order)
-{
-    int count = 0;
-    bool *placed = calloc((size_t)n, sizeof *placed);
-    if (!placed)
-        return 0;
-    for (;;) {
-        int next = -1;
-        for (int i = 0; i < n; i++) {
-            PackInfo *p = &all[i];
-            if (placed[i] || p->state != PACK_ENABLED)
-                continue;
-            bool ready = true;
-            const PackManifest *m = &p->manifest;
-            for (int d = 0; d < m->nrequired + m->noptional && ready; d++) {
-                const char *id = d < m->nrequired ? m->required[d].id : m->optional[d - m->nrequired].id;
-                int k = find_enabled(all, n, id);
-                if (k >= 0 && !placed[k] && k != i)
-                    ready = false;
-                if (k < 0 && d < m->nrequired)
-                    ready = false;
-            }
-            if (ready && (next < 0 || cmp_ids(p, &all[next]) < 0))
-                next = i;
-        }
-        if (next < 0)
-            break;
-        if (deps_ok(all, n, &all[next]))
-            order[count++] = next;
-        placed[next] = true;
-    }
-    /* Whatever is left could never be placed: a missing dependency or a cycle. */
-    for (int i = 0; i < n; i++) {
-        PackInfo *p = &all[i];
-        if (placed[i] || p->state != PACK_ENABLED)
-            continue;
-        if (deps_ok(all, n, p)) { /* every dependency exists: they wait on each other */
-            manifest_error(p, 0, 0, "its dependencies form a cycle (a pack that needs itself through others)");
-        }
-    }
-    /* Packs set aside go last, for the Packs screen. */
-    for (int pass = 0; pass < 2; pass++) {
-        int start = count;
-        for (int i = 0; i < n; i++) {
-            bool in = false;
-            for (int k = 0; k < count; k++)
-                in |= order[k] == i;
-            if (!in && ((pass == 0) == (all[i].state == PACK_DISABLED)))
-                order[count++] = i;
-        }
-        for (int a = start; a < count; a++) /* sort the tail by id */
-            for (int b = a + 1; b < count; b++)
-                if (cmp_ids(&all[order[b]], &all[order[a]]) < 0) {
-                    int t = order[a];
-                    order[a] = order[b];
-                    order[b] = t;
-                }
-    }
-    free(placed);
-    return count;
 }
 
 /* What a pack may use and what it replaces: itself, the base pack and the
@@ -236,11 +30,11 @@ static void make_scope(const Library *lib, int k, Scope *out)
         bool dep = false;
         for (int i = 0; i < m->nrequired + m->noptional && !dep; i++) {
             const PackRef *r = i < m->nrequired ? &m->required[i] : &m->optional[i - m->nrequired];
-            dep = r->id && q->has_manifest && strcmp(r->id, pack_id(q)) == 0;
+            dep = r->id && q->has_manifest && strcmp(r->id, library_pack_id(q)) == 0;
         }
         out->sees[j] = j == k || q->is_base || dep;
     }
-    out->scope = (PackScope){k, pack_id(p), p->has_manifest ? m : NULL, out->sees, lib->npacks};
+    out->scope = (PackScope){k, library_pack_id(p), p->has_manifest ? m : NULL, out->sees, lib->npacks};
 }
 
 static void load_lexicon(Library *lib, PackInfo *p, const PackScope *scope, const PackIO *io)
@@ -250,7 +44,7 @@ static void load_lexicon(Library *lib, PackInfo *p, const PackScope *scope, cons
     char *buf = io->read(io->ctx, p->source, "lexicon.yaml", LIBRARY_MAX_FILE, &len, err, sizeof err);
     if (!buf)
         return; /* a pack need not add cues */
-    shown_path(file, sizeof file, p, "lexicon.yaml");
+    library_shown_path(file, sizeof file, p, "lexicon.yaml");
     if (!lexicon_add(&lib->lex, scope, file, buf, len, &p->diags))
         p->state = PACK_BROKEN;
     free(buf);
@@ -263,7 +57,7 @@ static void load_strings(Library *lib, PackInfo *p, const PackScope *scope, cons
     char *buf = io->read(io->ctx, p->source, "strings.yaml", LIBRARY_MAX_FILE, &len, err, sizeof err);
     if (!buf)
         return;
-    shown_path(file, sizeof file, p, "strings.yaml");
+    library_shown_path(file, sizeof file, p, "strings.yaml");
     if (!strings_add(&lib->strings, scope, file, buf, len, p->is_base, &p->diags))
         p->state = PACK_BROKEN;
     free(buf);
@@ -295,7 +89,7 @@ static void load_folder(Library *lib, PackInfo *p, const PackScope *scope, const
         if (l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0) {
             char path[300], file[600], err[512];
             snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-            shown_path(file, sizeof file, p, path);
+            library_shown_path(file, sizeof file, p, path);
             size_t len;
             char *buf = io->read(io->ctx, p->source, path, LIBRARY_MAX_FILE, &len, err, sizeof err);
             if (!buf) {
@@ -426,7 +220,7 @@ static void free_scene(void *item)
 static void load_scene(Library *lib, PackInfo *p, const PackScope *scope, const PackIO *io, const char *name)
 {
     char file[600], path[300], err[512], msg[400];
-    shown_path(file, sizeof file, p, "scenes/");
+    library_shown_path(file, sizeof file, p, "scenes/");
     strncat(file, name, sizeof file - strlen(file) - 1);
     snprintf(path, sizeof path, "scenes/%s", name);
     size_t len;
@@ -514,7 +308,7 @@ static void load_scenes(Library *lib, PackInfo *p, int k, const PackScope *scope
             continue;
         if (count++ == LIBRARY_MAX_SCENES_PER_PACK) {
             char file[600];
-            shown_path(file, sizeof file, p, "scenes/");
+            library_shown_path(file, sizeof file, p, "scenes/");
             strncat(file, names[i], sizeof file - strlen(file) - 1);
             diag_add(&p->diags, DIAG_ERROR, file, 0, 0, "a pack may hold at most %d scenes",
                      LIBRARY_MAX_SCENES_PER_PACK);
@@ -569,12 +363,12 @@ static bool deps_still_enabled(Library *lib, PackInfo *p)
         const PackRef *r = &p->manifest.required[i];
         bool ok = false;
         for (int k = 0; k < lib->npacks; k++)
-            if (lib->packs[k].state == PACK_ENABLED && strcmp(pack_id(&lib->packs[k]), r->id) == 0)
+            if (lib->packs[k].state == PACK_ENABLED && strcmp(library_pack_id(&lib->packs[k]), r->id) == 0)
                 ok = true;
         if (!ok) {
             char msg[300];
             snprintf(msg, sizeof msg, "this pack needs pack '%s', which failed to load", r->id);
-            dep_error(p, r, msg);
+            library_dep_error(p, r, msg);
             return false;
         }
     }
@@ -689,10 +483,10 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
         p->is_zip = sources[i].is_zip;
         p->is_base = sources[i].is_base;
         p->state = PACK_ENABLED;
-        read_manifest(p, &sources[i], io, game);
+        library_read_manifest(p, &sources[i], io, game);
     }
-    resolve_duplicates(all, n);
-    int count = order_packs(all, n, order);
+    library_resolve_duplicates(all, n);
+    int count = library_order_packs(all, n, order);
     for (int k = 0; k < count; k++)
         lib->packs[k] = all[order[k]]; /* moved, not copied: `all` is freed without its contents */
     lib->npacks = count;
@@ -734,7 +528,7 @@ const Scene *library_scene(const Library *lib, const char *id)
 const char *library_scene_pack_id(const Library *lib, const Scene *scene)
 {
     const RegEntry *e = scene && scene->id ? registry_find(&lib->scenes, scene->id) : NULL;
-    return e && e->item == scene && e->owner >= 0 && e->owner < lib->npacks ? pack_id(&lib->packs[e->owner])
+    return e && e->item == scene && e->owner >= 0 && e->owner < lib->npacks ? library_pack_id(&lib->packs[e->owner])
                                                                              : NULL;
 }
 
