@@ -100,8 +100,7 @@ void cast_free(Cast *c)
 
 const CastEntry *cast_find(const Cast *c, const char *id)
 {
-    const RegEntry *e = c ? registry_find(&c->reg, id) : NULL;
-    return e ? e->item : NULL;
+    return c ? registry_item(&c->reg, id) : NULL;
 }
 
 bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf, size_t len,
@@ -109,10 +108,8 @@ bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf
 {
     int errors_before = diags->errors;
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags)) {
-        ydoc_free(&y);
+    if (!ydoc_load(&y, file, buf, len, diags))
         return false;
-    }
     yaml_node_t *root = ydoc_root(&y);
     static const char *const extra[] = {"id", "describe", NULL};
     Look look = look_default();

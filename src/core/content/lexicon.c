@@ -100,10 +100,8 @@ bool lexicon_add(Lexicon *lex, const PackScope *scope, const char *file, const c
 {
     int errors_before = diags->errors;
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags)) {
-        ydoc_free(&y);
+    if (!ydoc_load(&y, file, buf, len, diags))
         return false;
-    }
     const char *pack_copy = arena_strdup(&lex->arena, scope && scope->pack_id ? scope->pack_id : "");
     yaml_node_t *root = ydoc_root(&y);
     static const char *const top_keys[] = {"cues", NULL};
@@ -150,6 +148,5 @@ void lexicon_free(Lexicon *lex)
 
 const CueDef *lexicon_find(const Lexicon *lex, const char *name)
 {
-    const RegEntry *e = registry_find(&lex->reg, name);
-    return e ? e->item : NULL;
+    return registry_item(&lex->reg, name);
 }

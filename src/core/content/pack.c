@@ -235,10 +235,8 @@ bool pack_manifest_load(PackManifest *m, const char *file, const char *buf, size
     int errors_before = diags->errors;
     m->file = arena_strdup(&m->arena, file);
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags)) {
-        ydoc_free(&y);
+    if (!ydoc_load(&y, file, buf, len, diags))
         return false;
-    }
     Ctx c = {m, &y};
     yaml_node_t *root = ydoc_root(&y);
     static const char *const keys[] = {"id", "title", "version", "format", "game", "authors", "license",

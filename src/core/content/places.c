@@ -50,8 +50,7 @@ void places_free(Places *p)
 
 const PlaceDef *places_find(const Places *p, const char *id)
 {
-    const RegEntry *e = p ? registry_find(&p->reg, id) : NULL;
-    return e ? e->item : NULL;
+    return p ? registry_item(&p->reg, id) : NULL;
 }
 
 /* A list of n numbers ([x, y] or [x, y, w, h]) into out. */
@@ -196,10 +195,8 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
 {
     int errors_before = diags->errors;
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags)) {
-        ydoc_free(&y);
+    if (!ydoc_load(&y, file, buf, len, diags))
         return false;
-    }
     static const char *const keys[] = {"id", "describe", "ambience", "table_y", "back", "life", "front", NULL};
     static const char *const layer_keys[PLACE_LAYER_COUNT] = {"back", "life", "front"};
     PlaceDef def = {0};

@@ -631,10 +631,8 @@ bool scene_load_scoped(Scene *scene, const char *file, const char *buf, size_t l
     int errors_before = diags->errors;
     scene->file = arena_strdup(&scene->arena, file);
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags)) {
-        ydoc_free(&y);
+    if (!ydoc_load(&y, file, buf, len, diags))
         return false;
-    }
     Loader L = {scene, &y, lex, scope, false};
     yaml_node_t *root = ydoc_root(&y);
     if (yis_map(&y, root, "a scene file")) {

@@ -25,8 +25,7 @@ void strings_free(Strings *s)
 
 static const UiString *find(const Strings *s, const char *key)
 {
-    const RegEntry *e = s ? registry_find(&s->reg, key) : NULL;
-    return e ? e->item : NULL;
+    return s ? registry_item(&s->reg, key) : NULL;
 }
 
 const char *strings_find(const Strings *s, const char *key)
@@ -46,10 +45,8 @@ bool strings_add(Strings *s, const PackScope *scope, const char *file, const cha
 {
     int errors_before = diags->errors;
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags)) {
-        ydoc_free(&y);
+    if (!ydoc_load(&y, file, buf, len, diags))
         return false;
-    }
     yaml_node_t *root = ydoc_root(&y), *map = NULL;
     static const char *const keys[] = {"strings", NULL};
     if (yis_map(&y, root, "strings.yaml")) {

@@ -98,6 +98,7 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
     y->loaded = true;
     if (!yaml_document_get_root_node(&y->doc)) {
         diag_add(diags, DIAG_ERROR, file, 1, 1, "the file is empty");
+        ydoc_free(y); /* a failed load leaves nothing to free */
         return false;
     }
     return true;

@@ -25,7 +25,7 @@ typedef struct {
 
 /* Parse one document from memory. On a syntax error, or anchors, aliases,
  * tags or nesting deeper than YAML_MAX_DEPTH, reports it and returns false
- * (the YDoc is then empty but safe to free). */
+ * (the YDoc is then empty: nothing to free, though freeing it is safe). */
 bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList *diags);
 void ydoc_free(YDoc *y);
 yaml_node_t *ydoc_root(YDoc *y);
