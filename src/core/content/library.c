@@ -521,8 +521,7 @@ void library_free(Library *lib)
 
 const Scene *library_scene(const Library *lib, const char *id)
 {
-    const RegEntry *e = id ? registry_find(&lib->scenes, id) : NULL;
-    return e ? e->item : NULL;
+    return id ? registry_item(&lib->scenes, id) : NULL;
 }
 
 const char *library_scene_pack_id(const Library *lib, const Scene *scene)

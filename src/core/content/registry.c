@@ -214,6 +214,12 @@ const RegEntry *registry_find(const Registry *r, const char *id)
     return at >= 0 ? &r->entries[at] : NULL;
 }
 
+const void *registry_item(const Registry *r, const char *id)
+{
+    const RegEntry *e = r ? registry_find(r, id) : NULL;
+    return e ? e->item : NULL;
+}
+
 const RegEntry *registry_lookup(const Registry *r, const PackScope *scope, const char *id,
                                 const RegEntry **hidden)
 {

@@ -93,6 +93,8 @@ void registry_put_message(const Registry *r, RegResult res, const char *id, cons
 
 /* Any pack's entry for id, or NULL. */
 const RegEntry *registry_find(const Registry *r, const char *id);
+/* Its item, or NULL (r may be NULL). */
+const void *registry_item(const Registry *r, const char *id);
 /* The entry for id if scope may use it. When the id exists but belongs to
  * a pack scope cannot see, returns NULL and sets *hidden (may be NULL). */
 const RegEntry *registry_lookup(const Registry *r, const PackScope *scope, const char *id,
