@@ -1,22 +1,21 @@
-/* Unsaid - game.c: the state machine. game_step takes one tick of input,
- * finds the screen's step in a table, and queues what it asks of the
- * platform; where things are on screen is in game_layout.c, and what a
- * moment looks like in game_view.c. */
+/* Unsaid - game.c: the state machine and the scene's screens. game_step
+ * takes one tick of input, finds the screen's step in a table, and queues
+ * what it asks of the platform. The menus' steps are in game_menus.c, where
+ * things are on screen in game_layout.c, and what a moment looks like in
+ * game_view.c. */
 #include "game_parts.h"
 
 #include <string.h>
 
 /* ---- helpers --------------------------------------------------------------- */
 
-/* What happened in a step, to choose its sound when the step ends. */
-typedef enum { NOTE_FLAG, NOTE_SELECT, NOTE_CONFIRM, NOTE_SCREEN, NOTE_RESULT } Note;
 
-static void note(Game *g, Note n)
+void game_note(Game *g, Note n)
 {
     g->step_notes |= 1u << n;
 }
 
-static void request(Game *g, RequestType type, int arg)
+void game_request(Game *g, RequestType type, int arg)
 {
     for (int i = 0; i < g->nrequests; i++)
         if (g->requests[i].type == type && g->requests[i].arg == arg)
@@ -43,12 +42,12 @@ void game_clear_requests(Game *g)
     g->nrequests = 0;
 }
 
-static void go(Game *g, Screen s)
+void game_go(Game *g, Screen s)
 {
     g->screen = s;
     g->screen_start = g->tick;
     g->selected = 0;
-    note(g, NOTE_SCREEN);
+    game_note(g, NOTE_SCREEN);
 }
 
 static uint64_t hash_str(const char *s)
@@ -73,7 +72,7 @@ static void offer_answers(Game *g)
     g->noffered = g->scene ? scene_offered_answers(g->scene, g->notice.cue_hit, g->offered) : 0;
 }
 
-static void start_scene(Game *g)
+void game_start_scene(Game *g)
 {
     notice_reset(&g->notice);
     g->answer = -1;
@@ -88,7 +87,7 @@ static void start_scene(Game *g)
     g->stars = 0;
     g->seed = hash_str(g->scene ? g->scene->id : "");
     offer_answers(g);
-    go(g, SCREEN_INTRO);
+    game_go(g, SCREEN_INTRO);
 }
 
 void game_play(Game *g, const Scene *scene)
@@ -100,7 +99,7 @@ void game_play(Game *g, const Scene *scene)
     } else {
         g->chapter_focus = g->chapter;
     }
-    start_scene(g);
+    game_start_scene(g);
 }
 
 void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title)
@@ -123,7 +122,7 @@ void game_init(Game *g, const Scene *scene, const Library *library, bool skip_ti
     if (skip_title && scene)
         game_play(g, scene);
     else
-        go(g, SCREEN_TITLE);
+        game_go(g, SCREEN_TITLE);
     g->step_notes = 0;
 }
 
@@ -138,13 +137,13 @@ void game_reload(Game *g, const Scene *scene, const Library *library)
     g->progress = progress;
     g->settings = settings;
     if (was == SCREEN_PACKS) {
-        go(g, SCREEN_PACKS);
+        game_go(g, SCREEN_PACKS);
         g->pack_focus = focus < (library ? library->npacks : 0) ? focus : 0;
     } else if (was != SCREEN_TITLE && was != SCREEN_CHAPTERS && was != SCREEN_RESULTS &&
                was != SCREEN_SETTINGS && scene) {
         game_play(g, scene);
     } else {
-        go(g, SCREEN_TITLE);
+        game_go(g, SCREEN_TITLE);
     }
     g->step_notes = 0;
 }
@@ -153,7 +152,7 @@ void game_reload(Game *g, const Scene *scene, const Library *library)
 
 /* Keyboard / mouse selection shared by every menu: returns the chosen item
  * or -1. Arrows move, number keys and clicks choose directly, Enter confirms. */
-static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Game *, int))
+int game_menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Game *, int))
 {
     int prev = g->selected;
     if (count <= 0)
@@ -167,7 +166,7 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
     if (input_pressed(in, ACT_DOWN) || input_pressed(in, ACT_RIGHT))
         g->selected = (g->selected + 1) % count;
     if (g->selected != prev)
-        note(g, NOTE_SELECT);
+        game_note(g, NOTE_SELECT);
     static const Action numbers[] = {ACT_1, ACT_2, ACT_3, ACT_4, ACT_5};
     for (int i = 0; i < count && i < 5; i++)
         if (input_pressed(in, numbers[i]))
@@ -181,35 +180,17 @@ static int menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Ga
     return -1;
 }
 
-static TickInput without_numbers(const TickInput *in)
+TickInput game_without_numbers(const TickInput *in)
 {
     TickInput t = *in;
     t.pressed &= ~((1u << ACT_1) | (1u << ACT_2) | (1u << ACT_3) | (1u << ACT_4) | (1u << ACT_5));
     return t;
 }
 
-static UiRect title_rect(const Game *g, int i)
-{
-    (void)g;
-    return game_title_button(i);
-}
-
 static UiRect debrief_rect(const Game *g, int i)
 {
     (void)g;
     return game_debrief_button(i);
-}
-
-static UiRect pause_rect(const Game *g, int i)
-{
-    (void)g;
-    return game_pause_button(i);
-}
-
-static UiRect settings_rect(const Game *g, int i)
-{
-    (void)g;
-    return game_settings_row(i);
 }
 
 /* ---- the scene ------------------------------------------------------------- */
@@ -230,7 +211,7 @@ static void flag(Game *g, Region r, float x, float y, bool at_anchor)
     notice_flag(&g->notice, g->scene, r, cue_tick, x, y);
     g->last_flag_tick = g->tick;
     g->last_flag_region = r;
-    note(g, NOTE_FLAG);
+    game_note(g, NOTE_FLAG);
 }
 
 static void ask_hint(Game *g)
@@ -242,7 +223,7 @@ static void ask_hint(Game *g)
         g->hints++;
     g->hint_cue = cue;
     g->hint_tick = g->tick;
-    note(g, NOTE_SELECT);
+    game_note(g, NOTE_SELECT);
 }
 
 static void step_perform(Game *g, const TickInput *in)
@@ -266,7 +247,7 @@ static void step_perform(Game *g, const TickInput *in)
             if (walk[i] == g->region_cursor)
                 at = i;
         g->region_cursor = g->region_cursor < 0 ? (int)walk[step > 0 ? 0 : 4] : (int)walk[(at + step + 5) % 5];
-        note(g, NOTE_SELECT);
+        game_note(g, NOTE_SELECT);
     }
     if (input_pressed(in, ACT_CONFIRM) && g->region_cursor >= 0)
         flag(g, (Region)g->region_cursor, 0, 0, true);
@@ -287,7 +268,7 @@ static void step_perform(Game *g, const TickInput *in)
     }
     if (g->tick - g->perform_start >= g->scene->length) {
         offer_answers(g);
-        go(g, SCREEN_ANSWER);
+        game_go(g, SCREEN_ANSWER);
     }
 }
 
@@ -301,11 +282,11 @@ static void finish_scene(Game *g)
     if (g->progress && g->scene && g->scene->id) {
         PlayResult play = {.completed = true, .stars = g->stars, .score = g->result.score, .tally = g->result.tally};
         progress_record(g->progress, scene_pack_id(g, g->scene), g->scene->id, &play);
-        request(g, REQ_SAVE_PROGRESS, 0);
+        game_request(g, REQ_SAVE_PROGRESS, 0);
     }
-    go(g, SCREEN_DEBRIEF);
+    game_go(g, SCREEN_DEBRIEF);
     g->selected = DEBRIEF_CONTINUE;
-    note(g, NOTE_RESULT);
+    game_note(g, NOTE_RESULT);
 }
 
 /* The next incongruent cue after `after` in time order, or -1. */
@@ -330,13 +311,13 @@ static void watch(Game *g, int cue, bool all)
         return;
     g->watch_cue = cue;
     g->watch_all = all;
-    go(g, SCREEN_WATCH);
+    game_go(g, SCREEN_WATCH);
     g->watch_start = g->tick + 1;
 }
 
 static void back_to_debrief(Game *g)
 {
-    go(g, SCREEN_DEBRIEF);
+    game_go(g, SCREEN_DEBRIEF);
     g->selected = DEBRIEF_WATCH;
 }
 
@@ -369,12 +350,12 @@ static void continue_campaign(Game *g)
             /* A scene outside the chapter's list: afterwards the chapter
              * goes on from the scene that branched. */
             g->scene = branch;
-            start_scene(g);
+            game_start_scene(g);
         }
         return;
     }
     if (g->chapter < 0) {
-        go(g, SCREEN_TITLE);
+        game_go(g, SCREEN_TITLE);
         return;
     }
     const Chapter *ch = &g->campaign.chapters[g->chapter];
@@ -382,224 +363,32 @@ static void continue_campaign(Game *g)
         game_play(g, ch->scenes[g->chapter_pos + 1]);
     } else {
         g->chapter_focus = g->chapter;
-        go(g, SCREEN_RESULTS);
+        game_go(g, SCREEN_RESULTS);
     }
 }
 
 /* ---- pause and settings ----------------------------------------------------- */
 
-static void pause_scene(Game *g)
+void game_pause_scene(Game *g)
 {
     g->overlay = OVERLAY_PAUSE;
     g->pause_tick = g->tick;
     g->selected = PAUSE_RESUME;
-    note(g, NOTE_SCREEN);
-}
-
-static void resume_scene(Game *g)
-{
-    /* Every clock of the scene moves on by the time spent paused. */
-    int gap = g->tick - g->pause_tick;
-    g->perform_start += gap;
-    g->reaction_start += gap;
-    g->screen_start += gap;
-    g->hint_tick += gap;
-    g->last_flag_tick += gap;
-    g->paused_total += gap;
-    g->overlay = OVERLAY_NONE;
-    g->selected = 0;
-    note(g, NOTE_SCREEN);
-}
-
-static void step_pause(Game *g, const TickInput *in)
-{
-    TickInput t = without_numbers(in);
-    int choice = menu(g, &t, PAUSE_COUNT, pause_rect);
-    if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE))
-        choice = PAUSE_RESUME;
-    switch (choice) {
-    case PAUSE_RESUME: resume_scene(g); break;
-    case PAUSE_RESTART:
-        note(g, NOTE_CONFIRM);
-        start_scene(g);
-        break;
-    case PAUSE_SETTINGS:
-        note(g, NOTE_CONFIRM);
-        g->overlay = OVERLAY_SETTINGS; /* over the scene; back to this pause menu */
-        g->selected = 0;
-        note(g, NOTE_SCREEN);
-        break;
-    case PAUSE_QUIT:
-        g->overlay = OVERLAY_NONE;
-        go(g, g->chapter >= 0 ? SCREEN_CHAPTERS : SCREEN_TITLE);
-        break;
-    default: break;
-    }
-}
-
-static int clampi(int v, int lo, int hi)
-{
-    return v < lo ? lo : v > hi ? hi : v;
-}
-
-/* Window sizes the settings screen steps through (0: the default). */
-static const int window_sizes[][2] = {{0, 0}, {960, 540}, {1600, 900}, {1920, 1080}};
-#define N_WINDOW_SIZES (int)(sizeof window_sizes / sizeof window_sizes[0])
-
-static int window_index(const Settings *s)
-{
-    for (int i = 0; i < N_WINDOW_SIZES; i++)
-        if (window_sizes[i][0] == s->window_width && window_sizes[i][1] == s->window_height)
-            return i;
-    return 0;
-}
-
-/* Change one setting by one step (dir is -1 or +1; toggles ignore it). */
-static void change_setting(Game *g, int row, int dir)
-{
-    Settings *s = &g->settings;
-    switch (row) {
-    case SET_FULLSCREEN: s->fullscreen = !s->fullscreen; break;
-    case SET_WINDOW: {
-        int i = (window_index(s) + dir + N_WINDOW_SIZES) % N_WINDOW_SIZES;
-        s->window_width = window_sizes[i][0];
-        s->window_height = window_sizes[i][1];
-        break;
-    }
-    case SET_MASTER: s->master_volume = clampi(s->master_volume + 10 * dir, 0, 100); break;
-    case SET_MUSIC: s->music_volume = clampi(s->music_volume + 10 * dir, 0, 100); break;
-    case SET_EFFECTS: s->effects_volume = clampi(s->effects_volume + 10 * dir, 0, 100); break;
-    case SET_TEXT_SIZE: s->text_size = (TextSize)((s->text_size + dir + TEXT_SIZE_COUNT) % TEXT_SIZE_COUNT); break;
-    case SET_TEXT_SPEED:
-        s->text_speed = (TextSpeed)((s->text_speed + dir + TEXT_SPEED_COUNT) % TEXT_SPEED_COUNT);
-        break;
-    case SET_REDUCED_MOTION: s->reduced_motion = !s->reduced_motion; break;
-    case SET_HIGH_CONTRAST: s->high_contrast = !s->high_contrast; break;
-    case SET_HINTS: s->hints = !s->hints; break;
-    case SET_OPEN_ALL: s->open_all_scenes = !s->open_all_scenes; break;
-    default: return;
-    }
-    request(g, REQ_SAVE_SETTINGS, 0);
-    note(g, NOTE_SELECT);
-}
-
-static void leave_settings(Game *g)
-{
-    if (g->overlay == OVERLAY_SETTINGS) {
-        g->overlay = OVERLAY_PAUSE; /* the pause menu shows over the scene again */
-        g->selected = PAUSE_SETTINGS;
-        note(g, NOTE_SCREEN);
-    } else {
-        go(g, SCREEN_TITLE);
-        g->selected = TITLE_SETTINGS;
-    }
-}
-
-static void step_settings(Game *g, const TickInput *in)
-{
-    /* Up and down move between rows; left and right change the value. */
-    TickInput rows = without_numbers(in);
-    rows.pressed &= ~((1u << ACT_LEFT) | (1u << ACT_RIGHT));
-    int choice = menu(g, &rows, SET_COUNT, settings_rect);
-    if (input_pressed(in, ACT_LEFT))
-        change_setting(g, g->selected, -1);
-    if (input_pressed(in, ACT_RIGHT))
-        change_setting(g, g->selected, +1);
-    if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE) || choice == SET_BACK)
-        leave_settings(g);
-    else if (choice >= 0)
-        change_setting(g, choice, +1);
+    game_note(g, NOTE_SCREEN);
 }
 
 /* ---- chapters and results -------------------------------------------------- */
 
-static UiRect chapter_rect(const Game *g, int i)
-{
-    return game_chapter_row(g, i);
-}
-
-static void focus_chapter(Game *g, int dir)
-{
-    int n = g->campaign.nchapters;
-    if (n <= 1)
-        return;
-    g->chapter_focus = (g->chapter_focus + dir + n) % n;
-    g->selected = 0;
-    note(g, NOTE_SELECT);
-}
-
-static void step_chapters(Game *g, const TickInput *in)
-{
-    int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
-    TickInput rows = without_numbers(in);
-    rows.pressed &= ~((1u << ACT_LEFT) | (1u << ACT_RIGHT));
-    /* Rows, Back and the two chapter arrows; only rows and Back take keys. */
-    int sel = g->selected;
-    int choice = menu(g, &rows, n + 3, chapter_rect);
-    if (g->selected > n && !in->has_mouse)
-        g->selected = sel > n ? 0 : sel; /* arrows walk rows and Back only */
-    if (input_pressed(in, ACT_LEFT) || choice == n + 1)
-        focus_chapter(g, -1);
-    else if (input_pressed(in, ACT_RIGHT) || choice == n + 2)
-        focus_chapter(g, +1);
-    else if (input_pressed(in, ACT_BACK) || choice == n) {
-        go(g, SCREEN_TITLE);
-        g->selected = 1;
-    } else if (choice >= 0 && choice < n) {
-        if (g->settings.open_all_scenes || campaign_open(&g->campaign, g->progress, g->chapter_focus, choice)) {
-            note(g, NOTE_CONFIRM);
-            game_play(g, g->campaign.chapters[g->chapter_focus].scenes[choice]);
-        }
-    }
-}
-
-static void open_chapters(Game *g)
+void game_open_chapters(Game *g)
 {
     int k, pos;
-    go(g, SCREEN_CHAPTERS);
+    game_go(g, SCREEN_CHAPTERS);
     if (g->chapter >= 0) {
         g->chapter_focus = g->chapter;
         g->selected = g->chapter_pos;
     } else if (campaign_resume(&g->campaign, g->progress, &k, &pos)) {
         g->chapter_focus = k;
         g->selected = pos;
-    }
-}
-
-static void step_title(Game *g, const TickInput *in)
-{
-    int choice = menu(g, in, GAME_TITLE_BUTTONS, title_rect);
-    if (input_pressed(in, ACT_BACK)) { /* the first Esc moves to Quit; a second one quits */
-        if (g->selected == TITLE_QUIT) {
-            choice = TITLE_QUIT;
-        } else {
-            g->selected = TITLE_QUIT;
-            note(g, NOTE_SELECT);
-        }
-    }
-    int k, pos;
-    switch (choice) {
-    case TITLE_PLAY: /* Continue: the first open scene not yet finished */
-        note(g, NOTE_CONFIRM);
-        if (campaign_resume(&g->campaign, g->progress, &k, &pos))
-            game_play(g, g->campaign.chapters[k].scenes[pos]);
-        else if (g->scene)
-            game_play(g, g->scene);
-        break;
-    case TITLE_CHAPTERS:
-        note(g, NOTE_CONFIRM);
-        open_chapters(g);
-        break;
-    case TITLE_SETTINGS:
-        note(g, NOTE_CONFIRM);
-        go(g, SCREEN_SETTINGS);
-        break;
-    case TITLE_PACKS:
-        note(g, NOTE_CONFIRM);
-        go(g, SCREEN_PACKS);
-        break;
-    case TITLE_QUIT: request(g, REQ_QUIT, 0); break;
-    default: break;
     }
 }
 
@@ -614,15 +403,15 @@ static void ask_for_sounds(Game *g)
 {
     unsigned n = g->step_notes;
     if (n & 1u << NOTE_FLAG)
-        request(g, REQ_SOUND, SOUND_FLAG);
+        game_request(g, REQ_SOUND, SOUND_FLAG);
     if (n & 1u << NOTE_RESULT)
-        request(g, REQ_SOUND, SOUND_RESULT);
+        game_request(g, REQ_SOUND, SOUND_RESULT);
     else if (n & 1u << NOTE_CONFIRM)
-        request(g, REQ_SOUND, SOUND_CONFIRM);
+        game_request(g, REQ_SOUND, SOUND_CONFIRM);
     else if (n & 1u << NOTE_SCREEN)
-        request(g, REQ_SOUND, g->screen == SCREEN_TITLE || g->screen == SCREEN_CHAPTERS ? SOUND_BACK : SOUND_PAGE);
+        game_request(g, REQ_SOUND, g->screen == SCREEN_TITLE || g->screen == SCREEN_CHAPTERS ? SOUND_BACK : SOUND_PAGE);
     else if (n & 1u << NOTE_SELECT)
-        request(g, REQ_SOUND, SOUND_SELECT);
+        game_request(g, REQ_SOUND, SOUND_SELECT);
 }
 
 static void step(Game *g, const TickInput *in);
@@ -631,48 +420,28 @@ void game_step(Game *g, const TickInput *in)
 {
     g->step_notes = 0;
     if (input_pressed(in, ACT_RELOAD))
-        request(g, REQ_RELOAD, 0);
+        game_request(g, REQ_RELOAD, 0);
     step(g, in);
     ask_for_sounds(g);
-}
-
-static void step_packs(Game *g, const TickInput *in)
-{
-    /* The number keys choose answers elsewhere; here only rows and Back. */
-    TickInput rows = without_numbers(in);
-    int n = game_pack_count(g);
-    int choice = menu(g, &rows, n + 2, game_pack_row);
-    if (g->selected < n)
-        g->pack_focus = g->selected; /* the highlighted pack shows its details */
-    if (choice == n || input_pressed(in, ACT_BACK)) {
-        go(g, SCREEN_TITLE);
-        g->selected = TITLE_PACKS;
-    } else if (n > 0 && (choice == n + 1 || (choice >= 0 && choice < n && !in->click)) &&
-               !g->library->packs[g->pack_focus].is_base) {
-        /* The button, or Enter on a row, turns the pack on or off; a
-         * click on a row only shows its details. */
-        request(g, REQ_TOGGLE_PACK, g->pack_focus);
-        note(g, NOTE_CONFIRM);
-    }
 }
 
 static void step_intro(Game *g, const TickInput *in)
 {
     if (in->click || input_pressed(in, ACT_CONFIRM)) {
-        note(g, NOTE_CONFIRM);
-        go(g, SCREEN_PERFORM);
+        game_note(g, NOTE_CONFIRM);
+        game_go(g, SCREEN_PERFORM);
         g->perform_start = g->tick + 1; /* cue time 0 is the next tick */
     }
 }
 
 static void step_answer(Game *g, const TickInput *in)
 {
-    int choice = menu(g, in, g->noffered, answer_rect);
+    int choice = game_menu(g, in, g->noffered, answer_rect);
     if (choice >= 0) {
         g->answer = g->offered[choice];
         notice_result(&g->notice, g->scene, g->answer, &g->result);
-        note(g, NOTE_CONFIRM);
-        go(g, SCREEN_REACTION);
+        game_note(g, NOTE_CONFIRM);
+        game_go(g, SCREEN_REACTION);
         g->reaction_start = g->tick + 1;
     }
 }
@@ -687,32 +456,32 @@ static void step_reaction(Game *g, const TickInput *in)
 
 static void step_debrief(Game *g, const TickInput *in)
 {
-    TickInput t = without_numbers(in);
-    int choice = menu(g, &t, GAME_DEBRIEF_BUTTONS, debrief_rect);
+    TickInput t = game_without_numbers(in);
+    int choice = game_menu(g, &t, GAME_DEBRIEF_BUTTONS, debrief_rect);
     int cue = in->click ? game_timeline_cue(g, in->mouse_x, in->mouse_y) : -1;
     if (input_pressed(in, ACT_BACK))
         choice = DEBRIEF_CHAPTERS;
     if (cue >= 0) {
-        note(g, NOTE_CONFIRM);
+        game_note(g, NOTE_CONFIRM);
         watch(g, cue, false);
         return;
     }
     switch (choice) {
     case DEBRIEF_WATCH:
-        note(g, NOTE_CONFIRM);
+        game_note(g, NOTE_CONFIRM);
         watch(g, next_incongruent(g, -1), true);
         break;
     case DEBRIEF_ANSWERS:
-        note(g, NOTE_CONFIRM);
-        go(g, SCREEN_REVIEW);
+        game_note(g, NOTE_CONFIRM);
+        game_go(g, SCREEN_REVIEW);
         break;
     case DEBRIEF_AGAIN:
-        note(g, NOTE_CONFIRM);
-        start_scene(g);
+        game_note(g, NOTE_CONFIRM);
+        game_start_scene(g);
         break;
-    case DEBRIEF_CHAPTERS: open_chapters(g); break;
+    case DEBRIEF_CHAPTERS: game_open_chapters(g); break;
     case DEBRIEF_CONTINUE:
-        note(g, NOTE_CONFIRM);
+        game_note(g, NOTE_CONFIRM);
         continue_campaign(g);
         break;
     default: break;
@@ -728,33 +497,21 @@ static void step_review(Game *g, const TickInput *in)
         g->selected++;
     if (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_CONFIRM) ||
         (in->click && game_rect_contains(game_review_button(), in->mouse_x, in->mouse_y))) {
-        note(g, NOTE_CONFIRM);
-        go(g, SCREEN_DEBRIEF);
+        game_note(g, NOTE_CONFIRM);
+        game_go(g, SCREEN_DEBRIEF);
         g->selected = DEBRIEF_ANSWERS;
-    }
-}
-
-static void step_results(Game *g, const TickInput *in)
-{
-    bool go_on = (in->click && game_rect_contains(game_results_button(), in->mouse_x, in->mouse_y)) ||
-                 input_pressed(in, ACT_CONFIRM) || input_pressed(in, ACT_BACK);
-    if (go_on) {
-        note(g, NOTE_CONFIRM);
-        open_chapters(g);
-        if (g->campaign.nchapters > 1 && g->chapter_focus + 1 < g->campaign.nchapters) {
-            g->chapter_focus++;
-            g->selected = 0;
-        }
     }
 }
 
 /* Each screen's step, found by its Screen (the renderer's screen_x draws it). */
 typedef void (*ScreenStep)(Game *g, const TickInput *in);
 static const ScreenStep steps[SCREEN_COUNT] = {
-    [SCREEN_TITLE] = step_title,       [SCREEN_INTRO] = step_intro,     [SCREEN_PERFORM] = step_perform,
-    [SCREEN_ANSWER] = step_answer,     [SCREEN_REACTION] = step_reaction, [SCREEN_DEBRIEF] = step_debrief,
-    [SCREEN_PACKS] = step_packs,       [SCREEN_CHAPTERS] = step_chapters, [SCREEN_RESULTS] = step_results,
-    [SCREEN_SETTINGS] = step_settings, [SCREEN_WATCH] = step_watch,     [SCREEN_REVIEW] = step_review,
+    [SCREEN_TITLE] = game_step_title,       [SCREEN_CHAPTERS] = game_step_chapters,
+    [SCREEN_RESULTS] = game_step_results,   [SCREEN_PACKS] = game_step_packs,
+    [SCREEN_SETTINGS] = game_step_settings, [SCREEN_INTRO] = step_intro,
+    [SCREEN_PERFORM] = step_perform,        [SCREEN_ANSWER] = step_answer,
+    [SCREEN_REACTION] = step_reaction,      [SCREEN_DEBRIEF] = step_debrief,
+    [SCREEN_WATCH] = step_watch,            [SCREEN_REVIEW] = step_review,
 };
 
 static void step(Game *g, const TickInput *in)
@@ -765,11 +522,11 @@ static void step(Game *g, const TickInput *in)
     }
     bool scene_screen = g->screen >= SCREEN_INTRO && g->screen <= SCREEN_REACTION;
     if (g->overlay == OVERLAY_PAUSE)
-        step_pause(g, in); /* the pause menu is over the scene, which stands still */
+        game_step_pause(g, in); /* the pause game_menu is over the scene, which stands still */
     else if (g->overlay == OVERLAY_SETTINGS)
-        step_settings(g, in);
+        game_step_settings(g, in);
     else if (scene_screen && (input_pressed(in, ACT_BACK) || input_pressed(in, ACT_PAUSE)))
-        pause_scene(g);
+        game_pause_scene(g);
     else if (g->screen >= 0 && g->screen < SCREEN_COUNT && steps[g->screen])
         steps[g->screen](g, in);
     g->tick++;
