@@ -10,7 +10,7 @@
 #include "game.h"
 #include "library.h"
 #include "replay.h"
-#include "slurp.h"
+#include "disk_packs.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -33,26 +33,29 @@ typedef struct {
 
 #define MAX_SRC 64
 static Src srcs[MAX_SRC];
+static DiskPacks disk; /* the folder of each source that has one */
+
+static void set_folder(int n, const char *dir)
+{
+    srcs[n] = (Src){dir, NULL};
+    snprintf(disk.roots[n], sizeof disk.roots[n], "%s/%s", src_dir, dir);
+}
 
 static char *io_read(void *ctx, int source, const char *path, size_t max, size_t *len, char *err,
                      size_t errsize)
 {
     (void)ctx;
     const Src *s = &srcs[source];
+    if (s->dir)
+        return disk_packs_read(&disk, source, path, max, len, err, errsize);
     char *b = NULL;
-    if (s->dir) {
-        char full[1400];
-        snprintf(full, sizeof full, "%s/%s/%s", src_dir, s->dir, path);
-        b = slurp(full, len);
-    } else {
-        for (const MemFile *f = s->files; f->path && !b; f++)
-            if (strcmp(f->path, path) == 0) {
-                *len = strlen(f->text);
-                b = malloc(*len + 1);
-                if (b)
-                    memcpy(b, f->text, *len + 1);
-            }
-    }
+    for (const MemFile *f = s->files; f->path && !b; f++)
+        if (strcmp(f->path, path) == 0) {
+            *len = strlen(f->text);
+            b = malloc(*len + 1);
+            if (b)
+                memcpy(b, f->text, *len + 1);
+        }
     if (b && *len > max) {
         free(b);
         b = NULL;
@@ -62,35 +65,21 @@ static char *io_read(void *ctx, int source, const char *path, size_t max, size_t
     return b;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int io_list(void *ctx, int source, const char *dir, char ***out)
 {
     (void)ctx;
     const Src *s = &srcs[source];
+    if (s->dir)
+        return disk_packs_list(&disk, source, dir, out);
     int n = 0, cap = 256;
     *out = malloc((size_t)cap * sizeof **out);
     if (!*out)
         return 0;
     size_t dl = strlen(dir);
-    if (s->dir) {
-        char path[1400];
-        snprintf(path, sizeof path, "%s/%s/%s", src_dir, s->dir, dir);
-        DIR *d = opendir(path);
-        for (struct dirent *e; d && n < cap && (e = readdir(d));)
-            if (e->d_name[0] != '.')
-                (*out)[n++] = strdup(e->d_name);
-        if (d)
-            closedir(d);
-    } else {
-        for (const MemFile *f = s->files; f->path && n < cap; f++)
-            if (strncmp(f->path, dir, dl) == 0 && f->path[dl] == '/' && !strchr(f->path + dl + 1, '/'))
-                (*out)[n++] = strdup(f->path + dl + 1);
-    }
-    qsort(*out, (size_t)n, sizeof **out, cmp_names);
+    for (const MemFile *f = s->files; f->path && n < cap; f++)
+        if (strncmp(f->path, dir, dl) == 0 && f->path[dl] == '/' && !strchr(f->path + dl + 1, '/'))
+            (*out)[n++] = strdup(f->path + dl + 1);
+    qsort(*out, (size_t)n, sizeof **out, disk_packs_cmp_names);
     return n;
 }
 
@@ -98,7 +87,7 @@ static int io_list(void *ctx, int source, const char *dir, char ***out)
 static bool load(Library *lib, const MemFile *const *packs, int n)
 {
     PackSource sources[MAX_SRC];
-    srcs[0] = (Src){"levels/base", NULL};
+    set_folder(0, "levels/base");
     sources[0] = (PackSource){"levels/base", false, true, false, NULL};
     static char names[MAX_SRC][32];
     for (int i = 0; i < n && i + 1 < MAX_SRC; i++) {
@@ -396,7 +385,7 @@ static void every_test_pack(void)
     CHECK(d != NULL);
     static char names[MAX_SRC][300];
     PackSource sources[MAX_SRC];
-    srcs[0] = (Src){"levels/base", NULL};
+    set_folder(0, "levels/base");
     sources[0] = (PackSource){"levels/base", false, true, false, NULL};
     int n = 1;
     for (struct dirent *e; d && n < MAX_SRC && (e = readdir(d));) {
@@ -405,7 +394,7 @@ static void every_test_pack(void)
         if (e->d_name[0] == '.' || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
             continue;
         snprintf(names[n], sizeof names[n], "tests/data/packs/%s", e->d_name);
-        srcs[n] = (Src){names[n], NULL};
+        set_folder(n, names[n]);
         sources[n] = (PackSource){names[n], false, false, false, NULL};
         n++;
     }
