@@ -241,7 +241,7 @@ static TickInput random_input(const Game *g)
     switch (s) {
     case SCREEN_TITLE:
         if (click || chance(0.2)) {
-            aim(&in, game_title_button(pick(GAME_TITLE_BUTTONS)));
+            aim(&in, game_title_button(pick(TITLE_COUNT)));
             in.click = click;
         } else {
             in.pressed = KEYS(ACT_UP, 3, ACT_DOWN, 4, ACT_CONFIRM, 5, ACT_1, 4, ACT_2, 3, ACT_3, 2, ACT_4, 3,

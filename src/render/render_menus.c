@@ -18,9 +18,10 @@ void screen_title(Renderer *r, const Game *g, double alpha)
     FontId tf = 210 + text_wrapped_height(r->text, FONT_BODY, tag, 330) < game_title_button(0).y - 8 ? FONT_BODY
                                                                                                      : FONT_SMALL;
     text_draw_wrapped(r->text, d, tf, tag, 84, 210, 330, -1, r->theme.accent, ALIGN_LEFT);
-    static const char *const labels[GAME_TITLE_BUTTONS] = {"title.play", "title.chapters", "title.settings",
-                                                           "title.packs", "title.quit"};
-    for (int i = 0; i < GAME_TITLE_BUTTONS; i++)
+    static const char *const labels[TITLE_COUNT] = {
+        [TITLE_PLAY] = "title.play",   [TITLE_CHAPTERS] = "title.chapters", [TITLE_SETTINGS] = "title.settings",
+        [TITLE_PACKS] = "title.packs", [TITLE_QUIT] = "title.quit"};
+    for (int i = 0; i < TITLE_COUNT; i++)
         widget_button(r, game_title_button(i), words_get(g, labels[i]), g->selected == i);
     text_draw_wrapped(r->text, d, FONT_SMALL, words_get(g, "title.controls"), 84, 650, 320, -1, r->theme.muted, ALIGN_LEFT);
 }

@@ -114,9 +114,12 @@ bool scope_overrides(const PackScope *scope, const char *id)
 
 /* ---- adding ---- */
 
-RegResult registry_check(const Registry *r, const PackScope *scope, const char *id, const RegEntry **clash)
+/* What putting id would do; *at is its entry's index, or -1. */
+static RegResult check_at(const Registry *r, const PackScope *scope, const char *id, const RegEntry **clash,
+                          int *at_out)
 {
     int at = find_index(r, id);
+    *at_out = at;
     if (clash)
         *clash = at >= 0 ? &r->entries[at] : NULL;
     if (at < 0)
@@ -131,13 +134,19 @@ RegResult registry_check(const Registry *r, const PackScope *scope, const char *
     return REG_REPLACED;
 }
 
+RegResult registry_check(const Registry *r, const PackScope *scope, const char *id, const RegEntry **clash)
+{
+    int at;
+    return check_at(r, scope, id, clash, &at);
+}
+
 RegResult registry_put(Registry *r, const PackScope *scope, const char *id, const char *file, int line, int col,
                        void *item, const RegEntry **clash)
 {
     int pack = scope ? scope->pack : -1;
-    RegResult res = registry_check(r, scope, id, clash);
+    int at;
+    RegResult res = check_at(r, scope, id, clash, &at);
     if (res == REG_REPLACED) {
-        int at = find_index(r, id);
         RegEntry *old = &r->entries[at];
         if (r->mark >= 0 && at < r->mark) { /* staged: keep what it replaces until commit */
             RegUndo *u = arena_array_push((void **)&r->undo, &r->nundo, &r->capundo, sizeof *u);

@@ -234,7 +234,6 @@ int game_timeline_cue(const Game *g, float x, float y);
 RigVec game_region_anchor(const RigLayout *rig, Region r);
 
 /* Layout, in canvas pixels. */
-#define GAME_TITLE_BUTTONS TITLE_COUNT
 #define GAME_PACK_ROWS 8      /* rows the Packs screen shows at once */
 #define GAME_CHAPTER_ROWS 7   /* scene rows the Chapters screen shows at once */
 #define GAME_DEBRIEF_BUTTONS DEBRIEF_COUNT

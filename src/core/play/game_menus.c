@@ -179,7 +179,7 @@ void game_step_chapters(Game *g, const TickInput *in)
 
 void game_step_title(Game *g, const TickInput *in)
 {
-    int choice = game_menu(g, in, GAME_TITLE_BUTTONS, title_rect);
+    int choice = game_menu(g, in, TITLE_COUNT, title_rect);
     if (input_pressed(in, ACT_BACK)) { /* the first Esc moves to Quit; a second one quits */
         if (g->selected == TITLE_QUIT) {
             choice = TITLE_QUIT;
