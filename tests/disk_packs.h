@@ -77,21 +77,40 @@ static inline PackIO disk_packs_io(DiskPacks *p)
     return (PackIO){disk_packs_read, disk_packs_list, p};
 }
 
-/* The base pack alone, from SOURCE_DIR/levels/base. True when it loaded
- * clean; otherwise its problems are on stderr, under `who`. */
-static inline bool disk_packs_load_base(Library *lib, const char *src_dir, const char *who)
+/* One pack, from the folder `root`, loaded as the game's base. True when it
+ * loaded clean; otherwise its problems are on stderr, under `who`. */
+static inline bool disk_packs_load_root(Library *lib, const char *root, const char *who)
 {
     static DiskPacks base;
-    snprintf(base.roots[0], sizeof base.roots[0], "%s/levels/base", src_dir);
-    PackSource source = {"levels/base", false, true, false, NULL};
+    snprintf(base.roots[0], sizeof base.roots[0], "%s", root);
+    PackSource source = {base.roots[0], false, true, false, NULL};
     PackIO io = disk_packs_io(&base);
     if (library_load(lib, &source, 1, &io, "0.1.0") && lib->npacks >= 1 && lib->packs[0].state == PACK_ENABLED)
         return true;
     char buf[8192] = "";
     if (lib->npacks > 0)
         diag_format_all(&lib->packs[0].diags, buf, sizeof buf);
-    fprintf(stderr, "%s: the base pack did not load from %s:\n%s", who, base.roots[0], buf);
+    fprintf(stderr, "%s: the pack did not load from %s:\n%s", who, base.roots[0], buf);
     return false;
+}
+
+/* The base pack alone, from SOURCE_DIR/levels/base. */
+static inline bool disk_packs_load_base(Library *lib, const char *src_dir, const char *who)
+{
+    char root[1100];
+    snprintf(root, sizeof root, "%s/levels/base", src_dir);
+    return disk_packs_load_root(lib, root, who);
+}
+
+/* The core tests' own small base, SOURCE_DIR/tests/data/fixture: scenes
+ * named for the role each plays in the tests, which change only with the
+ * tests, never with the game's content. */
+#define FIXTURE_PACK "fixture"
+static inline bool disk_packs_load_fixture(Library *lib, const char *src_dir, const char *who)
+{
+    char root[1100];
+    snprintf(root, sizeof root, "%s/tests/data/fixture", src_dir);
+    return disk_packs_load_root(lib, root, who);
 }
 
 #endif

@@ -3,7 +3,7 @@
  * up with the scancode and keycode a keyboard sends, the pointer moving and
  * its button going down - are pushed into SDL's queue; platform_poll turns
  * them into a TickInput, as in the game's loop. The test checks first the
- * action each key gives, then what a Game over the real base pack does
+ * action each key gives, then what a Game over the tests' fixture pack does
  * with it: the selection moves, Enter chooses, Esc goes back and pauses,
  * the region cursor walks and flags, E F H P V flag their region, 1-5
  * choose an answer, Tab asks for a hint, a click chooses and flags.
@@ -214,7 +214,7 @@ static void run_to_answers(void)
  * on the title the first Esc moves to Quit and a second one quits. */
 static void test_menus(void)
 {
-    new_game("first_look", false);
+    new_game("tutorial", false);
     CHECK_INT(game->screen, SCREEN_TITLE);
     CHECK_INT(game->selected, 0);
     tap(down);
@@ -269,7 +269,7 @@ static void expect_flag(int before, Region want, const char *how)
  * their regions, 1-5 choose an answer. */
 static void test_scene_keys(void)
 {
-    new_game("first_look", true);
+    new_game("tutorial", true);
     CHECK_INT(game->screen, SCREEN_INTRO);
     tap(enter);
     CHECK_INT(game->screen, SCREEN_PERFORM);
@@ -335,14 +335,14 @@ static void test_scene_keys(void)
 /* The keypad's digits choose answers as well; the highest, 5, too. */
 static void test_answer_keys(void)
 {
-    /* "Every evening" offers a fifth answer once the wringing hands are
-     * noticed: H while they twist. */
-    new_game("every_evening", true);
+    /* The fixture's needs_notice offers a fifth answer once the hand on
+     * the neck is noticed: H while it is there. */
+    new_game("needs_notice", true);
     tap(enter);
     const Scene *s = game->scene;
     int hands = -1;
     for (int i = 0; i < s->ncues; i++)
-        if (s->cues[i].incongruent && s->cues[i].def && strcmp(s->cues[i].def->name, "wring_hands") == 0)
+        if (s->cues[i].incongruent && s->cues[i].def && strcmp(s->cues[i].def->name, "touch_neck") == 0)
             hands = i;
     CHECK(hands >= 0);
     while (hands >= 0 && game->screen == SCREEN_PERFORM && game->tick - game->perform_start < s->cues[hands].start + 6)
@@ -358,7 +358,7 @@ static void test_answer_keys(void)
 /* F5 asks for the packs to be reloaded; the game carries on meanwhile. */
 static void test_reload_key(void)
 {
-    new_game("first_look", false);
+    new_game("tutorial", false);
     CHECK(!game_requested(game, REQ_RELOAD));
     tap(f5);
     CHECK(game_requested(game, REQ_RELOAD));
@@ -382,7 +382,7 @@ static void centre(UiRect r, int *x, int *y)
 /* Pointing at a menu item highlights it; a click chooses it. */
 static void test_mouse_menus(void)
 {
-    new_game("first_look", false);
+    new_game("tutorial", false);
     int x, y;
     centre(game_title_button(3), &x, &y); /* Packs */
     CHECK(sdl_events_motion(x, y));
@@ -407,7 +407,7 @@ static void test_mouse_menus(void)
  * where the click was. A click on the answers chooses one. */
 static void test_mouse_scene(void)
 {
-    new_game("first_look", true);
+    new_game("tutorial", true);
     tap(enter);
     idle(30);
     static const Region regions[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
@@ -505,7 +505,7 @@ static void test_fullscreen_key(void)
     platform_close(&plat);
 }
 
-/* ---- the base pack, from the source tree ------------------------------------------------- */
+/* ---- running the checks --------------------------------------------------------------- */
 
 static void run(const char *name, void (*fn)(void))
 {
@@ -523,7 +523,7 @@ int main(int argc, char **argv)
     }
     src_dir = argv[1];
     game = calloc(1, sizeof *game);
-    if (!game || !disk_packs_load_base(&lib, src_dir, "test_controls")) {
+    if (!game || !disk_packs_load_fixture(&lib, src_dir, "test_controls")) {
         library_free(&lib);
         free(game);
         return 1;

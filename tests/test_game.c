@@ -1,8 +1,9 @@
 /* The game around the scene, as a player meets it: Continue and the
  * chapter list, stars and saved progress, pause, the keyboard region
  * cursor, hints, settings, the end of a chapter, slow motion and the
- * answers on offer. The real base pack (levels/base) is loaded through a
- * PackIO over the source tree, and a Game is driven one TickInput at a
+ * answers on offer. The tests' own fixture pack (tests/data/fixture, one
+ * scene per role: tutorial, mixed, needs_notice, calm) is loaded as the
+ * base through a PackIO over the source tree, and a Game is driven one TickInput at a
  * time, as the platform does.
  *
  * usage: test_game SOURCE_DIR */
@@ -29,7 +30,7 @@ static const char *test_name = "?";
         }                                                                                  \
     } while (0)
 
-/* ---- the base pack, from the source tree ------------------------------------ */
+/* ---- the fixture pack, from the source tree --------------------------------- */
 
 static const char *src_dir;
 
@@ -230,7 +231,7 @@ static Progress *new_progress(void)
 static void mark_done(Progress *p, const char *scene)
 {
     PlayResult play = {.completed = true, .stars = 1, .score = 100};
-    EXPECT(progress_record(p, "base", scene, &play) != NULL, "progress_record(%s) failed", scene);
+    EXPECT(progress_record(p, FIXTURE_PACK, scene, &play) != NULL, "progress_record(%s) failed", scene);
 }
 
 /* The id of scene `pos` of the first chapter: the tests follow the
@@ -381,26 +382,26 @@ static void test_stars_rule(void)
                cases[i].want);
     }
 
-    /* The same rule in play: ninety_days is a catch scene. */
-    const Scene *s = library_scene(&lib, "ninety_days");
-    EXPECT(s && s->nincongruent == 0, "ninety_days should be a catch scene (no incongruent cue)");
+    /* The same rule in play: calm is a catch scene. */
+    const Scene *s = library_scene(&lib, "calm");
+    EXPECT(s && s->nincongruent == 0, "calm should be a catch scene (no incongruent cue)");
     if (!s)
         return;
     int best = answer_of_quality(s, QUALITY_BEST);
-    Game *g = new_game("ninety_days", true, NULL);
+    Game *g = new_game("calm", true, NULL);
     start_performance(g);
     answer_and_finish(g, best);
-    EXPECT(g->stars == 3, "ninety_days left alone with the best answer should give 3 stars, got %d", g->stars);
+    EXPECT(g->stars == 3, "calm left alone with the best answer should give 3 stars, got %d", g->stars);
     free(g);
 
-    g = new_game("ninety_days", true, NULL);
+    g = new_game("calm", true, NULL);
     start_performance(g);
     run_to(g, 200);
     press(g, ACT_FLAG_EYES);
     answer_and_finish(g, best);
     EXPECT(g->result.false_alarms == 1, "one flag in a catch scene is one false alarm, got %d",
            g->result.false_alarms);
-    EXPECT(g->stars == 2, "ninety_days with one false alarm and the best answer should give 2 stars, got %d",
+    EXPECT(g->stars == 2, "calm with one false alarm and the best answer should give 2 stars, got %d",
            g->stars);
     free(g);
 }
@@ -411,24 +412,25 @@ static void test_progress_recorded(void)
 {
     test_name = "progress";
     Progress *p = new_progress();
-    Game *g = new_game("first_look", true, p);
+    Game *g = new_game("tutorial", true, p);
     const Scene *s = g->scene;
     start_performance(g);
     flag_all(g);
     EXPECT(!game_requested(g, REQ_SAVE_PROGRESS), "nothing should be recorded before the scene ends");
     answer_and_finish(g, answer_of_quality(s, QUALITY_BEST));
-    EXPECT(game_requested(g, REQ_SAVE_PROGRESS), "finishing first_look should ask for progress to be saved");
-    EXPECT(g->stars == 3, "first_look, its one cue flagged and the best answer, should give 3 stars, got %d",
+    EXPECT(game_requested(g, REQ_SAVE_PROGRESS), "finishing tutorial should ask for progress to be saved");
+    EXPECT(g->stars == 3, "tutorial, its one cue flagged and the best answer, should give 3 stars, got %d",
            g->stars);
-    const SceneRecord *r = progress_find(p, "first_look");
-    EXPECT(r != NULL, "finishing first_look should add a progress record");
+    const SceneRecord *r = progress_find(p, "tutorial");
+    EXPECT(r != NULL, "finishing tutorial should add a progress record");
     if (r) {
-        EXPECT(r->done, "the record should say first_look is done");
+        EXPECT(r->done, "the record should say tutorial is done");
         EXPECT(r->stars == 3, "the record should keep 3 stars, has %d", r->stars);
         EXPECT(r->score == g->result.score, "the record's score %d should be the play's %d", r->score,
                g->result.score);
         EXPECT(r->plays == 1, "one play recorded, the record says %d", r->plays);
-        EXPECT(strcmp(r->pack, "base") == 0, "the record should name pack 'base', has '%s'", r->pack);
+        EXPECT(strcmp(r->pack, FIXTURE_PACK) == 0, "the record should name pack '%s', has '%s'", FIXTURE_PACK,
+               r->pack);
         EXPECT(r->last.total.hits == 1 && r->last.total.signals == 1,
                "the record's tally should hold the one hit of one signal, has %d/%d", r->last.total.hits,
                r->last.total.signals);
@@ -438,19 +440,19 @@ static void test_progress_recorded(void)
     /* Try again (debrief item 1), and play it worse: nothing flagged, a poor answer. */
     game_clear_requests(g);
     debrief_choose(g, DEBRIEF_AGAIN);
-    EXPECT(g->screen == SCREEN_INTRO && g->scene == s, "Try again should restart first_look, got %s (%s)",
+    EXPECT(g->screen == SCREEN_INTRO && g->scene == s, "Try again should restart tutorial, got %s (%s)",
            screen_name(g->screen), scene_id(g));
     start_performance(g);
     answer_and_finish(g, answer_of_quality(s, QUALITY_POOR));
     EXPECT(game_requested(g, REQ_SAVE_PROGRESS), "the second play should be recorded too");
     EXPECT(g->stars == 1, "the worse play should earn 1 star, got %d", g->stars);
-    r = progress_find(p, "first_look");
+    r = progress_find(p, "tutorial");
     if (r) {
         EXPECT(r->stars == 3, "a worse play must not lower the best stars: 3 expected, the record has %d", r->stars);
         EXPECT(r->score == best_score, "a worse play must not lower the best score %d, the record has %d",
                best_score, r->score);
         EXPECT(r->plays == 2, "two plays recorded, the record says %d", r->plays);
-        EXPECT(r->done, "first_look stays done");
+        EXPECT(r->done, "tutorial stays done");
         EXPECT(r->last.total.hits == 0, "the record's last tally is the latest play (0 hits), has %d",
                r->last.total.hits);
     }
@@ -468,8 +470,8 @@ static bool same_pose(const Pose *a, const Pose *b)
 static void test_pause(void)
 {
     test_name = "pause";
-    Game *g = new_game("im_fine", true, NULL);   /* paused */
-    Game *ref = new_game("im_fine", true, NULL); /* never paused */
+    Game *g = new_game("mixed", true, NULL);   /* paused */
+    Game *ref = new_game("mixed", true, NULL); /* never paused */
     const Scene *s = g->scene;
     start_performance(g);
     start_performance(ref);
@@ -550,7 +552,7 @@ static void test_pause(void)
     free(ref);
 
     /* ACT_PAUSE (Start on a gamepad, Esc) pauses too; so does it on the answers. */
-    g = new_game("im_fine", true, NULL);
+    g = new_game("mixed", true, NULL);
     start_performance(g);
     idle(g, 30);
     press(g, ACT_PAUSE);
@@ -566,7 +568,7 @@ static void test_pause(void)
 static void test_pause_idle_life(void)
 {
     test_name = "pause_idle_life";
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     start_performance(g);
     /* How far the breath moves in one tick when nothing is paused. */
     Pose pose0, pose1;
@@ -602,7 +604,7 @@ static void test_pause_idle_life(void)
 static void test_region_cursor(void)
 {
     test_name = "region_cursor";
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     start_performance(g);
     EXPECT(g->region_cursor < 0, "the region cursor should be hidden at first (%d)", g->region_cursor);
     idle(g, 10);
@@ -633,11 +635,11 @@ static void test_region_cursor(void)
 
 /* ---- 7. Hints ---------------------------------------------------------------------- */
 
-/* Play im_fine: flag every incongruent cue, hinting before the first
+/* Play mixed: flag every incongruent cue, hinting before the first
  * `hint_upto` of them (0: no hints), and choose `answer`. */
 static Game *play_with_hints(bool hints_on, int hint_upto, int answer, bool flag)
 {
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     g->settings.hints = hints_on;
     start_performance(g);
     int cues[64];
@@ -659,17 +661,17 @@ static Game *play_with_hints(bool hints_on, int hint_upto, int answer, bool flag
 static void test_hints(void)
 {
     test_name = "hints";
-    const Scene *s = library_scene(&lib, "im_fine");
+    const Scene *s = library_scene(&lib, "mixed");
     int cues[64];
     int n = incongruent_cues(s, cues, 64);
-    EXPECT(n >= 2, "im_fine should have two incongruent cues or more, has %d", n);
+    EXPECT(n >= 2, "mixed should have two incongruent cues or more, has %d", n);
     if (n < 2)
         return;
     Region r;
     float phase;
 
     /* Off (the default): the hint key does nothing. */
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     EXPECT(!g->settings.hints, "hints should be off by default");
     start_performance(g);
     idle(g, 10);
@@ -680,7 +682,7 @@ static void test_hints(void)
     free(g);
 
     /* On: the next incongruent cue not yet flagged, charged once. */
-    g = new_game("im_fine", true, NULL);
+    g = new_game("mixed", true, NULL);
     g->settings.hints = true;
     start_performance(g);
     idle(g, 10);
@@ -756,7 +758,7 @@ static void test_settings(void)
     free(g);
 
     /* From the pause menu: Back returns to the pause menu, still paused. */
-    g = new_game("im_fine", true, NULL);
+    g = new_game("mixed", true, NULL);
     start_performance(g);
     idle(g, 100);
     press(g, ACT_BACK);
@@ -794,20 +796,20 @@ static void test_chapter_end(void)
     test_name = "chapter_end";
     Campaign c;
     campaign_build(&c, &lib);
-    EXPECT(c.nchapters >= 1 && c.chapters[0].nscenes >= 2, "the base pack should have a chapter of scenes");
+    EXPECT(c.nchapters >= 1 && c.chapters[0].nscenes >= 2, "the fixture should have a chapter of scenes");
     if (c.nchapters < 1 || c.chapters[0].nscenes < 2)
         return;
     const Chapter *ch = &c.chapters[0];
     const char *last = ch->scenes[ch->nscenes - 1]->id;
 
     /* A scene in the middle: Continue goes on to the next scene. */
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     start_performance(g);
     answer_and_finish(g, answer_of_quality(g->scene, QUALITY_POOR));
     EXPECT(g->selected == DEBRIEF_CONTINUE, "the debrief should highlight Continue, highlights %d", g->selected);
     press(g, ACT_CONFIRM);
     EXPECT(g->screen == SCREEN_INTRO && strcmp(scene_id(g), ch->scenes[2]->id) == 0,
-           "Continue after im_fine should start %s, got %s (%s)", ch->scenes[2]->id, screen_name(g->screen),
+           "Continue after mixed should start %s, got %s (%s)", ch->scenes[2]->id, screen_name(g->screen),
            scene_id(g));
     free(g);
 
@@ -828,11 +830,11 @@ static void test_chapter_end(void)
 static void test_watch(void)
 {
     test_name = "watch";
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     const Scene *s = g->scene;
     int cues[64];
     int n = incongruent_cues(s, cues, 64);
-    EXPECT(n > 0, "im_fine has incongruent cues");
+    EXPECT(n > 0, "mixed has incongruent cues");
     if (n == 0) {
         free(g);
         return;
@@ -894,11 +896,11 @@ static void test_watch(void)
 static void test_answers_offered(void)
 {
     test_name = "answers";
-    /* first_look: every answer on offer, in file order; 2 picks the second. */
-    Game *g = new_game("first_look", true, NULL);
+    /* tutorial: every answer on offer, in file order; 2 picks the second. */
+    Game *g = new_game("tutorial", true, NULL);
     start_performance(g);
     run_until(g, SCREEN_ANSWER);
-    EXPECT(g->noffered == g->scene->nanswers, "first_look offers %d answers, has %d", g->noffered,
+    EXPECT(g->noffered == g->scene->nanswers, "tutorial offers %d answers, has %d", g->noffered,
            g->scene->nanswers);
     for (int i = 0; i < g->noffered; i++)
         EXPECT(g->offered[i] == i, "offered[%d] is %d, expected %d", i, g->offered[i], i);
@@ -908,26 +910,26 @@ static void test_answers_offered(void)
            screen_name(g->screen));
     free(g);
 
-    /* good_for_her: an answer that needs the hand on the neck noticed. */
-    const Scene *s = library_scene(&lib, "good_for_her");
+    /* needs_notice: an answer that needs its cue noticed. */
+    const Scene *s = library_scene(&lib, "needs_notice");
     int need = -1;
     for (int i = 0; s && i < s->nanswers; i++)
         if (s->answers[i].requires)
             need = i;
-    EXPECT(need >= 0, "good_for_her should have an answer with requires:");
+    EXPECT(need >= 0, "needs_notice should have an answer with requires:");
     if (need < 0)
         return;
     int cue = cue_named(s, s->answers[need].requires);
-    EXPECT(cue >= 0, "good_for_her should have the incongruent cue %s", s->answers[need].requires);
+    EXPECT(cue >= 0, "needs_notice should have the incongruent cue %s", s->answers[need].requires);
     if (cue < 0)
         return;
 
-    g = new_game("good_for_her", true, NULL);
+    g = new_game("needs_notice", true, NULL);
     start_performance(g);
     run_until(g, SCREEN_ANSWER);
     EXPECT(offered_pos(g, need) < 0, "answer %d (requires %s) is on offer although the cue was not flagged", need,
            s->answers[need].requires);
-    EXPECT(g->noffered == s->nanswers - 1, "with nothing flagged good_for_her should offer %d answers, offers %d",
+    EXPECT(g->noffered == s->nanswers - 1, "with nothing flagged needs_notice should offer %d answers, offers %d",
            s->nanswers - 1, g->noffered);
     choose(g, g->noffered); /* the key one past the last answer does nothing */
     EXPECT(g->screen == SCREEN_ANSWER, "key %d with %d answers on offer should do nothing, went to %s",
@@ -935,7 +937,7 @@ static void test_answers_offered(void)
     free(g);
 
     /* Flag every cue but that one: still not offered. */
-    g = new_game("good_for_her", true, NULL);
+    g = new_game("needs_notice", true, NULL);
     start_performance(g);
     int cues[64];
     int n = incongruent_cues(s, cues, 64);
@@ -947,7 +949,7 @@ static void test_answers_offered(void)
     free(g);
 
     /* Flag it: offered, last, and chosen with its number. */
-    g = new_game("good_for_her", true, NULL);
+    g = new_game("needs_notice", true, NULL);
     start_performance(g);
     flag_cue(g, cue);
     EXPECT(g->notice.cue_hit[cue], "the flag on %s should hit it", s->answers[need].requires);
@@ -986,10 +988,10 @@ static void test_title_escape(void)
 static void test_click_hands_over_speech_box(void)
 {
     test_name = "click_hands_over_speech_box";
-    Game *g = new_game("first_look", true, NULL);
+    Game *g = new_game("tutorial", true, NULL);
     start_performance(g);
     int hands = cue_named(g->scene, "wring_hands");
-    EXPECT(hands >= 0, "first_look should have its wring_hands cue");
+    EXPECT(hands >= 0, "tutorial should have its wring_hands cue");
     if (hands < 0) {
         free(g);
         return;
@@ -1040,7 +1042,7 @@ static void test_click_hands_over_speech_box(void)
 static void test_requests(void)
 {
     test_name = "requests";
-    Game *g = new_game("im_fine", true, NULL);
+    Game *g = new_game("mixed", true, NULL);
     EXPECT(g->nrequests == 0, "a new game should ask for nothing, asks for %d things", g->nrequests);
     press(g, ACT_RELOAD);
     press(g, ACT_RELOAD);
@@ -1069,7 +1071,7 @@ int main(int argc, char **argv)
         return 2;
     }
     src_dir = argv[1];
-    if (!disk_packs_load_base(&lib, src_dir, "test_game")) {
+    if (!disk_packs_load_fixture(&lib, src_dir, "test_game")) {
         library_free(&lib);
         return 1;
     }
