@@ -6,7 +6,7 @@
  *
  * usage: test_save SOURCE_DIR */
 #include "check.h"
-#include "save.h"
+#include "persist.h"
 #include "slurp.h"
 
 #include <dirent.h>

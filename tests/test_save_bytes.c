@@ -10,7 +10,7 @@
  *
  * usage: test_save_bytes */
 #include "check.h"
-#include "save.h"
+#include "persist.h"
 
 #include <stdio.h>
 #include <stdlib.h>

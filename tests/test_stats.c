@@ -203,9 +203,9 @@ static void scenes(const Lexicon *lex)
 
     /* Tallies add up over a chapter, region by region. */
     Tally sum = {0};
-    stats_tally_add(&sum, &tc);
-    stats_tally_add(&sum, &ts);
-    stats_tally_add(&sum, &kw.tally);
+    tally_add(&sum, &tc);
+    tally_add(&sum, &ts);
+    tally_add(&sum, &kw.tally);
     check_counts(&sum.total, 4, 4, 21, 9);
     check_counts(&sum.region[REGION_FACE], 0, 0, 5, 3);
     check_counts(&sum.region[REGION_HANDS], 2, 2, 3, 1);

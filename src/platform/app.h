@@ -10,11 +10,10 @@
 #define UNSAID_APP_H
 
 #include "cli.h"
-#include "game.h"
-#include "library.h"
+#include "content.h"
 #include "platform.h"
+#include "play.h"
 #include "render.h"
-#include "replay.h"
 
 #include <stdbool.h>
 #include <stdio.h>

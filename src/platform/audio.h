@@ -35,7 +35,7 @@
 #ifndef UNSAID_AUDIO_H
 #define UNSAID_AUDIO_H
 
-#include "game.h"
+#include "play.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -6,8 +6,8 @@
 #ifndef UNSAID_PACKS_H
 #define UNSAID_PACKS_H
 
-#include "diag.h"
-#include "library.h"
+#include "content.h"
+#include "util.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -3,7 +3,7 @@
 #ifndef UNSAID_PLATFORM_H
 #define UNSAID_PLATFORM_H
 
-#include "input.h"
+#include "play.h"
 #include "render.h"
 
 #include <SDL2/SDL.h>

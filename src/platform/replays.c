@@ -1,8 +1,8 @@
 /* Unsaid - replays.c: .replay files on disk (see replays.h). */
 #include "replays.h"
 
-#include "diag.h"
 #include "packs.h"
+#include "util.h"
 #include "vfs.h"
 
 #include <errno.h>

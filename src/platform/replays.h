@@ -8,9 +8,8 @@
 #ifndef UNSAID_REPLAYS_H
 #define UNSAID_REPLAYS_H
 
-#include "input.h"
-#include "library.h"
-#include "replay.h"
+#include "content.h"
+#include "play.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
 #include "run.h"
 
 #include "audio.h"
-#include "loop.h"
+#include "play.h"
 #include "vfs.h"
 
 #include <stdio.h>

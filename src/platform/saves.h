@@ -23,7 +23,7 @@
 #ifndef UNSAID_SAVES_H
 #define UNSAID_SAVES_H
 
-#include "save.h"
+#include "persist.h"
 
 #include <stdbool.h>
 #include <stddef.h>

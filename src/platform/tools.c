@@ -1,11 +1,11 @@
 /* Unsaid - tools.c: the pack tools (see tools.h). */
 #include "tools.h"
 
-#include "diag.h"
-#include "library.h"
+#include "content.h"
 #include "packs.h"
 #include "platform.h"
 #include "sheet.h"
+#include "util.h"
 #include "vfs.h"
 
 #include <SDL2/SDL.h>

@@ -21,7 +21,7 @@
 #ifndef UNSAID_VFS_H
 #define UNSAID_VFS_H
 
-#include "library.h"
+#include "content.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>

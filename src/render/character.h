@@ -11,10 +11,9 @@
 #ifndef UNSAID_CHARACTER_H
 #define UNSAID_CHARACTER_H
 
+#include "body.h"
+#include "content.h"
 #include "draw.h"
-#include "look.h"
-#include "pose.h"
-#include "rig.h"
 
 typedef enum { CHAR_LAYER_BODY, CHAR_LAYER_FRONT } CharLayer;
 

@@ -17,7 +17,7 @@
 #define UNSAID_DRAW_H
 
 #include "color.h"
-#include "input.h"
+#include "play.h"
 
 #include <SDL2/SDL.h>
 #include <stdbool.h>

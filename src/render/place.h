@@ -5,8 +5,8 @@
 #ifndef UNSAID_PLACE_H
 #define UNSAID_PLACE_H
 
+#include "content.h"
 #include "draw.h"
-#include "places.h"
 
 /* Draw one layer of a place at time t (seconds; only LIFE moves). A NULL
  * place draws a plain soft backdrop. */

@@ -6,7 +6,7 @@
 #ifndef UNSAID_RENDER_H
 #define UNSAID_RENDER_H
 
-#include "game.h"
+#include "play.h"
 #include "text.h"
 
 #include <SDL2/SDL.h>

@@ -187,7 +187,7 @@ void screen_results(Renderer *r, const Game *g, double alpha)
         widget_stars(r, 560, y + 11, 10, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
         y += 38;
         if (rec)
-            stats_tally_add(&chapter_tally, &rec->last);
+            tally_add(&chapter_tally, &rec->last);
     }
 
     /* Right: the noticing profile of the chapter (latest plays). The verdict

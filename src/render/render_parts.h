@@ -13,10 +13,10 @@
 #define UNSAID_RENDER_PARTS_H
 
 #include "character.h"
-#include "lexicon.h"
+#include "content.h"
 #include "place.h"
+#include "play.h"
 #include "render.h"
-#include "stats.h"
 
 #include <stdbool.h>
 

@@ -4,7 +4,7 @@
 #ifndef UNSAID_SHEET_H
 #define UNSAID_SHEET_H
 
-#include "library.h"
+#include "content.h"
 #include "text.h"
 
 #include <SDL2/SDL.h>

@@ -12,7 +12,7 @@
 #include "pack.h"
 #include "places.h"
 #include "replay.h"
-#include "save.h"
+#include "persist.h"
 #include "scene.h"
 
 #include <stdint.h>

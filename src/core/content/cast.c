@@ -2,6 +2,7 @@
 #include "cast.h"
 
 #include "cast_parse.h"
+#include "registry_yaml.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,14 +129,14 @@ bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf
     }
     /* A look with errors is not added, but a clash of ids is still told. */
     if (id && diags->errors > errors_before) {
-        yregister(&y, idn, &c->reg, scope, id, NULL);
+        registry_put_node(&c->reg, &y, idn, scope, id, NULL);
     } else if (id) {
         CastEntry *e = calloc(1, sizeof *e);
         if (e)
             *e = (CastEntry){arena_strdup(&c->arena, id), arena_strdup(&c->arena, describe), look};
         if (!e)
             yerr(&y, idn, "out of memory");
-        else if (!yregister(&y, idn, &c->reg, scope, id, e))
+        else if (!registry_put_node(&c->reg, &y, idn, scope, id, e))
             free(e);
     }
     ydoc_free(&y);

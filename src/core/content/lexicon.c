@@ -1,7 +1,7 @@
 /* Unsaid - lexicon.c */
 #include "lexicon.h"
 
-#include "yamlutil.h"
+#include "registry_yaml.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +124,7 @@ bool lexicon_add(Lexicon *lex, const PackScope *scope, const char *file, const c
                 }
                 load_cue(lex, &y, name, ymap_value_at(&y, cues, i), def);
                 def->pack = pack_copy;
-                if (!yregister(&y, k, &lex->reg, scope, name, def))
+                if (!registry_put_node(&lex->reg, &y, k, scope, name, def))
                     free(def);
             }
         }

@@ -1,7 +1,7 @@
 /* Unsaid - places.c: place files -> shapes. */
 #include "places.h"
 
-#include "yamlutil.h"
+#include "registry_yaml.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -242,7 +242,7 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
     }
     /* A place with errors is not added, but a clash of ids is still told. */
     if (def.id && diags->errors > errors_before) {
-        yregister(&y, idn, &p->reg, scope, def.id, NULL);
+        registry_put_node(&p->reg, &y, idn, scope, def.id, NULL);
     } else if (def.id) {
         PlaceDef *item = malloc(sizeof *item);
         def.id = arena_strdup(&p->arena, def.id);
@@ -253,7 +253,7 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
             *item = def;
         if (!item)
             yerr(&y, idn, "out of memory");
-        else if (!yregister(&y, idn, &p->reg, scope, def.id, item))
+        else if (!registry_put_node(&p->reg, &y, idn, scope, def.id, item))
             free(item);
     }
     bool ok = diags->errors == errors_before && def.id;

@@ -16,6 +16,8 @@
 
 #define SCENE_TICK_HZ 60
 #define SCENE_HOLD 0x3fffffff /* a cue's end tick when it holds until the answer */
+#define SCENE_MAX_LINES 64
+#define SCENE_MAX_CUES_PER_LINE 16
 #define SCENE_MAX_ANSWERS 5
 /* Answers every player is offered, noticed or not: a scene needs at least
  * this many without `requires:`. */

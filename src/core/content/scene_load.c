@@ -7,18 +7,12 @@
 
 #include "cast.h"
 #include "cast_parse.h"
-#include "notice.h"
 #include "yamlutil.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_LINES 64
-#define MAX_CUES_PER_LINE 16
-/* Noticing keeps one hit per cue of a scene in a fixed array. */
-_Static_assert(MAX_LINES * MAX_CUES_PER_LINE <= NOTICE_MAX_CUES,
-               "a scene's cues must fit Notice.cue_hit: raise NOTICE_MAX_CUES with the scene limits");
 #define MAX_TEXT 600
 
 typedef struct {
@@ -302,9 +296,9 @@ static void load_cues(Loader *L, const yaml_node_t *list, int base, int line_ind
     if (!yis_seq(L->y, list, "cues"))
         return;
     int n = yseq_len(list);
-    if (n > MAX_CUES_PER_LINE) {
-        yerr(L->y, list, "a line can have at most %d cues", MAX_CUES_PER_LINE);
-        n = MAX_CUES_PER_LINE;
+    if (n > SCENE_MAX_CUES_PER_LINE) {
+        yerr(L->y, list, "a line can have at most %d cues", SCENE_MAX_CUES_PER_LINE);
+        n = SCENE_MAX_CUES_PER_LINE;
     }
     for (int i = 0; i < n && *ncues < cap; i++) {
         if (load_cue(L, yseq_at(L->y, list, i), base, line_index, ref, &(*cues)[*ncues]))
@@ -345,12 +339,12 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         yerr(y, list, "a scene needs at least one line");
         return;
     }
-    if (n > MAX_LINES) {
-        yerr(y, list, "a scene can have at most %d lines", MAX_LINES);
-        n = MAX_LINES;
+    if (n > SCENE_MAX_LINES) {
+        yerr(y, list, "a scene can have at most %d lines", SCENE_MAX_LINES);
+        n = SCENE_MAX_LINES;
     }
     s->lines = arena_alloc(&s->arena, sizeof(SceneLine) * (size_t)n);
-    s->cues = arena_alloc(&s->arena, sizeof(SceneCue) * (size_t)n * MAX_CUES_PER_LINE);
+    s->cues = arena_alloc(&s->arena, sizeof(SceneCue) * (size_t)n * SCENE_MAX_CUES_PER_LINE);
     if (!s->lines || !s->cues)
         return;
     int t = 0;
@@ -383,7 +377,7 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         ref.end = (line->typed - line->start) / (double)SCENE_TICK_HZ;
         t = line->end;
         if ((v = ymap_get(y, ln, "cues")))
-            load_cues(L, v, line->start, s->nlines, &ref, &s->cues, &s->ncues, n * MAX_CUES_PER_LINE);
+            load_cues(L, v, line->start, s->nlines, &ref, &s->cues, &s->ncues, n * SCENE_MAX_CUES_PER_LINE);
         s->nlines++;
     }
     /* A persistent cue lets go when the next cue on its channel begins. */
@@ -444,7 +438,7 @@ static void load_requires(Loader *L, const yaml_node_t *v, SceneAnswer *a, const
         return;
     }
     /* The names the player could flag here, each once, for the message. */
-    const char *names[MAX_LINES * MAX_CUES_PER_LINE + 1];
+    const char *names[SCENE_MAX_LINES * SCENE_MAX_CUES_PER_LINE + 1];
     int k = 0;
     char list[200] = "";
     size_t used = 0;
@@ -536,9 +530,9 @@ static void load_answers(Loader *L, const yaml_node_t *list)
             time_line(&a->reply, 30, -1);
         a->length = a->reply.text ? a->reply.end + 30 : 150;
         if ((v = ymap_get(y, an, "cues"))) {
-            a->cues = arena_alloc(&s->arena, sizeof(SceneCue) * MAX_CUES_PER_LINE);
+            a->cues = arena_alloc(&s->arena, sizeof(SceneCue) * SCENE_MAX_CUES_PER_LINE);
             if (a->cues)
-                load_cues(L, v, 0, -1, NULL, &a->cues, &a->ncues, MAX_CUES_PER_LINE);
+                load_cues(L, v, 0, -1, NULL, &a->cues, &a->ncues, SCENE_MAX_CUES_PER_LINE);
             for (int c = 0; c < a->ncues; c++) {
                 if (a->cues[c].end == SCENE_PERSIST) /* nothing replaces it: hold to the end */
                     a->cues[c].end = SCENE_HOLD;

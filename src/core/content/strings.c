@@ -1,7 +1,7 @@
 /* Unsaid - strings.c */
 #include "strings.h"
 
-#include "yamlutil.h"
+#include "registry_yaml.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,7 +76,7 @@ bool strings_add(Strings *s, const PackScope *scope, const char *file, const cha
             break;
         }
         *u = (UiString){arena_strdup(&s->arena, key), arena_strdup(&s->arena, text)};
-        if (!yregister(&y, k, &s->reg, scope, key, u))
+        if (!registry_put_node(&s->reg, &y, k, scope, key, u))
             free(u);
     }
     ydoc_free(&y);

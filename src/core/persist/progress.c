@@ -101,7 +101,7 @@ void progress_totals(const Progress *p, Tally *out)
 {
     memset(out, 0, sizeof *out);
     for (int i = 0; i < p->count; i++)
-        stats_tally_add(out, &p->scenes[i].last);
+        tally_add(out, &p->scenes[i].last);
 }
 
 /* ---- reading ------------------------------------------------------------- */

@@ -18,7 +18,7 @@
 #define UNSAID_PROGRESS_H
 
 #include "diag.h"
-#include "stats.h"
+#include "tally.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,7 +30,7 @@
 #define PROGRESS_MAX_SCORE 1000000
 #define PROGRESS_MAX_COUNT 1000000
 
-/* Each record keeps the signal-detection counts (stats.h) of two plays,
+/* Each record keeps the signal-detection counts (tally.h) of two plays,
  * region by region: trials, hits and false alarms. Added up over a run
  * (progress_totals), they give the player's noticing profile. */
 typedef struct {

@@ -22,7 +22,7 @@
 
 #include "library.h"
 #include "notice.h"
-#include "save.h"
+#include "persist.h"
 
 #include <stdbool.h>
 

@@ -33,7 +33,7 @@
 #include "notice.h"
 #include "pose.h"
 #include "rig.h"
-#include "save.h"
+#include "persist.h"
 #include "scene.h"
 
 #include <stdbool.h>

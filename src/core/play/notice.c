@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Noticing keeps one hit per cue of a scene in a fixed array. */
+_Static_assert(SCENE_MAX_LINES * SCENE_MAX_CUES_PER_LINE <= NOTICE_MAX_CUES,
+               "a scene's cues must fit Notice.cue_hit: raise NOTICE_MAX_CUES with the scene limits");
+
 void notice_reset(Notice *n)
 {
     memset(n, 0, sizeof *n);

@@ -28,23 +28,10 @@
 #ifndef UNSAID_STATS_H
 #define UNSAID_STATS_H
 
-#include "region.h"
 #include "scene.h"
+#include "tally.h"
 
 typedef struct Notice Notice; /* notice.h */
-
-/* Counts of one region, or of the whole body. */
-typedef struct {
-    int signals;      /* incongruent cues shown */
-    int hits;         /* of those, flagged in time */
-    int noise;        /* (line, region) cells with nothing to notice */
-    int false_alarms; /* wrong flags, capped per scene at `noise` */
-} TallyCounts;
-
-typedef struct {
-    TallyCounts region[REGION_COUNT];
-    TallyCounts total; /* the sum of the regions */
-} Tally;
 
 /* Fewest signal trials (in total, or in one region) before the profile
  * judges them: with fewer, one slip would swing the verdict. */
@@ -54,9 +41,6 @@ typedef struct {
  * read; *out is overwritten. Cues beyond NOTICE_MAX_CUES are not counted,
  * as notice_flag() never hits them. */
 void stats_tally_scene(const Scene *scene, const Notice *notice, Tally *out);
-
-/* sum += t, region by region and in total. */
-void stats_tally_add(Tally *sum, const Tally *t);
 
 /* The inverse of the standard normal CDF (the z-score of probability p):
  * stats_z(0.975) = 1.959964. Accurate to about 1e-12 over (0, 1).

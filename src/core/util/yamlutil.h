@@ -8,7 +8,6 @@
 #define UNSAID_YAMLUTIL_H
 
 #include "diag.h"
-#include "registry.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -33,12 +32,6 @@ yaml_node_t *ydoc_root(YDoc *y);
 /* Report an error / warning at a node. */
 void yerr(YDoc *y, const yaml_node_t *node, const char *fmt, ...) DIAG_PRINTF(3, 4);
 void ywarn(YDoc *y, const yaml_node_t *node, const char *fmt, ...) DIAG_PRINTF(3, 4);
-
-/* Put item under id in r for scope's pack, as written at node (registry.h
- * has the rules). When they refuse it, report why at node and return
- * false: the caller keeps item. With item NULL, only check and report. */
-bool yregister(YDoc *y, const yaml_node_t *node, Registry *r, const PackScope *scope, const char *id,
-               void *item);
 
 /* Value for key in a mapping, or NULL. */
 yaml_node_t *ymap_get(YDoc *y, const yaml_node_t *map, const char *key);

@@ -1,4 +1,5 @@
-/* Unsaid - save.h: the player's settings and progress, as text.
+/* Unsaid - persist.h: the folder src/core/persist, what is kept between
+ * plays: the player's settings and progress, as text.
  *
  * Two small files a teacher can open in any editor (docs/save-format.md):
  *
@@ -24,14 +25,20 @@
  *   saveframe.h      the frame both files share: `format` first, `end` last
  *   settings_file.h  the settings, one table of keys
  *   progress.h       the scenes played and how they went
- * This header brings in all of them.
+ *   tally.h          a play's counts of noticing, region by region
+ * This header brings in all of them; code outside src/core includes this
+ * one only.
  *
- * Pure: no SDL, no files, no clock. src/platform/saves.h puts these on disk. */
-#ifndef UNSAID_SAVE_H
-#define UNSAID_SAVE_H
+ * Contract: depends on util (diagnostics) and body (the regions a tally
+ * counts), nothing above. Pure: no SDL, no files, no clock; text in, text
+ * out, and src/platform/saves.h puts it on disk. A file read never fails
+ * silently: what was kept, clamped or refused is in the DiagList. */
+#ifndef UNSAID_PERSIST_H
+#define UNSAID_PERSIST_H
 
 #include "progress.h"
 #include "saveframe.h"
 #include "settings_file.h"
+#include "tally.h"
 
 #endif
