@@ -9,7 +9,7 @@
  *   rig.h      the skeleton a pose gives on the 1280x720 canvas, and which
  *              region a point hits
  *
- * Contract: depends on nothing, not even util. Knows nothing of scenes or
+ * Contract: depends on util alone (names.h). Knows nothing of scenes or
  * packs: content describes cues in these terms, play moves the body
  * through a scene (timeline.h) and render draws the rig. Pure and
  * allocation-free. Code outside src/core includes this header only. */

@@ -1,7 +1,9 @@
 /* Unsaid - channel.c */
 #include "channel.h"
 
-#include <string.h>
+#include "names.h"
+
+#include <stddef.h>
 
 static const char *const names[CH_COUNT + 1] = {
     "face", "gaze", "head", "posture", "hands", "voice", "distance", NULL,
@@ -9,15 +11,12 @@ static const char *const names[CH_COUNT + 1] = {
 
 const char *channel_name(Channel c)
 {
-    return c >= 0 && c < CH_COUNT ? names[c] : "?";
+    return names_of(names, CH_COUNT, (int)c, "?");
 }
 
 int channel_find(const char *name)
 {
-    for (int i = 0; i < CH_COUNT; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return -1;
+    return names_find(names, CH_COUNT, name);
 }
 
 Region channel_region(Channel c)

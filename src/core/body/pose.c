@@ -1,7 +1,8 @@
 /* Unsaid - pose.c */
 #include "pose.h"
 
-#include <string.h>
+#include "names.h"
+
 
 static const char *const param_names[POSE_COUNT] = {
 #define POSE_NAME(e, name, lo, hi) name,
@@ -23,15 +24,12 @@ static const float param_hi[POSE_COUNT] = {
 
 int pose_param_find(const char *name)
 {
-    for (int i = 0; i < POSE_COUNT; i++)
-        if (strcmp(param_names[i], name) == 0)
-            return i;
-    return -1;
+    return names_find(param_names, POSE_COUNT, name);
 }
 
 const char *pose_param_name(PoseParam p)
 {
-    return (p >= 0 && p < POSE_COUNT) ? param_names[p] : "?";
+    return names_of(param_names, POSE_COUNT, (int)p, "?");
 }
 
 void pose_clamp(Pose *pose)

@@ -1,21 +1,18 @@
 /* Unsaid - region.c */
 #include "region.h"
 
-#include <string.h>
+#include "names.h"
+
 
 static const char *const region_names[REGION_COUNT] = {"eyes", "hands", "face", "posture", "voice"};
 
 const char *region_name(Region r)
 {
-    return (r >= 0 && r < REGION_COUNT) ? region_names[r] : "none";
+    return names_of(region_names, REGION_COUNT, (int)r, "none");
 }
 
 Region region_find(const char *name)
 {
-    if (!name)
-        return REGION_NONE;
-    for (int i = 0; i < REGION_COUNT; i++)
-        if (strcmp(region_names[i], name) == 0)
-            return (Region)i;
-    return REGION_NONE;
+    int i = names_find(region_names, REGION_COUNT, name);
+    return i < 0 ? REGION_NONE : (Region)i;
 }

@@ -1,7 +1,8 @@
 /* Unsaid - look.c: default look and the data names of its enums. */
 #include "look.h"
 
-#include <string.h>
+#include "names.h"
+
 
 static const char *const hair_names[HAIR_STYLE_COUNT] = {"short", "long", "bun", "curly", "bald"};
 static const char *const age_names[AGE_COUNT] = {"child", "teen", "adult", "elder"};
@@ -30,34 +31,24 @@ Look look_default(void)
     };
 }
 
-static int find_name(const char *const *names, int count, const char *name)
-{
-    if (!name)
-        return -1;
-    for (int i = 0; i < count; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return -1;
-}
-
 const char *look_hair_name(HairStyle s)
 {
-    return (s >= 0 && s < HAIR_STYLE_COUNT) ? hair_names[s] : "?";
+    return names_of(hair_names, HAIR_STYLE_COUNT, (int)s, "?");
 }
 
 int look_hair_find(const char *name)
 {
-    return find_name(hair_names, HAIR_STYLE_COUNT, name);
+    return names_find(hair_names, HAIR_STYLE_COUNT, name);
 }
 
 const char *look_age_name(AgeGroup a)
 {
-    return (a >= 0 && a < AGE_COUNT) ? age_names[a] : "?";
+    return names_of(age_names, AGE_COUNT, (int)a, "?");
 }
 
 int look_age_find(const char *name)
 {
-    return find_name(age_names, AGE_COUNT, name);
+    return names_find(age_names, AGE_COUNT, name);
 }
 
 AgeGroup look_age_from_years(double years)
@@ -67,20 +58,20 @@ AgeGroup look_age_from_years(double years)
 
 const char *look_beard_name(BeardStyle b)
 {
-    return (b >= 0 && b < BEARD_COUNT) ? beard_names[b] : "?";
+    return names_of(beard_names, BEARD_COUNT, (int)b, "?");
 }
 
 int look_beard_find(const char *name)
 {
-    return find_name(beard_names, BEARD_COUNT, name);
+    return names_find(beard_names, BEARD_COUNT, name);
 }
 
 const char *look_top_name(TopStyle t)
 {
-    return (t >= 0 && t < TOP_STYLE_COUNT) ? top_names[t] : "?";
+    return names_of(top_names, TOP_STYLE_COUNT, (int)t, "?");
 }
 
 int look_top_find(const char *name)
 {
-    return find_name(top_names, TOP_STYLE_COUNT, name);
+    return names_find(top_names, TOP_STYLE_COUNT, name);
 }

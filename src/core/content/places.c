@@ -1,6 +1,7 @@
 /* Unsaid - places.c: place files -> shapes. */
 #include "places.h"
 
+#include "names.h"
 #include "registry_yaml.h"
 
 #include <stdlib.h>
@@ -32,7 +33,7 @@ static const char *const shape_required[SHAPE_COUNT][4] = {
 
 const char *places_shape_name(ShapeKind k)
 {
-    return k >= 0 && k < SHAPE_COUNT ? shape_names[k] : "?";
+    return names_of(shape_names, SHAPE_COUNT, (int)k, "?");
 }
 
 void places_init(Places *p)

@@ -1,6 +1,8 @@
 /* Unsaid - scene.c: timing and naming helpers for the scene model. */
 #include "scene.h"
 
+#include "names.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -99,26 +101,20 @@ static const char *const quality_names[QUALITY_COUNT + 1] = {"best", "good", "po
 
 const char *scene_kind_name(AnswerKind k)
 {
-    return k >= 0 && k < KIND_COUNT ? kind_names[k] : "?";
+    return names_of(kind_names, KIND_COUNT, (int)k, "?");
 }
 
 int scene_kind_find(const char *name)
 {
-    for (int i = 0; i < KIND_COUNT; i++)
-        if (strcmp(kind_names[i], name) == 0)
-            return i;
-    return -1;
+    return names_find(kind_names, KIND_COUNT, name);
 }
 
 const char *scene_quality_name(AnswerQuality q)
 {
-    return q >= 0 && q < QUALITY_COUNT ? quality_names[q] : "?";
+    return names_of(quality_names, QUALITY_COUNT, (int)q, "?");
 }
 
 int scene_quality_find(const char *name)
 {
-    for (int i = 0; i < QUALITY_COUNT; i++)
-        if (strcmp(quality_names[i], name) == 0)
-            return i;
-    return -1;
+    return names_find(quality_names, QUALITY_COUNT, name);
 }

@@ -1,6 +1,7 @@
 /* Unsaid - replay.c */
 #include "replay.h"
 
+#include "names.h"
 #include "yamlutil.h"
 
 #include <errno.h>
@@ -18,15 +19,12 @@ static const char *const action_names[ACT_COUNT] = {
 
 const char *replay_action_name(Action a)
 {
-    return a >= 0 && a < ACT_COUNT ? action_names[a] : "?";
+    return names_of(action_names, ACT_COUNT, (int)a, "?");
 }
 
 int replay_action_find(const char *name)
 {
-    for (int i = 0; i < ACT_COUNT; i++)
-        if (strcmp(action_names[i], name) == 0)
-            return i;
-    return -1;
+    return names_find(action_names, ACT_COUNT, name);
 }
 
 /* Split a line into at most 5 whitespace-separated words (in place). */

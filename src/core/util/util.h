@@ -2,6 +2,7 @@
  *
  *   arena.h     a bump allocator for data that lives and dies together
  *   diag.h      problems found in input, each with file:line:col
+ *   names.h     an enum's values and their names, both ways
  *   rng.h       seeded random streams that replay exactly
  *   yamlutil.h  reading YAML with file:line:col errors (for the core's
  *               loaders only: it brings in libyaml, so it is not here)
@@ -14,6 +15,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "names.h"
 #include "rng.h"
 
 #endif
