@@ -19,7 +19,8 @@ static void usage(FILE *f)
           "  --replay FILE       play recorded input from FILE (*.replay)\n"
           "  --record FILE       record your input to FILE while you play\n"
           "  --screenshot FILE   render the frame at --at TICK to a PNG file and exit\n"
-          "  --at TICK           the tick for --screenshot (60 ticks per second; default 1)\n"
+          "  --at TICK           the tick for --screenshot (60 ticks per second; default 1);\n"
+          "                      in a window, start there: the game runs up to it unseen\n"
           "  --print-score       print the scene's result as key=value pairs when it ends\n"
           "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
           "  --size WxH          window or screenshot size in pixels (default 1280x720)\n"
@@ -118,8 +119,8 @@ int cli_parse(int argc, char **argv, Options *o)
             *value = argv[++i];
         }
     }
-    if (o->at >= 0 && !o->screenshot && !o->bench_frames) {
-        fprintf(stderr, "unsaid: --at goes with --screenshot FILE or --bench-frames N\n");
+    if (o->at >= 0 && o->headless && !o->screenshot && !o->bench_frames) {
+        fprintf(stderr, "unsaid: without a window, --at goes with --screenshot FILE or --bench-frames N\n");
         return 2;
     }
     if (o->screenshot || o->bench_frames) {

@@ -74,6 +74,11 @@ int run_window(App *app)
     Loop loop;
     loop_init(&loop);
     TickInput pending = {0};
+    /* --at: the moments before it run unseen, as fast as they can. */
+    while (app->game.tick < app->opt.at && !app->quit) {
+        TickInput in = {0};
+        app_tick(app, &in);
+    }
     uint64_t last = platform_counter();
     bool first = true;
     while (!app->quit && !app->plat.quit_requested) {
