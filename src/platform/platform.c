@@ -223,20 +223,33 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
     }
 }
 
+/* The refresh period of the display the window is on, in counter units;
+ * 60 Hz when the display does not say. */
+static Uint64 refresh_period(const Platform *p)
+{
+    SDL_DisplayMode mode;
+    int hz = 60;
+    if (p->window && SDL_GetWindowDisplayMode(p->window, &mode) == 0 && mode.refresh_rate > 0)
+        hz = mode.refresh_rate;
+    return SDL_GetPerformanceFrequency() / (Uint64)hz;
+}
+
 void platform_present(Platform *p)
 {
-    Uint64 start = SDL_GetPerformanceCounter();
     SDL_RenderPresent(p->renderer);
-    /* Without vsync a fast machine would spin at thousands of frames a
-     * second; rest so a frame takes at least ~1/120 s. The game's timing
-     * does not depend on this: the fixed-step loop measures real time. */
+    if (p->headless)
+        return;
+    /* The game's timing does not depend on this: the fixed-step loop
+     * measures real time. It only keeps the machine from drawing frames
+     * the display never shows. A present that waited for vsync took most
+     * of a period; one that came back at once is not trusted. */
     SDL_RendererInfo info;
-    if (!p->headless && SDL_GetRendererInfo(p->renderer, &info) == 0 &&
-        !(info.flags & SDL_RENDERER_PRESENTVSYNC)) {
-        Uint64 spent = p->last_present ? start - p->last_present : 0;
-        Uint64 min = SDL_GetPerformanceFrequency() / 120;
-        if (spent < min)
-            SDL_Delay((Uint32)((min - spent) * 1000 / SDL_GetPerformanceFrequency()));
+    bool vsync = SDL_GetRendererInfo(p->renderer, &info) == 0 && (info.flags & SDL_RENDERER_PRESENTVSYNC);
+    Uint64 period = refresh_period(p), now = SDL_GetPerformanceCounter();
+    Uint64 wanted = vsync ? period / 2 : period;
+    if (p->last_present && now - p->last_present < wanted) {
+        Uint64 due = p->last_present + period, freq = SDL_GetPerformanceFrequency();
+        SDL_Delay((Uint32)(((due - now) * 1000 + freq - 1) / freq)); /* rounded up: never early */
     }
     p->last_present = SDL_GetPerformanceCounter();
 }

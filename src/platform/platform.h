@@ -32,6 +32,9 @@ void platform_close(Platform *p);
  * after it come in the next poll after the tick. Handles quit, F11
  * fullscreen and resizes (telling the renderer). */
 void platform_poll(Platform *p, Renderer *r, TickInput *in);
+/* Show the frame, never faster than the display the window is on
+ * refreshes: vsync does the waiting where the renderer has it, otherwise
+ * (or where vsync returns at once) this waits for the next refresh. */
 void platform_present(Platform *p);
 /* Settings: full screen on or off; a window size (ignored in full screen). */
 void platform_set_fullscreen(Platform *p, bool on);
