@@ -136,6 +136,8 @@ void app_tick(App *app, TickInput *in)
     if (app->record)
         replays_record_tick(app->record, app->game.tick, in);
     game_step(&app->game, in);
+    if (!input_empty(in) || app->game.nrequests > 0)
+        app->changed = true;
     carry_out_requests(app);
     if (app->opt.print_score && app->game.result_ready && !app->score_printed) {
         char line[256];

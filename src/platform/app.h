@@ -30,6 +30,7 @@ typedef struct {
     int replay_cursor;
     FILE *record;
     bool score_printed;
+    bool changed; /* a tick had input or asked for something: the picture may differ */
     char overlay_title[128];
     char overlay[4096];
     double overlay_until; /* ms on the real clock */

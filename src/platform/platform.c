@@ -186,6 +186,7 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
     release_later(p, in);
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
+        p->events++;
         switch (e.type) {
         case SDL_QUIT: p->quit_requested = true; break;
         case SDL_KEYDOWN:
@@ -252,6 +253,12 @@ void platform_present(Platform *p)
         SDL_Delay((Uint32)(((due - now) * 1000 + freq - 1) / freq)); /* rounded up: never early */
     }
     p->last_present = SDL_GetPerformanceCounter();
+}
+
+void platform_wait(Platform *p, int ms)
+{
+    (void)p;
+    SDL_WaitEventTimeout(NULL, ms);
 }
 
 bool platform_save_opaque_png(SDL_Surface *s, const char *path)

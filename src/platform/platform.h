@@ -19,6 +19,7 @@ typedef struct {
     bool quit_requested;
     bool screenshot_requested; /* F12 */
     uint64_t last_present;     /* counter at the last present (frame pacing) */
+    int events;                /* events polled since the caller last zeroed this */
     int stick_x, stick_y;      /* left stick direction last reported (-1, 0, 1) */
     TickInput later;           /* pointer events after a click, for the tick after it */
 } Platform;
@@ -36,6 +37,9 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in);
  * refreshes: vsync does the waiting where the renderer has it, otherwise
  * (or where vsync returns at once) this waits for the next refresh. */
 void platform_present(Platform *p);
+/* Sleep until an event comes or `ms` milliseconds pass (the event stays
+ * queued for the next poll). */
+void platform_wait(Platform *p, int ms);
 /* Settings: full screen on or off; a window size (ignored in full screen). */
 void platform_set_fullscreen(Platform *p, bool on);
 void platform_set_window_size(Platform *p, int w, int h);

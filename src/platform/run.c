@@ -69,10 +69,15 @@ int run_headless(App *app)
     return 0;
 }
 
+/* The longest the loop sleeps while nothing moves: sound and the clock
+ * get a look in this often, which costs nothing measurable. */
+#define IDLE_WAIT_MS 250
+
 int run_window(App *app)
 {
     Loop loop;
     loop_init(&loop);
+    LoopDraw drawing = {0};
     TickInput pending = {0};
     /* --at: the moments before it run unseen, as fast as they can. */
     while (app->game.tick < app->opt.at && !app->quit) {
@@ -80,19 +85,32 @@ int run_window(App *app)
         app_tick(app, &in);
     }
     uint64_t last = platform_counter();
-    bool first = true;
+    bool first = true, message_shown = false;
     while (!app->quit && !app->plat.quit_requested) {
         platform_poll(&app->plat, app->render, &pending);
         uint64_t now = platform_counter();
         int steps = loop_advance(&loop, now - last, platform_frequency());
         last = now;
+        app->changed = false;
         for (int i = 0; i < steps; i++) {
             app_tick(app, &pending);
             memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
         }
         audio_update(&app->game, game_paused(&app->game));
+        double clock = app_clock_ms();
+        bool message = app->overlay_until > clock;
+        bool changed = app->plat.events > 0 || app->changed || message != message_shown ||
+                       app->plat.screenshot_requested;
+        app->plat.events = 0;
+        if (!loop_draw_due(&drawing, changed, game_still(&app->game))) {
+            /* Nothing to draw: sleep until input, or until the message goes. */
+            double ms = message ? app->overlay_until - clock + 1 : IDLE_WAIT_MS;
+            platform_wait(&app->plat, ms < IDLE_WAIT_MS ? (int)ms : IDLE_WAIT_MS);
+            continue;
+        }
+        message_shown = message;
         render_frame(app->render, &app->game, loop_alpha(&loop));
-        if (app->overlay_until > app_clock_ms())
+        if (message)
             render_overlay(app->render, app->overlay_title, app->overlay);
         if (app->plat.screenshot_requested && vfs_read_only()) {
             fprintf(stderr, "unsaid: F12 saves nothing during a replay, which leaves the data folder as it "

@@ -56,7 +56,9 @@ void stage_view(Renderer *r, const Game *g, double alpha)
     Draw *d = r->draw;
     const Scene *s = g->scene;
     const char *place = s && s->place ? s->place : "";
-    double t = game_time(g, alpha) / SCENE_TICK_HZ;
+    /* The place's life (stars, steam) stops with reduced motion, as the
+     * person's idle life does. */
+    double t = g->settings.reduced_motion ? 0 : game_time(g, alpha) / SCENE_TICK_HZ;
     Pose pose;
     RigLayout rig;
     game_character(g, alpha, &pose, &rig);

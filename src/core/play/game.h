@@ -90,6 +90,7 @@ typedef struct {
 #define GAME_WATCH_SLOW 4     /* slow motion: one scene tick every 4 ticks (0.25x) */
 #define GAME_WATCH_LEAD 45    /* scene ticks shown before and after a watched cue */
 #define GAME_REACTION_MIN 60  /* ticks a reaction plays before the player may go on */
+#define GAME_SETTLE_TICKS 30  /* a screen the player reads: its world moves this long, then holds */
 
 /* The settings screen's rows, in order. */
 typedef enum {
@@ -201,6 +202,15 @@ void game_clear_requests(Game *g);
 /* The packs were reloaded: take the new scene and library, keep the tick
  * count, and return to the same screen (a scene restarts at its intro). */
 void game_reload(Game *g, const Scene *scene, const Library *library);
+
+/* Will the picture stay exactly as it is until input comes? False while
+ * anything moves (a person talking or breathing, words typing, a ring
+ * fading, the world behind a screen settling in). On the screens a player reads (the context card, the answers, the
+ * debrief, every menu but the title) the world behind holds still once
+ * the screen has settled in; with reduced motion, the person's idle life
+ * and the place's stop everywhere. The platform draws nothing while the
+ * picture is still, so reading costs next to nothing. */
+bool game_still(const Game *g);
 
 /* Scene-time helpers shared by logic and renderer. `alpha` in [0, 1] blends
  * between the previous tick and the current one; 1 is exactly `tick`. */

@@ -5,12 +5,28 @@
 
 #include "timeline.h"
 
+/* The screens where the player reads rather than watches. */
+static bool reading(Screen s)
+{
+    return s != SCREEN_TITLE && s != SCREEN_PERFORM && s != SCREEN_REACTION && s != SCREEN_WATCH;
+}
+
 double game_time(const Game *g, double alpha)
 {
     /* A paused scene stands still: its clock stops where the pause began. */
-    if (game_paused(g))
-        return g->pause_tick;
-    return g->tick - 1 + alpha;
+    double t = game_paused(g) ? g->pause_tick : g->tick - 1 + alpha;
+    /* So does the world behind a screen being read, once it has settled. */
+    double settled = g->screen_start + GAME_SETTLE_TICKS;
+    return reading(g->screen) && t > settled ? settled : t;
+}
+
+bool game_still(const Game *g)
+{
+    /* game_time stops at screen_start + GAME_SETTLE_TICKS: from the tick
+     * after it, every frame (whatever its alpha) is the same. */
+    if (game_paused(g) || reading(g->screen))
+        return game_paused(g) || g->tick > g->screen_start + GAME_SETTLE_TICKS;
+    return g->screen == SCREEN_TITLE && g->settings.reduced_motion;
 }
 
 /* The watched cue's window, in scene ticks. */
@@ -42,7 +58,7 @@ static TimelineInput timeline_at(const Game *g, double alpha)
         int from, to;
         game_watch_window(g, &from, &to);
         double ct = from + (t - g->watch_start) / GAME_WATCH_SLOW;
-        return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->perform_start + ct - g->paused_total,
+        return (TimelineInput){.scene = g->scene, .cue_t = ct, .life_t = g->settings.reduced_motion ? 0 : g->perform_start + ct - g->paused_total,
                                .hold_end = SCENE_HOLD, .answer = -1, .reaction_t = 0, .seed = g->seed};
     }
     Screen screen = g->screen;
@@ -51,7 +67,8 @@ static TimelineInput timeline_at(const Game *g, double alpha)
     return (TimelineInput){
         .scene = g->scene,
         .cue_t = in_scene ? t - g->perform_start : -1e9,
-        .life_t = t - g->paused_total, /* so a pause leaves the breath where it was */
+        /* so a pause leaves the breath where it was; reduced motion stops it */
+        .life_t = g->settings.reduced_motion ? 0 : t - g->paused_total,
         .hold_end = reacting ? g->reaction_start - g->perform_start : SCENE_HOLD,
         .answer = reacting ? g->answer : -1,
         .reaction_t = reacting ? t - g->reaction_start : 0,

@@ -38,3 +38,11 @@ double loop_alpha(const Loop *loop)
 {
     return loop->freq ? (double)loop->acc / (double)loop->freq : 0.0;
 }
+
+bool loop_draw_due(LoopDraw *d, bool changed, bool still)
+{
+    bool due = !d->drawn || changed || !still || d->moving;
+    d->drawn = true;
+    d->moving = !still;
+    return due;
+}
