@@ -195,6 +195,8 @@ static bool open_output(App *app)
     render_set_output(app->render, w, h);
     if (app->plat.surface)
         render_set_direct(app->render, app->plat.surface);
+    else /* a window: draw each frame only where it changed */
+        render_keep_frames(app->render, true);
     return true;
 }
 

@@ -59,3 +59,14 @@ void place_draw(Draw *d, const PlaceDef *place, PlaceLayer layer, double t)
     for (int i = 0; i < place->nshapes[layer]; i++)
         draw_shape_def(d, &place->shapes[layer][i], t);
 }
+
+int place_moving(const PlaceDef *place, UiRect *out, int max)
+{
+    int n = 0;
+    for (int i = 0; place && i < place->nshapes[PLACE_LAYER_LIFE] && n < max; i++) {
+        const PlaceShape *s = &place->shapes[PLACE_LAYER_LIFE][i];
+        if (s->kind == SHAPE_TWINKLE) /* the only shape that moves; +2 for the soft edge */
+            out[n++] = (UiRect){s->x - s->w - 2, s->y - s->h - 2, 2 * s->w + 4, 2 * s->h + 4};
+    }
+    return n;
+}

@@ -11,5 +11,8 @@
 /* Draw one layer of a place at time t (seconds; only LIFE moves). A NULL
  * place draws a plain soft backdrop. */
 void place_draw(Draw *d, const PlaceDef *place, PlaceLayer layer, double t);
+/* Where the LIFE layer changes from moment to moment (canvas rects, at
+ * most max of them); returns how many. */
+int place_moving(const PlaceDef *place, UiRect *out, int max);
 
 #endif

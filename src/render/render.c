@@ -36,6 +36,7 @@ void render_destroy(Renderer *r)
     if (!r)
         return;
     stage_cache_clear(&r->cache);
+    frames_forget(&r->keep);
     text_destroy(r->text);
     draw_destroy(r->draw);
     free(r);
@@ -49,11 +50,27 @@ void render_set_direct(Renderer *r, SDL_Surface *surface)
 void render_forget_places(Renderer *r)
 {
     stage_cache_clear(&r->cache);
+    r->keep.valid = false;
+}
+
+void render_keep_frames(Renderer *r, bool on)
+{
+    r->keep.on = on;
+    frames_forget(&r->keep);
+}
+
+void render_frame_counts(const Renderer *r, long *whole, long *parts)
+{
+    *whole = r->keep.full;
+    *parts = r->keep.partial;
 }
 
 void render_set_output(Renderer *r, int w, int h)
 {
     stage_cache_clear(&r->cache);
+    frames_forget(&r->keep);
+    r->keep.w = w;
+    r->keep.h = h;
     draw_set_output(r->draw, w, h);
     text_set_scale(r->text, draw_scale(r->draw));
 }
@@ -61,6 +78,11 @@ void render_set_output(Renderer *r, int w, int h)
 Vec2 render_to_canvas(const Renderer *r, float px, float py)
 {
     return draw_to_logical(r->draw, px, py);
+}
+
+Vec2 render_to_pixels(const Renderer *r, float x, float y)
+{
+    return draw_to_pixels(r->draw, (Vec2){x, y});
 }
 
 void render_overlay(Renderer *r, const char *title, const char *body)
@@ -98,12 +120,19 @@ static const ScreenDraw screens[SCREEN_COUNT] = {
     [SCREEN_WATCH] = screen_watch,       [SCREEN_REVIEW] = screen_review,
 };
 
-void render_frame(Renderer *r, const Game *g, double alpha)
+void render_draw(Renderer *r, const Game *g, double alpha, const SDL_Rect *clip)
 {
     text_set_size(r->text, text_factor(g->settings.text_size));
     r->theme = theme_make(g->settings.high_contrast);
     SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
-    SDL_RenderClear(r->sdl);
+    if (clip) { /* a clear ignores the clip: fill instead */
+        SDL_RenderSetClipRect(r->sdl, clip);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+        SDL_RenderFillRect(r->sdl, NULL);
+        SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    } else {
+        SDL_RenderClear(r->sdl);
+    }
     stage_view(r, g, alpha);
     Screen shown = game_shown(g);
     if (shown >= 0 && shown < SCREEN_COUNT && screens[shown])
@@ -111,5 +140,15 @@ void render_frame(Renderer *r, const Game *g, double alpha)
     if (g->overlay == OVERLAY_PAUSE)
         screen_pause(r, g, alpha);
     draw_flush(r->draw);
+    if (clip)
+        SDL_RenderSetClipRect(r->sdl, NULL);
+}
+
+void render_frame(Renderer *r, const Game *g, double alpha)
+{
+    if (r->keep.on)
+        frames_draw(r, g, alpha);
+    else
+        render_draw(r, g, alpha, NULL);
     text_frame_end(r->text);
 }

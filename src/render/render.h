@@ -22,6 +22,11 @@ void render_set_direct(Renderer *r, SDL_Surface *surface);
 void render_forget_places(Renderer *r);
 /* The output changed size (window resize, fullscreen). */
 void render_set_output(Renderer *r, int w, int h);
+/* In a window: keep each frame, and draw the next one only where it
+ * changed (render_frames.c). Off by default; pixels are the same either way. */
+void render_keep_frames(Renderer *r, bool on);
+/* How many frames were drawn whole, and how many in parts, while kept. */
+void render_frame_counts(const Renderer *r, long *whole, long *parts);
 /* Draw the game at `alpha` between the previous and the current tick. */
 void render_frame(Renderer *r, const Game *g, double alpha);
 /* A message box over the frame (pack errors after F5). Call after render_frame. */

@@ -4,6 +4,7 @@
  *
  *   render.c          the Renderer's life cycle; render_frame calls the
  *                     screen's draw function from a table by Screen
+ *   render_frames.c   in a window, drawing again only where a frame changed
  *   render_widgets.c  theme, interface words, panels, buttons, stars
  *   render_stage.c    the scene: place, person, speech box, flags, HUD;
  *                     and the screens drawn over it while it plays
@@ -35,11 +36,32 @@ typedef struct {
     Color panel, panel_edge, text, muted, accent, good, bad, button, button_hi;
 } Theme;
 
+/* The last frame, kept in a window so the next can be drawn in parts
+ * (render_frames.c). */
+#define FRAME_AREAS 24
+typedef struct {
+    UiRect rect; /* canvas pixels */
+    uint64_t key;
+    bool moving; /* differs every frame */
+} FrameArea;
+
+typedef struct {
+    bool on;           /* keep frames (render_keep_frames) */
+    SDL_Texture *tex;  /* the last frame, at the output size */
+    int w, h;
+    bool valid;
+    uint64_t key;      /* everything the last frame showed outside its areas */
+    FrameArea areas[FRAME_AREAS];
+    int nareas;
+    long full, partial; /* frames drawn whole and in parts */
+} FrameKeep;
+
 struct Renderer {
     SDL_Renderer *sdl;
     Draw *draw;
     Text *text;
     PlaceCache cache;
+    FrameKeep keep;
     Theme theme; /* follows the settings, set at the start of each frame */
 };
 
@@ -72,6 +94,12 @@ void widget_menu_backdrop(Renderer *r, const Game *g, const char *label, const c
 
 /* ---- the stage: the scene behind every screen ---- */
 /* Forget a place's cached layers. */
+/* A whole frame, or only what falls inside clip (output pixels). */
+void render_draw(Renderer *r, const Game *g, double alpha, const SDL_Rect *clip);
+Vec2 render_to_pixels(const Renderer *r, float x, float y);
+void frames_draw(Renderer *r, const Game *g, double alpha);
+void frames_forget(FrameKeep *k);
+
 void stage_cache_clear(PlaceCache *c);
 void stage_view(Renderer *r, const Game *g, double alpha);
 void stage_speech_box(Renderer *r, const Game *g, double alpha);

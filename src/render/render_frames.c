@@ -1,0 +1,227 @@
+/* Unsaid - render_frames.c: in a window, drawing again only where a frame
+ * changed.
+ *
+ * The renderer keeps the last frame in a texture. A frame that differs from
+ * it only in places it can name - the person, who breathes and moves; the
+ * place's twinkles; the scene's progress bar; the speech box while words
+ * type; the rings of flags, of a hint and of the keyboard cursor - is drawn
+ * again inside those places only, clipped, and the texture is copied to the
+ * window. Everything else a frame shows is summed up in a key; when the key
+ * changes (another screen, a selection, a setting, a new line), the whole
+ * frame is drawn. Clipping changes where pixels are drawn, never which:
+ * test_frames checks that frames built this way equal frames drawn whole. */
+#include "render_parts.h"
+
+#include <string.h>
+
+/* FNV-1a over bytes, folded into a running key. */
+static uint64_t mix(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return h;
+}
+#define MIX(h, v) ((h) = mix((h), &(v), sizeof(v)))
+
+/* The screens drawn in parts: those where something moves on its own. */
+static bool in_parts(const Game *g)
+{
+    return g->overlay == OVERLAY_NONE &&
+           (g->screen == SCREEN_TITLE || g->screen == SCREEN_PERFORM || g->screen == SCREEN_REACTION);
+}
+
+/* Everything a frame shows outside its moving places. */
+static uint64_t frame_key(const Renderer *r, const Game *g, double alpha)
+{
+    uint64_t h = 1469598103934665603ULL;
+    const FrameKeep *k = &r->keep;
+    MIX(h, k->w);
+    MIX(h, k->h);
+    MIX(h, g->screen);
+    MIX(h, g->overlay);
+    MIX(h, g->selected);
+    MIX(h, g->scene);
+    MIX(h, g->library);
+    h = mix(h, &g->settings, sizeof g->settings);
+    MIX(h, g->notice.nflags);
+    MIX(h, g->hint_cue);
+    MIX(h, g->hints);
+    bool cursor = g->region_cursor >= 0, skippable = game_reaction_skippable(g);
+    MIX(h, cursor);
+    MIX(h, skippable);
+    const SceneLine *line = NULL;
+    int visible = 0;
+    game_current_line(g, alpha, &line, &visible);
+    MIX(h, line); /* the speaker's tag and the coach's tip go with the line */
+    return h;
+}
+
+/* The speech box: the line, how much of it shows, and how the voice
+ * colours it. Trembling words move every frame. */
+static uint64_t speech_key(const Game *g, double alpha)
+{
+    uint64_t h = 1469598103934665603ULL;
+    const SceneLine *line = NULL;
+    int visible = 0;
+    float vw = 0;
+    game_current_line(g, alpha, &line, &visible);
+    const CueDef *voice = game_voice(g, alpha, &vw);
+    TextStyle style = voice && vw > 0.3f ? voice->text : TEXT_PLAIN;
+    MIX(h, line);
+    MIX(h, visible);
+    MIX(h, voice);
+    MIX(h, style);
+    if (style == TEXT_TREMBLE && !g->settings.reduced_motion)
+        MIX(h, g->tick);
+    return h;
+}
+
+static void add(FrameArea *a, int *n, UiRect rect, uint64_t key, bool moving)
+{
+    if (*n < FRAME_AREAS)
+        a[(*n)++] = (FrameArea){rect, key, moving};
+}
+
+/* The places of this frame that may differ from the last one, each with a
+ * key (or moving: different every frame). */
+static int frame_areas(const Renderer *r, const Game *g, double alpha, FrameArea *a)
+{
+    int n = 0;
+    Pose pose;
+    RigLayout rig;
+    game_character(g, alpha, &pose, &rig);
+    /* The person: every joint, with room for hair, hands and clothes, and
+     * down to the canvas' bottom edge, where the body leaves the frame. */
+    const RigVec pts[] = {rig.hip,      rig.chest,    rig.shoulder[0], rig.shoulder[1], rig.elbow[0],
+                          rig.elbow[1], rig.hand[0],  rig.hand[1],     rig.head};
+    float x0 = pts[0].x, x1 = pts[0].x, y0 = rig.head.y - rig.head_ry;
+    for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++) {
+        x0 = pts[i].x < x0 ? pts[i].x : x0;
+        x1 = pts[i].x > x1 ? pts[i].x : x1;
+    }
+    float m = 90.f * (rig.scale > 0.5f ? rig.scale : 0.5f) + rig.head_rx;
+    add(a, &n, (UiRect){x0 - m, y0 - m, x1 - x0 + 2 * m, DRAW_LOGICAL_H - (y0 - m)}, 0, true);
+    /* The place's twinkles. */
+    if (!g->settings.reduced_motion) {
+        UiRect life[FRAME_AREAS];
+        const char *place = g->scene && g->scene->place ? g->scene->place : "";
+        int nl = place_moving(g->library ? places_find(&g->library->places, place) : NULL, life, FRAME_AREAS);
+        for (int i = 0; i < nl; i++)
+            add(a, &n, life[i], 0, true);
+    }
+    if (g->screen == SCREEN_PERFORM) {
+        uint64_t bar = (uint64_t)(game_perform_progress(g, alpha) * 1200.f * 64.f);
+        add(a, &n, (UiRect){36, 20, 1208, 16}, bar, false);
+        /* Rings that pop in and fade, with their labels to one side. */
+        double now = game_time(g, alpha) - g->perform_start;
+        for (int i = 0; i < g->notice.nflags; i++) {
+            const Flag *f = &g->notice.flags[i];
+            double age = (now - f->tick) / SCENE_TICK_HZ;
+            if (age >= -0.1 && age <= 1.9)
+                add(a, &n, (UiRect){f->x - 40, f->y - 40, 80 + 260, 80}, 0, true);
+        }
+        Region hint;
+        float phase;
+        if (game_hint(g, alpha, &hint, &phase)) {
+            RigVec p = game_region_anchor(&rig, hint);
+            add(a, &n, (UiRect){p.x - 70, p.y - 70, 140 + 420, 140}, 0, true);
+        }
+        if (g->region_cursor >= 0) {
+            RigVec p = game_region_anchor(&rig, (Region)g->region_cursor);
+            add(a, &n, (UiRect){p.x - 460, p.y - 40, 920, 110}, 0, true);
+        }
+    }
+    if (g->screen == SCREEN_PERFORM || g->screen == SCREEN_REACTION) {
+        UiRect b = game_speech_box();
+        add(a, &n, (UiRect){b.x - 4, b.y - 24, b.w + 8, b.h + 28}, speech_key(g, alpha), false);
+    }
+    (void)r;
+    return n;
+}
+
+static bool overlap(UiRect a, UiRect b, float gap)
+{
+    return a.x <= b.x + b.w + gap && b.x <= a.x + a.w + gap && a.y <= b.y + b.h + gap && b.y <= a.y + a.h + gap;
+}
+
+static UiRect join(UiRect a, UiRect b)
+{
+    float x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
+    float x1 = a.x + a.w > b.x + b.w ? a.x + a.w : b.x + b.w, y1 = a.y + a.h > b.y + b.h ? a.y + a.h : b.y + b.h;
+    return (UiRect){x0, y0, x1 - x0, y1 - y0};
+}
+
+/* Join rects that touch or nearly touch, until none do. */
+static int merge(UiRect *rs, int n)
+{
+    for (bool joined = true; joined;) {
+        joined = false;
+        for (int i = 0; i < n && !joined; i++)
+            for (int j = i + 1; j < n && !joined; j++)
+                if (overlap(rs[i], rs[j], 24.f)) {
+                    rs[i] = join(rs[i], rs[j]);
+                    rs[j] = rs[--n];
+                    joined = true;
+                }
+    }
+    return n;
+}
+
+void frames_forget(FrameKeep *k)
+{
+    if (k->tex)
+        SDL_DestroyTexture(k->tex);
+    k->tex = NULL;
+    k->valid = false;
+}
+
+void frames_draw(Renderer *r, const Game *g, double alpha)
+{
+    FrameKeep *k = &r->keep;
+    if (!k->tex && k->w > 0 && k->h > 0) {
+        k->tex = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, k->w, k->h);
+        if (k->tex)
+            SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
+        k->valid = false;
+    }
+    if (!k->tex || SDL_SetRenderTarget(r->sdl, k->tex) != 0) { /* no target textures: draw it all */
+        render_draw(r, g, alpha, NULL);
+        return;
+    }
+    uint64_t key = frame_key(r, g, alpha);
+    FrameArea now[FRAME_AREAS];
+    int n = in_parts(g) ? frame_areas(r, g, alpha, now) : -1;
+    if (!k->valid || key != k->key || n < 0 || n >= FRAME_AREAS || k->nareas >= FRAME_AREAS) {
+        render_draw(r, g, alpha, NULL);
+        k->full++;
+    } else {
+        UiRect dirty[2 * FRAME_AREAS];
+        int nd = 0;
+        for (int i = 0; i < n; i++) {
+            const FrameArea *was = i < k->nareas ? &k->areas[i] : NULL;
+            bool same = was && !now[i].moving && !was->moving && was->key == now[i].key &&
+                        memcmp(&was->rect, &now[i].rect, sizeof was->rect) == 0;
+            if (!same)
+                dirty[nd++] = now[i].rect;
+            if (was && !same)
+                dirty[nd++] = was->rect;
+        }
+        for (int i = n; i < k->nareas; i++) /* places that were there and are gone */
+            dirty[nd++] = k->areas[i].rect;
+        nd = merge(dirty, nd);
+        for (int i = 0; i < nd; i++) {
+            Vec2 p0 = render_to_pixels(r, dirty[i].x, dirty[i].y);
+            Vec2 p1 = render_to_pixels(r, dirty[i].x + dirty[i].w, dirty[i].y + dirty[i].h);
+            SDL_Rect clip = {(int)p0.x - 2, (int)p0.y - 2, (int)(p1.x - p0.x) + 5, (int)(p1.y - p0.y) + 5};
+            render_draw(r, g, alpha, &clip);
+        }
+        k->partial++;
+    }
+    k->key = key;
+    k->nareas = n > 0 && n < FRAME_AREAS ? n : 0;
+    memcpy(k->areas, now, (size_t)k->nareas * sizeof now[0]);
+    k->valid = true;
+    SDL_SetRenderTarget(r->sdl, NULL);
+    SDL_RenderCopy(r->sdl, k->tex, NULL, NULL);
+}
