@@ -86,7 +86,14 @@ static const char *const screen_names[SCREEN_COUNT] = {
 /* Play recorded input as the window would; returns the frames skipped.
  * With `parts`, the kept renderer draws every frame the loop draws, and
  * every WHOLE-th of them is checked against the frame drawn whole. */
-static int play(const char *name, const char *buf, size_t len, bool hints, bool parts, int skipped_on[SCREEN_COUNT])
+typedef enum {
+    WHOLE_ONLY, /* 1 only */
+    IN_PLACE,   /* 2 as SDL's software renderer in a window keeps frames: in its surface, shapes filled directly */
+    IN_TEXTURE, /* 2 as a GPU renderer keeps them: in a texture, shapes through SDL */
+} Keeping;
+
+static int play(const char *name, const char *buf, size_t len, bool hints, Keeping keeping,
+                int skipped_on[SCREEN_COUNT])
 {
     Replay rep;
     DiagList diags = {0};
@@ -109,7 +116,13 @@ static int play(const char *name, const char *buf, size_t len, bool hints, bool 
     }
     game_init(g, scene, &lib, rep.scene[0] != '\0');
     g->settings.hints = hints;
-    render_keep_frames(kept, true); /* a new window, as it were */
+    bool parts = keeping != WHOLE_ONLY;
+    if (keeping == IN_TEXTURE)
+        render_keep_frames_in_texture(kept); /* a new window, as it were */
+    else
+        render_keep_frames(kept, true);
+    render_set_direct(kept, keeping == IN_PLACE ? kept_surface : NULL);
+    render_set_direct(render, keeping == IN_PLACE ? surface : NULL); /* the same path, drawn whole */
     long whole_before, parts_before;
     render_frame_counts(kept, &whole_before, &parts_before);
     LoopDraw gate = {0};
@@ -180,14 +193,14 @@ static int play(const char *name, const char *buf, size_t len, bool hints, bool 
     return skipped;
 }
 
-static int play_file(const char *name, bool parts, int skipped_on[SCREEN_COUNT])
+static int play_file(const char *name, Keeping keeping, int skipped_on[SCREEN_COUNT])
 {
     char path[1400];
     snprintf(path, sizeof path, "%s/tests/replays/%s.replay", src_dir, name);
     size_t len;
     char *buf = slurp(path, &len);
     CHECK(buf != NULL);
-    int n = buf ? play(name, buf, len, false, parts, skipped_on) : 0;
+    int n = buf ? play(name, buf, len, false, keeping, skipped_on) : 0;
     free(buf);
     return n;
 }
@@ -244,23 +257,22 @@ int main(int argc, char **argv)
     test_which_screens_rest();
     int skipped_on[SCREEN_COUNT] = {0}, skipped = 0;
     /* 1 and 2: scenes played with the mouse and the keyboard. */
-    static const char *const in_parts[] = {"im_fine_mouse", "first_look_best"};
-    for (size_t i = 0; i < sizeof in_parts / sizeof in_parts[0]; i++)
-        skipped += play_file(in_parts[i], true, skipped_on);
+    skipped += play_file("im_fine_mouse", IN_PLACE, skipped_on);
+    skipped += play_file("first_look_best", IN_TEXTURE, skipped_on);
     /* 2: the title breathing, then hints pulsing and the cursor walking. */
     static const char title[] = "unsaid-replay 1\n150 move 5 5\n";
-    skipped += play("title", title, sizeof title - 1, false, true, skipped_on);
+    skipped += play("title", title, sizeof title - 1, false, IN_TEXTURE, skipped_on);
     static const char hinted[] = "unsaid-replay 1\nscene im_fine\n10 press confirm\n200 press hint\n"
                                  "420 press down\n470 press down\n520 press confirm\n560 press hint\n"
                                  "700 press up\n760 press flag_hands\n";
-    skipped += play("hints_and_cursor", hinted, sizeof hinted - 1, true, true, skipped_on);
+    skipped += play("hints_and_cursor", hinted, sizeof hinted - 1, true, IN_PLACE, skipped_on);
     /* 1: every other kind of screen. */
     static const char *const replays[] = {
         "im_fine_empathic", "chapters", "settings", "pause", "pause_settings", "review", "watch", "results",
         "high_contrast", "projector_text", "packs_screen",
     };
     for (size_t i = 0; i < sizeof replays / sizeof replays[0]; i++)
-        skipped += play_file(replays[i], false, skipped_on);
+        skipped += play_file(replays[i], WHOLE_ONLY, skipped_on);
     /* The replays spend time on every screen a player reads: each of those
      * must have rested, or this test would prove nothing. */
     static const Screen reads[] = {SCREEN_ANSWER, SCREEN_DEBRIEF, SCREEN_CHAPTERS, SCREEN_SETTINGS,

@@ -193,9 +193,8 @@ static bool open_output(App *app)
     int w, h;
     SDL_GetRendererOutputSize(app->plat.renderer, &w, &h);
     render_set_output(app->render, w, h);
-    if (app->plat.surface)
-        render_set_direct(app->render, app->plat.surface);
-    else /* a window: draw each frame only where it changed */
+    render_set_direct(app->render, platform_direct_surface(&app->plat));
+    if (!app->plat.headless) /* a window: draw each frame only where it changed */
         render_keep_frames(app->render, true);
     return true;
 }

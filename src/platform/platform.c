@@ -3,6 +3,7 @@
 
 #include <SDL2/SDL_image.h>
 #include <stdio.h>
+#include <string.h>
 
 bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, char *err, size_t errsize)
 {
@@ -181,6 +182,16 @@ static void release_later(Platform *p, TickInput *in)
     SDL_zero(p->later);
 }
 
+SDL_Surface *platform_direct_surface(Platform *p)
+{
+    if (p->headless)
+        return p->surface;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(p->renderer, &info) != 0 || strcmp(info.name, "software") != 0)
+        return NULL;
+    return SDL_GetWindowSurface(p->window);
+}
+
 void platform_poll(Platform *p, Renderer *r, TickInput *in)
 {
     release_later(p, in);
@@ -217,6 +228,7 @@ void platform_poll(Platform *p, Renderer *r, TickInput *in)
                 int w, h;
                 SDL_GetRendererOutputSize(p->renderer, &w, &h);
                 render_set_output(r, w, h);
+                render_set_direct(r, platform_direct_surface(p)); /* a new window surface */
             }
             break;
         default: break;

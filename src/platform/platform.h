@@ -33,6 +33,10 @@ void platform_close(Platform *p);
  * after it come in the next poll after the tick. Handles quit, F11
  * fullscreen and resizes (telling the renderer). */
 void platform_poll(Platform *p, Renderer *r, TickInput *in);
+/* The surface the renderer draws into, when it is SDL's software renderer
+ * (headless, or a window without a GPU): shapes can be filled straight into
+ * it (render_set_direct). NULL otherwise. */
+SDL_Surface *platform_direct_surface(Platform *p);
 /* Show the frame, never faster than the display the window is on
  * refreshes: vsync does the waiting where the renderer has it, otherwise
  * (or where vsync returns at once) this waits for the next refresh. */

@@ -191,7 +191,9 @@ static void tri(Draw *d, int a, int b, int c)
 void draw_set_direct(Draw *d, SDL_Surface *surface)
 {
     draw_flush(d);
-    d->direct = surface && surface->format->format == SDL_PIXELFORMAT_ARGB8888 ? surface : NULL;
+    /* XRGB (a window's surface) has ARGB's layout; its alpha byte is unused. */
+    Uint32 f = surface ? surface->format->format : 0;
+    d->direct = f == SDL_PIXELFORMAT_ARGB8888 || f == SDL_PIXELFORMAT_RGB888 ? surface : NULL;
 }
 
 void draw_flush(Draw *d)

@@ -57,7 +57,7 @@ Vec2 draw_to_pixels(const Draw *d, Vec2 p);
 /* Fill triangles straight into this surface (the one the software renderer
  * draws into) instead of through SDL: much faster for many small shapes.
  * Text and textures still go through the renderer, in order. NULL turns
- * it off; surfaces that are not ARGB8888 are ignored. */
+ * it off; surfaces that are not ARGB8888 (or XRGB8888) are ignored. */
 void draw_set_direct(Draw *d, SDL_Surface *surface);
 
 /* Send batched triangles to the renderer. Needed before any direct

@@ -55,8 +55,16 @@ void render_forget_places(Renderer *r)
 
 void render_keep_frames(Renderer *r, bool on)
 {
+    SDL_RendererInfo info;
     r->keep.on = on;
+    r->keep.in_place = SDL_GetRendererInfo(r->sdl, &info) == 0 && strcmp(info.name, "software") == 0;
     frames_forget(&r->keep);
+}
+
+void render_keep_frames_in_texture(Renderer *r)
+{
+    render_keep_frames(r, true);
+    r->keep.in_place = false;
 }
 
 void render_frame_counts(const Renderer *r, long *whole, long *parts)
@@ -88,6 +96,7 @@ Vec2 render_to_pixels(const Renderer *r, float x, float y)
 void render_overlay(Renderer *r, const char *title, const char *body)
 {
     Draw *d = r->draw;
+    r->keep.valid = false; /* drawn over the kept frame: the next is drawn whole */
     float w = 900, x = (DRAW_LOGICAL_W - w) / 2;
     float h = 90 + text_wrapped_height(r->text, FONT_SMALL, body, w - 60);
     if (h > 600)

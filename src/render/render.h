@@ -25,6 +25,9 @@ void render_set_output(Renderer *r, int w, int h);
 /* In a window: keep each frame, and draw the next one only where it
  * changed (render_frames.c). Off by default; pixels are the same either way. */
 void render_keep_frames(Renderer *r, bool on);
+/* The same, keeping them in a texture even where the output would keep
+ * them itself (SDL's software renderer), as a GPU renderer must: for tests. */
+void render_keep_frames_in_texture(Renderer *r);
 /* How many frames were drawn whole, and how many in parts, while kept. */
 void render_frame_counts(const Renderer *r, long *whole, long *parts);
 /* Draw the game at `alpha` between the previous and the current tick. */

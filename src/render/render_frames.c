@@ -1,12 +1,13 @@
 /* Unsaid - render_frames.c: in a window, drawing again only where a frame
  * changed.
  *
- * The renderer keeps the last frame in a texture. A frame that differs from
+ * The renderer keeps the last frame: in a texture, or where SDL's software
+ * renderer draws, in the window's own surface, which stays as drawn. A frame that differs from
  * it only in places it can name - the person, who breathes and moves; the
  * place's twinkles; the scene's progress bar; the speech box while words
  * type; the rings of flags, of a hint and of the keyboard cursor - is drawn
- * again inside those places only, clipped, and the texture is copied to the
- * window. Everything else a frame shows is summed up in a key; when the key
+ * again inside those places only, clipped (and a texture is then copied to
+ * the window). Everything else a frame shows is summed up in a key; when the key
  * changes (another screen, a selection, a setting, a new line), the whole
  * frame is drawn. Clipping changes where pixels are drawn, never which:
  * test_frames checks that frames built this way equal frames drawn whole. */
@@ -179,13 +180,13 @@ void frames_forget(FrameKeep *k)
 void frames_draw(Renderer *r, const Game *g, double alpha)
 {
     FrameKeep *k = &r->keep;
-    if (!k->tex && k->w > 0 && k->h > 0) {
+    if (!k->in_place && !k->tex && k->w > 0 && k->h > 0) {
         k->tex = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, k->w, k->h);
         if (k->tex)
             SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
         k->valid = false;
     }
-    if (!k->tex || SDL_SetRenderTarget(r->sdl, k->tex) != 0) { /* no target textures: draw it all */
+    if (!k->in_place && (!k->tex || SDL_SetRenderTarget(r->sdl, k->tex) != 0)) { /* no target textures */
         render_draw(r, g, alpha, NULL);
         return;
     }
@@ -222,6 +223,8 @@ void frames_draw(Renderer *r, const Game *g, double alpha)
     k->nareas = n > 0 && n < FRAME_AREAS ? n : 0;
     memcpy(k->areas, now, (size_t)k->nareas * sizeof now[0]);
     k->valid = true;
+    if (k->in_place)
+        return;
     SDL_SetRenderTarget(r->sdl, NULL);
     SDL_RenderCopy(r->sdl, k->tex, NULL, NULL);
 }

@@ -47,7 +47,9 @@ typedef struct {
 
 typedef struct {
     bool on;           /* keep frames (render_keep_frames) */
-    SDL_Texture *tex;  /* the last frame, at the output size */
+    bool in_place;     /* the output itself keeps the last frame (SDL's software
+                          renderer: its window surface stays as drawn) */
+    SDL_Texture *tex;  /* otherwise the last frame, at the output size */
     int w, h;
     bool valid;
     uint64_t key;      /* everything the last frame showed outside its areas */
