@@ -94,6 +94,10 @@ static inline Uint32 add(Uint32 dst, int r, int g, int b, int a)
     return (dst & 0xff000000u) | (Uint32)dr << 16 | (Uint32)dg << 8 | (Uint32)db;
 }
 
+/* A triangle into s, inside clip. Every row's colours are found from the
+ * span the triangle covers on the whole surface, then stepped to where the
+ * clip starts: a pixel comes out the same whether it is drawn clipped or
+ * not (frames drawn in parts rely on it). */
 static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Vertex v1, SDL_Vertex v2,
                      RasterMode mode)
 {
@@ -125,17 +129,21 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
         y0 = clip->y;
     if (y1 > clip->y + clip->h - 1)
         y1 = clip->y + clip->h - 1;
-    if (bx0 < clip->x)
-        bx0 = clip->x;
-    if (bx1 > clip->x + clip->w - 1)
-        bx1 = clip->x + clip->w - 1;
+    if (bx0 < 0)
+        bx0 = 0;
+    if (bx1 > s->w - 1)
+        bx1 = s->w - 1;
+    int cx0 = clip->x, cx1 = clip->x + clip->w - 1;
     float inv = 1.f / area;
     const SDL_Color c[3] = {v0.color, v1.color, v2.color};
     for (int y = y0; y <= y1; y++) {
         float yc = (float)y + 0.5f;
-        int x0 = bx0, x1 = bx1;
-        if (!clip_span(&e[0], yc, &x0, &x1) || !clip_span(&e[1], yc, &x0, &x1) ||
-            !clip_span(&e[2], yc, &x0, &x1))
+        int xu0 = bx0, xu1 = bx1; /* the row's span on the whole surface */
+        if (!clip_span(&e[0], yc, &xu0, &xu1) || !clip_span(&e[1], yc, &xu0, &xu1) ||
+            !clip_span(&e[2], yc, &xu0, &xu1))
+            continue;
+        int x0 = xu0 > cx0 ? xu0 : cx0, x1 = xu1 < cx1 ? xu1 : cx1; /* and inside the clip */
+        if (x0 > x1)
             continue;
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
         if (uniform) {
@@ -153,7 +161,7 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
             }
             continue;
         }
-        float xc = (float)x0 + 0.5f;
+        float xc = (float)xu0 + 0.5f;
         if (same_rgb && mode == RASTER_BLEND) { /* edges fading out: only alpha varies */
             Uint32 src = (Uint32)c[0].r << 16 | (Uint32)c[0].g << 8 | (Uint32)c[0].b;
             float al = 0, dal = 0;
@@ -166,6 +174,7 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
             al = fmaxf(-512.f, fminf(al, 512.f));
             dal = fmaxf(-8192.f, fminf(dal, 8192.f));
             int64_t fa = (int64_t)(al * 65536.f + 32768.f), fd = (int64_t)(dal * 65536.f);
+            fa += fd * (x0 - xu0);
             for (int x = x0; x <= x1; x++, fa += fd) {
                 int64_t a = fa >> 16;
                 if (a > 0)
@@ -178,7 +187,7 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
         int32_t ch[4], dch[4];
         /* Keep v + dv * span inside int32: a steeper slope only moves where
          * a sliver's channel saturates. */
-        float dmax = 30000.f / (float)(x1 - x0 + 1);
+        float dmax = 30000.f / (float)(xu1 - xu0 + 1);
         for (int k = 0; k < 4; k++) {
             float v = 0, dv = 0;
             for (int i = 0; i < 3; i++) {
@@ -190,6 +199,7 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
             dv = fmaxf(-dmax, fminf(dv, dmax));
             ch[k] = (int32_t)(v * 65536.f + 32768.f);
             dch[k] = (int32_t)(dv * 65536.f);
+            ch[k] += dch[k] * (x0 - xu0);
         }
         /* An opaque gradient whose ends are in range (linear, so every pixel
          * between is too) is just written; anything else blends, which at
