@@ -22,6 +22,8 @@ struct Draw {
     int nverts, cap_verts;
     int *idx;
     int nidx, cap_idx;
+    bool measuring;            /* draw_measure_begin: shapes extend `seen`, nothing is drawn */
+    float seen[4];             /* x0, y0, x1, y1 in output pixels */
 };
 
 /* ---- colours ------------------------------------------------------------ */
@@ -196,8 +198,48 @@ void draw_set_direct(Draw *d, SDL_Surface *surface)
     d->direct = f == SDL_PIXELFORMAT_ARGB8888 || f == SDL_PIXELFORMAT_RGB888 ? surface : NULL;
 }
 
+/* Drop the triangles that lie wholly outside the clip rectangle before
+ * SDL sees them: a frame drawn in parts sends each part only its own, and
+ * a GPU driver without a GPU (llvmpipe) pays for every triangle it is
+ * sent, clipped or not. */
+static void cull_outside_clip(Draw *d)
+{
+    SDL_Rect c;
+    SDL_RenderGetClipRect(d->renderer, &c);
+    float x0 = (float)c.x, y0 = (float)c.y, x1 = (float)(c.x + c.w), y1 = (float)(c.y + c.h);
+    int kept = 0;
+    for (int i = 0; i + 2 < d->nidx; i += 3) {
+        const SDL_FPoint *a = &d->verts[d->idx[i]].position, *b = &d->verts[d->idx[i + 1]].position,
+                         *e = &d->verts[d->idx[i + 2]].position;
+        float minx = fminf(a->x, fminf(b->x, e->x)), maxx = fmaxf(a->x, fmaxf(b->x, e->x));
+        float miny = fminf(a->y, fminf(b->y, e->y)), maxy = fmaxf(a->y, fmaxf(b->y, e->y));
+        if (maxx < x0 || minx > x1 || maxy < y0 || miny > y1)
+            continue;
+        d->idx[kept] = d->idx[i];
+        d->idx[kept + 1] = d->idx[i + 1];
+        d->idx[kept + 2] = d->idx[i + 2];
+        kept += 3;
+    }
+    d->nidx = kept;
+}
+
+static void see(Draw *d, float x, float y)
+{
+    d->seen[0] = fminf(d->seen[0], x);
+    d->seen[1] = fminf(d->seen[1], y);
+    d->seen[2] = fmaxf(d->seen[2], x);
+    d->seen[3] = fmaxf(d->seen[3], y);
+}
+
 void draw_flush(Draw *d)
 {
+    if (d->measuring) {
+        for (int i = 0; i < d->nidx; i++)
+            see(d, d->verts[d->idx[i]].position.x, d->verts[d->idx[i]].position.y);
+        d->nverts = 0;
+        d->nidx = 0;
+        return;
+    }
     if (d->nidx > 0) {
         if (d->direct && !SDL_GetRenderTarget(d->renderer)) {
             /* Everything SDL has queued must land first, to keep the order. */
@@ -207,8 +249,11 @@ void draw_flush(Draw *d)
             raster_triangles(d->direct, SDL_RenderIsClipEnabled(d->renderer) ? &clip : NULL, d->verts, d->idx,
                              d->nidx, d->mode);
         } else {
+            if (SDL_RenderIsClipEnabled(d->renderer))
+                cull_outside_clip(d);
             SDL_SetRenderDrawBlendMode(d->renderer, d->mode == RASTER_ADD ? SDL_BLENDMODE_ADD : SDL_BLENDMODE_BLEND);
-            SDL_RenderGeometry(d->renderer, NULL, d->verts, d->nverts, d->idx, d->nidx);
+            if (d->nidx > 0)
+                SDL_RenderGeometry(d->renderer, NULL, d->verts, d->nverts, d->idx, d->nidx);
         }
     }
     d->nverts = 0;
@@ -572,6 +617,11 @@ void draw_rect(Draw *d, float x, float y, float w, float h, Color c)
          * software renderer. Their edges land on whole pixels. */
         Vec2 a = xform(d, (Vec2){x, y}), b = xform(d, (Vec2){x + w, y + h});
         draw_flush(d);
+        if (d->measuring) {
+            see(d, a.x, a.y);
+            see(d, b.x, b.y);
+            return;
+        }
         SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
         SDL_FRect r = {fminf(a.x, b.x), fminf(a.y, b.y), fabsf(b.x - a.x), fabsf(b.y - a.y)};
@@ -647,4 +697,23 @@ int draw_bezier_cubic(Vec2 *out, int n, Vec2 p0, Vec2 p1, Vec2 p2, Vec2 p3)
         out[i] = (Vec2){a * p0.x + b * p1.x + c * p2.x + e * p3.x, a * p0.y + b * p1.y + c * p2.y + e * p3.y};
     }
     return n;
+}
+
+void draw_measure_begin(Draw *d)
+{
+    draw_flush(d);
+    d->measuring = true;
+    d->seen[0] = d->seen[1] = INFINITY;
+    d->seen[2] = d->seen[3] = -INFINITY;
+}
+
+bool draw_measure_end(Draw *d, Vec2 *top_left, Vec2 *bottom_right)
+{
+    draw_flush(d);
+    d->measuring = false;
+    if (!(d->seen[0] <= d->seen[2] && d->seen[1] <= d->seen[3]))
+        return false;
+    *top_left = (Vec2){d->seen[0], d->seen[1]};
+    *bottom_right = (Vec2){d->seen[2], d->seen[3]};
+    return true;
 }

@@ -60,6 +60,12 @@ Vec2 draw_to_pixels(const Draw *d, Vec2 p);
  * it off; surfaces that are not ARGB8888 (or XRGB8888) are ignored. */
 void draw_set_direct(Draw *d, SDL_Surface *surface);
 
+/* Measure instead of drawing: between these, shapes are shaped but not
+ * drawn, and end gives the output pixels they would cover (false if none).
+ * Text and textures are not measured. */
+void draw_measure_begin(Draw *d);
+bool draw_measure_end(Draw *d, Vec2 *top_left, Vec2 *bottom_right);
+
 /* Send batched triangles to the renderer. Needed before any direct
  * SDL_Render* call (text, textures) so the draw order stays right. */
 void draw_flush(Draw *d);

@@ -92,17 +92,17 @@ static int frame_areas(const Renderer *r, const Game *g, double alpha, FrameArea
     Pose pose;
     RigLayout rig;
     game_character(g, alpha, &pose, &rig);
-    /* The person: every joint, with room for hair, hands and clothes, and
-     * down to the canvas' bottom edge, where the body leaves the frame. */
-    const RigVec pts[] = {rig.hip,      rig.chest,    rig.shoulder[0], rig.shoulder[1], rig.elbow[0],
-                          rig.elbow[1], rig.hand[0],  rig.hand[1],     rig.head};
-    float x0 = pts[0].x, x1 = pts[0].x, y0 = rig.head.y - rig.head_ry;
-    for (size_t i = 0; i < sizeof pts / sizeof pts[0]; i++) {
-        x0 = pts[i].x < x0 ? pts[i].x : x0;
-        x1 = pts[i].x > x1 ? pts[i].x : x1;
+    /* The person: where drawing them would touch, measured by shaping them
+     * without drawing (both layers: in front of the place's front too). */
+    Look look = g->scene ? g->scene->look : look_default();
+    Vec2 p0, p1;
+    draw_measure_begin(r->draw);
+    character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
+    character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
+    if (draw_measure_end(r->draw, &p0, &p1)) {
+        Vec2 c0 = draw_to_logical(r->draw, p0.x, p0.y), c1 = draw_to_logical(r->draw, p1.x, p1.y);
+        add(a, &n, (UiRect){c0.x - 2, c0.y - 2, c1.x - c0.x + 4, c1.y - c0.y + 4}, 0, true);
     }
-    float m = 90.f * (rig.scale > 0.5f ? rig.scale : 0.5f) + rig.head_rx;
-    add(a, &n, (UiRect){x0 - m, y0 - m, x1 - x0 + 2 * m, DRAW_LOGICAL_H - (y0 - m)}, 0, true);
     /* The place's twinkles. */
     if (!g->settings.reduced_motion) {
         UiRect life[FRAME_AREAS];
@@ -141,11 +141,6 @@ static int frame_areas(const Renderer *r, const Game *g, double alpha, FrameArea
     return n;
 }
 
-static bool overlap(UiRect a, UiRect b, float gap)
-{
-    return a.x <= b.x + b.w + gap && b.x <= a.x + a.w + gap && a.y <= b.y + b.h + gap && b.y <= a.y + a.h + gap;
-}
-
 static UiRect join(UiRect a, UiRect b)
 {
     float x0 = a.x < b.x ? a.x : b.x, y0 = a.y < b.y ? a.y : b.y;
@@ -153,18 +148,26 @@ static UiRect join(UiRect a, UiRect b)
     return (UiRect){x0, y0, x1 - x0, y1 - y0};
 }
 
-/* Join rects that touch or nearly touch, until none do. */
+/* Each part drawn costs a pass over the frame's drawing besides its pixels,
+ * worth about this many canvas pixels. */
+#define PASS_COST 40000.f
+
+/* Join two parts wherever one pass over their union costs less than two
+ * passes over each, until no join pays: a person and the bar above them
+ * stay two thin passes, twinkles in one window become one. */
 static int merge(UiRect *rs, int n)
 {
     for (bool joined = true; joined;) {
         joined = false;
         for (int i = 0; i < n && !joined; i++)
-            for (int j = i + 1; j < n && !joined; j++)
-                if (overlap(rs[i], rs[j], 24.f)) {
-                    rs[i] = join(rs[i], rs[j]);
+            for (int j = i + 1; j < n && !joined; j++) {
+                UiRect u = join(rs[i], rs[j]);
+                if (u.w * u.h <= rs[i].w * rs[i].h + rs[j].w * rs[j].h + PASS_COST) {
+                    rs[i] = u;
                     rs[j] = rs[--n];
                     joined = true;
                 }
+            }
     }
     return n;
 }
@@ -182,8 +185,10 @@ void frames_draw(Renderer *r, const Game *g, double alpha)
     FrameKeep *k = &r->keep;
     if (!k->in_place && !k->tex && k->w > 0 && k->h > 0) {
         k->tex = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, k->w, k->h);
-        if (k->tex)
+        if (k->tex) {
             SDL_SetTextureBlendMode(k->tex, SDL_BLENDMODE_NONE);
+            SDL_SetTextureScaleMode(k->tex, SDL_ScaleModeNearest); /* copied 1:1 */
+        }
         k->valid = false;
     }
     if (!k->in_place && (!k->tex || SDL_SetRenderTarget(r->sdl, k->tex) != 0)) { /* no target textures */
