@@ -40,7 +40,10 @@ static void stage_place_layer(Renderer *r, const char *place, const PlaceDef *de
             place_draw(r->draw, def, layer, 0);
             return;
         }
-        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        /* Copied 1:1 onto the frame: no filtering; the back is opaque, so
+         * it needs no blending either (each costs a GPU without a GPU). */
+        SDL_SetTextureBlendMode(t, i == 0 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
         SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, i == 0 ? 255 : 0);
         SDL_RenderClear(r->sdl);
         place_draw(r->draw, def, layer, 0);

@@ -265,6 +265,8 @@ static CacheEntry *lookup(Text *t, FontId f, const char *s, int n, Color c)
         return NULL;
     }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(t->renderer, surf);
+    if (tex) /* always drawn 1:1 at whole pixels: filtering would change nothing but the cost */
+        SDL_SetTextureScaleMode(tex, SDL_ScaleModeNearest);
     int w = surf->w, hh = surf->h;
     SDL_FreeSurface(surf);
     if (!tex) {
