@@ -2,8 +2,25 @@
 #include "platform.h"
 
 #include <SDL2/SDL_image.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Is this renderer OpenGL drawn by the processor (Mesa's llvmpipe, softpipe
+ * or swrast: a machine without a usable GPU)? There every textured pixel
+ * costs processor time, and SDL's software renderer draws the same picture
+ * for far less. */
+static bool gl_without_gpu(SDL_Renderer *renderer)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(renderer, &info) != 0 || strncmp(info.name, "opengl", 6) != 0)
+        return false;
+    typedef const unsigned char *(*GetString)(unsigned int);
+    GetString get = (GetString)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "Software Rasterizer") ||
+                    strstr(name, "swrast"));
+}
 
 bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, char *err, size_t errsize)
 {
@@ -14,6 +31,10 @@ bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, ch
         SDL_SetHint(SDL_HINT_AUDIODRIVER, "dummy");
     }
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    /* SDL's software renderer shows its picture with plain X11 calls rather
+     * than through OpenGL, which costs far less where OpenGL has no GPU.
+     * (A default: the environment variable SDL_FRAMEBUFFER_ACCELERATION wins.) */
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     if (SDL_Init(headless ? 0 : SDL_INIT_VIDEO | SDL_INIT_GAMECONTROLLER) != 0) {
         snprintf(err, errsize, "cannot start SDL: %s", SDL_GetError());
         return false;
@@ -30,6 +51,10 @@ bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, ch
         if (p->window) {
             SDL_SetWindowMinimumSize(p->window, 640, 360);
             p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+            if (p->renderer && gl_without_gpu(p->renderer)) {
+                SDL_DestroyRenderer(p->renderer);
+                p->renderer = NULL;
+            }
             if (!p->renderer) /* no GPU: the software renderer draws the same picture */
                 p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_SOFTWARE);
         }
@@ -255,16 +280,20 @@ void platform_present(Platform *p)
     /* The game's timing does not depend on this: the fixed-step loop
      * measures real time. It only keeps the machine from drawing frames
      * the display never shows. A present that waited for vsync took most
-     * of a period; one that came back at once is not trusted. */
+     * of a period; one that came back at once is not trusted. Frames keep
+     * to a schedule one period apart, so sleeping in whole milliseconds
+     * still averages the display's rate. */
     SDL_RendererInfo info;
     bool vsync = SDL_GetRendererInfo(p->renderer, &info) == 0 && (info.flags & SDL_RENDERER_PRESENTVSYNC);
-    Uint64 period = refresh_period(p), now = SDL_GetPerformanceCounter();
-    Uint64 wanted = vsync ? period / 2 : period;
-    if (p->last_present && now - p->last_present < wanted) {
-        Uint64 due = p->last_present + period, freq = SDL_GetPerformanceFrequency();
-        SDL_Delay((Uint32)(((due - now) * 1000 + freq - 1) / freq)); /* rounded up: never early */
-    }
-    p->last_present = SDL_GetPerformanceCounter();
+    Uint64 period = refresh_period(p), freq = SDL_GetPerformanceFrequency(), now = SDL_GetPerformanceCounter();
+    bool waited = vsync && p->last_present && now - p->last_present >= period / 2;
+    if (!waited && p->next_present > now)
+        SDL_Delay((Uint32)(((p->next_present - now) * 1000 + freq - 1) / freq));
+    now = SDL_GetPerformanceCounter();
+    /* On schedule, the next frame is due a period after this one was; after
+     * a pause (nothing drawn for a while), a period from now. */
+    p->next_present = p->next_present && now < p->next_present + period ? p->next_present + period : now + period;
+    p->last_present = now;
 }
 
 void platform_wait(Platform *p, int ms)

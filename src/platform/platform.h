@@ -19,6 +19,7 @@ typedef struct {
     bool quit_requested;
     bool screenshot_requested; /* F12 */
     uint64_t last_present;     /* counter at the last present (frame pacing) */
+    uint64_t next_present;     /* counter when the next frame is due */
     int events;                /* events polled since the caller last zeroed this */
     int stick_x, stick_y;      /* left stick direction last reported (-1, 0, 1) */
     TickInput later;           /* pointer events after a click, for the tick after it */

@@ -98,7 +98,8 @@ int run_window(App *app)
         TickInput in = {0};
         app_tick(app, &in);
     }
-    uint64_t last = platform_counter();
+    uint64_t last = platform_counter(), start = last;
+    long frames = 0;
     bool first = true, message_shown = false;
     while (!app->quit && !app->plat.quit_requested) {
         platform_poll(&app->plat, app->render, &pending);
@@ -139,9 +140,16 @@ int run_window(App *app)
         }
         app->plat.screenshot_requested = false;
         platform_present(&app->plat);
+        frames++;
         if (first && app->opt.timing)
             fprintf(stderr, "unsaid: first frame %.1f ms after launch\n", app_clock_ms() - app->t_launch);
         first = false;
+    }
+    if (app->opt.timing) {
+        long whole, parts;
+        render_frame_counts(app->render, &whole, &parts);
+        double secs = (double)(platform_counter() - start) / (double)platform_frequency();
+        fprintf(stderr, "unsaid: %ld frames in %.1f s (%ld drawn whole, %ld in parts)\n", frames, secs, whole, parts);
     }
     return 0;
 }
