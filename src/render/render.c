@@ -134,6 +134,7 @@ void render_draw(Renderer *r, const Game *g, double alpha, const SDL_Rect *clip)
     text_set_size(r->text, text_factor(g->settings.text_size));
     r->theme = theme_make(g->settings.high_contrast);
     SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, 255);
+    r->clip = clip;
     if (clip) { /* a clear ignores the clip: fill instead */
         SDL_RenderSetClipRect(r->sdl, clip);
         SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
@@ -151,6 +152,7 @@ void render_draw(Renderer *r, const Game *g, double alpha, const SDL_Rect *clip)
     draw_flush(r->draw);
     if (clip)
         SDL_RenderSetClipRect(r->sdl, NULL);
+    r->clip = NULL;
 }
 
 void render_frame(Renderer *r, const Game *g, double alpha)

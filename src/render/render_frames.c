@@ -86,7 +86,7 @@ static void add(FrameArea *a, int *n, UiRect rect, uint64_t key, bool moving)
 
 /* The places of this frame that may differ from the last one, each with a
  * key (or moving: different every frame). */
-static int frame_areas(const Renderer *r, const Game *g, double alpha, FrameArea *a)
+static int frame_areas(Renderer *r, const Game *g, double alpha, FrameArea *a)
 {
     int n = 0;
     Pose pose;
@@ -100,6 +100,8 @@ static int frame_areas(const Renderer *r, const Game *g, double alpha, FrameArea
     character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
     character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
     if (draw_measure_end(r->draw, &p0, &p1)) {
+        r->keep.person = (SDL_Rect){(int)p0.x - 1, (int)p0.y - 1, (int)(p1.x - p0.x) + 3, (int)(p1.y - p0.y) + 3};
+        r->keep.person_known = true;
         Vec2 c0 = draw_to_logical(r->draw, p0.x, p0.y), c1 = draw_to_logical(r->draw, p1.x, p1.y);
         add(a, &n, (UiRect){c0.x - 2, c0.y - 2, c1.x - c0.x + 4, c1.y - c0.y + 4}, 0, true);
     }
@@ -137,7 +139,6 @@ static int frame_areas(const Renderer *r, const Game *g, double alpha, FrameArea
         UiRect b = game_speech_box();
         add(a, &n, (UiRect){b.x - 4, b.y - 24, b.w + 8, b.h + 28}, speech_key(g, alpha), false);
     }
-    (void)r;
     return n;
 }
 
@@ -197,6 +198,7 @@ void frames_draw(Renderer *r, const Game *g, double alpha)
     }
     uint64_t key = frame_key(r, g, alpha);
     FrameArea now[FRAME_AREAS];
+    k->person_known = false;
     int n = in_parts(g) ? frame_areas(r, g, alpha, now) : -1;
     if (!k->valid || key != k->key || n < 0 || n >= FRAME_AREAS || k->nareas >= FRAME_AREAS) {
         render_draw(r, g, alpha, NULL);
@@ -228,6 +230,7 @@ void frames_draw(Renderer *r, const Game *g, double alpha)
     k->nareas = n > 0 && n < FRAME_AREAS ? n : 0;
     memcpy(k->areas, now, (size_t)k->nareas * sizeof now[0]);
     k->valid = true;
+    k->person_known = false;
     if (k->in_place)
         return;
     SDL_SetRenderTarget(r->sdl, NULL);

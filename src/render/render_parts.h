@@ -56,6 +56,8 @@ typedef struct {
     FrameArea areas[FRAME_AREAS];
     int nareas;
     long full, partial; /* frames drawn whole and in parts */
+    bool person_known;  /* this frame's person measured: */
+    SDL_Rect person;    /* the output pixels they cover */
 } FrameKeep;
 
 struct Renderer {
@@ -64,6 +66,7 @@ struct Renderer {
     Text *text;
     PlaceCache cache;
     FrameKeep keep;
+    const SDL_Rect *clip; /* drawing only inside this (a frame in parts), or NULL */
     Theme theme; /* follows the settings, set at the start of each frame */
 };
 

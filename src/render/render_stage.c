@@ -69,10 +69,14 @@ void stage_view(Renderer *r, const Game *g, double alpha)
     const PlaceDef *def = g->library ? places_find(&g->library->places, place) : NULL;
     stage_place_layer(r, place, def, PLACE_LAYER_BACK);
     place_draw(d, def, PLACE_LAYER_LIFE, t);
-    /* The character moves on its own clock (the rig's), which a pause stops. */
-    character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
+    /* The character moves on its own clock (the rig's), which a pause stops.
+     * A part of a frame they do not reach is drawn without them. */
+    bool person = !r->clip || !r->keep.person_known || SDL_HasIntersection(r->clip, &r->keep.person);
+    if (person)
+        character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
     stage_place_layer(r, place, def, PLACE_LAYER_FRONT);
-    character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
+    if (person)
+        character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
 }
 
 void stage_speech_box(Renderer *r, const Game *g, double alpha)
