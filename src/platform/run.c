@@ -42,6 +42,12 @@ static void bench_frames(App *app)
         return;
     time_frames(app, "whole", n, ms);
     render_keep_frames(app->render, true);
+    if (game_still(&app->game)) { /* a window draws this once, then nothing until input */
+        time_frames(app, "kept", 1, ms);
+        printf("kept: a still picture: after its first frame a window draws nothing until input\n");
+        free(ms);
+        return;
+    }
     time_frames(app, "kept", n, ms);
     long whole, parts;
     render_frame_counts(app->render, &whole, &parts);
