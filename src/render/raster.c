@@ -101,6 +101,13 @@ static inline Uint32 add(Uint32 dst, int r, int g, int b, int a)
 static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Vertex v1, SDL_Vertex v2,
                      RasterMode mode)
 {
+    float miny = min3(v0.position.y, v1.position.y, v2.position.y);
+    float maxy = max3(v0.position.y, v1.position.y, v2.position.y);
+    float minx = min3(v0.position.x, v1.position.x, v2.position.x);
+    float maxx = max3(v0.position.x, v1.position.x, v2.position.x);
+    if (maxx < (float)clip->x - 1 || minx > (float)(clip->x + clip->w) + 1 || maxy < (float)clip->y - 1 ||
+        miny > (float)(clip->y + clip->h) + 1)
+        return; /* wholly outside the clip (a frame drawn in parts) */
     float area = (v1.position.x - v0.position.x) * (v2.position.y - v0.position.y) -
                  (v2.position.x - v0.position.x) * (v1.position.y - v0.position.y);
     if (fabsf(area) < 1e-6f)
@@ -119,10 +126,6 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
         return;
     /* Edge i is opposite vertex i, so e_i / area is vertex i's weight. */
     Edge e[3] = {edge(v1.position, v2.position), edge(v2.position, v0.position), edge(v0.position, v1.position)};
-    float miny = min3(v0.position.y, v1.position.y, v2.position.y);
-    float maxy = max3(v0.position.y, v1.position.y, v2.position.y);
-    float minx = min3(v0.position.x, v1.position.x, v2.position.x);
-    float maxx = max3(v0.position.x, v1.position.x, v2.position.x);
     int y0 = (int)ceilf(miny - 0.5f), y1 = (int)floorf(maxy - 0.5f);
     int bx0 = (int)floorf(minx) - 1, bx1 = (int)ceilf(maxx) + 1;
     if (y0 < clip->y)
