@@ -582,13 +582,24 @@ static bool share_target(const CueDef *a, const CueDef *b)
     return false;
 }
 
-/* Timing problems that still let the scene play: warnings, not errors. */
+/* Timing problems. A cue that starts after the answers appear can never be
+ * seen or flagged: an error. One that only runs on past its line still
+ * plays: a warning. */
 static void check_timing(YDoc *y, const Scene *s)
 {
     const int slack = 2 * SCENE_TICK_HZ;
     for (int i = 0; i < s->ncues; i++) {
         const SceneCue *c = &s->cues[i];
         const SceneLine *l = &s->lines[c->line];
+        if (c->start >= s->length) {
+            diag_add(y->diags, DIAG_ERROR, y->file, c->src_line, c->src_col,
+                     "cue '%s' starts %.1f s into its line '%s', but the scene is over by then: the "
+                     "answers appear %.1f s into that line, so no player can see it; start it while "
+                     "the line is spoken (it lasts %.1f s)",
+                     c->def->name, (c->start - l->start) / (double)SCENE_TICK_HZ, l->id ? l->id : "?",
+                     (s->length - l->start) / (double)SCENE_TICK_HZ, (l->end - l->start) / (double)SCENE_TICK_HZ);
+            continue;
+        }
         if (c->start < l->start - slack || (c->end != SCENE_HOLD && c->end > l->end + slack))
             diag_add(y->diags, DIAG_WARNING, y->file, c->src_line, c->src_col,
                      "cue '%s' runs more than 2 s outside its line '%s' (%.1f s to %.1f s; the line "
