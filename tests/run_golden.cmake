@@ -1,6 +1,7 @@
 # Renders one frame of a replay and compares it with a golden PNG. On a
 # mismatch the actual frame and a diff image are left in the build tree.
 #   cmake -DUNSAID=... -DIMGDIFF=... -DREPLAY=... -DAT=... -DGOLDEN=... -DOUT=... -P run_golden.cmake
+# (-DSCENE=ID instead of a replay starts in that scene.)
 get_filename_component(name ${GOLDEN} NAME_WE)
 set(actual ${OUT}/${name}.actual.png)
 set(diff ${OUT}/${name}.diff.png)
@@ -22,6 +23,9 @@ if(USER_PACKS)
 endif()
 if(REPLAY)
   list(APPEND args --replay ${REPLAY})
+endif()
+if(SCENE)
+  list(APPEND args --scene ${SCENE})
 endif()
 execute_process(COMMAND ${UNSAID} ${args} RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

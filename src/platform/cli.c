@@ -21,6 +21,8 @@ static void usage(FILE *f)
           "  --screenshot FILE   render the frame at --at TICK to a PNG file and exit\n"
           "  --at TICK           the tick for --screenshot (60 ticks per second; default 1);\n"
           "                      in a window, start there: the game runs up to it unseen\n"
+          "  --at SECONDSs       the same, counted in seconds from the start of the scene's\n"
+          "                      performance (--at 4.5s); the context card is passed by itself\n"
           "  --print-score       print the scene's result as key=value pairs when it ends\n"
           "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
           "  --size WxH          window or screenshot size in pixels (default 1280x720)\n"
@@ -97,13 +99,28 @@ int cli_parse(int argc, char **argv, Options *o)
             value = &o->record;
         } else if (strcmp(a, "--screenshot") == 0) {
             value = &o->screenshot;
+        } else if (strcmp(a, "--at") == 0 && i + 1 < argc && argv[i + 1][0] &&
+                   argv[i + 1][strlen(argv[i + 1]) - 1] == 's') {
+            /* Seconds of the performance: 4.5s */
+            char *end = NULL;
+            errno = 0;
+            double secs = strtod(argv[i + 1], &end);
+            if (end != argv[i + 1] + strlen(argv[i + 1]) - 1 || errno || !(secs >= 0 && secs <= 3600)) {
+                fprintf(stderr, "unsaid: --at needs a tick (600) or seconds of the performance (4.5s), "
+                                "not '%s'\n", argv[i + 1]);
+                return 2;
+            }
+            o->at = (long)(secs * 60 + 0.5);
+            o->at_perform = true;
+            i++;
         } else if (strcmp(a, "--at") == 0 || strcmp(a, "--bench-frames") == 0) {
             long *dst = a[2] == 'a' ? &o->at : &o->bench_frames;
             char *end = NULL;
             errno = 0;
             *dst = i + 1 < argc ? strtol(argv[i + 1], &end, 10) : -1;
             if (i + 1 >= argc || *end || errno || *dst < 0 || *dst > 100000000) {
-                fprintf(stderr, "unsaid: %s needs a number (0 or more)\n", a);
+                fprintf(stderr, "unsaid: %s needs %s\n", a,
+                        dst == &o->at ? "a tick (600) or seconds of the performance (4.5s)" : "a number (0 or more)");
                 return 2;
             }
             i++;
@@ -118,6 +135,11 @@ int cli_parse(int argc, char **argv, Options *o)
             }
             *value = argv[++i];
         }
+    }
+    if (o->at_perform && !o->scene && !o->replay) {
+        fprintf(stderr, "unsaid: --at %.1fs counts seconds of a scene's performance: give the scene with "
+                        "--scene ID (or a --replay FILE that plays one)\n", (double)o->at / 60);
+        return 2;
     }
     if (o->at >= 0 && o->headless && !o->screenshot && !o->bench_frames) {
         fprintf(stderr, "unsaid: without a window, --at goes with --screenshot FILE or --bench-frames N\n");

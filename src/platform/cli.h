@@ -15,7 +15,8 @@ typedef struct {
     const char *replay;
     const char *record;
     const char *screenshot;
-    long at;
+    long at;           /* a tick; or, with at_perform, ticks into the performance */
+    bool at_perform;   /* --at 4.5s: counted from the moment the scene's performance begins */
     long bench_frames;
     int width, height;
     /* The pack tools: at most one of these runs, instead of the game. */

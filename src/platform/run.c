@@ -55,9 +55,49 @@ static void bench_frames(App *app)
     free(ms);
 }
 
+/* Step unseen up to --at: a tick, or ticks into the performance (the
+ * context card passed by itself when no replay does it). False, with the
+ * reason told, when the game never gets there. */
+static bool run_to_at(App *app)
+{
+    const Options *o = &app->opt;
+    Game *g = &app->game;
+    if (!o->at_perform) {
+        while (g->tick < o->at && !app->quit) {
+            TickInput in = {0};
+            app_tick(app, &in);
+        }
+        return true;
+    }
+    bool began = false;
+    for (long guard = 0; !app->quit && guard < 60L * 3600 * 2; guard++) {
+        if (g->screen == SCREEN_PERFORM) {
+            began = true;
+            if (g->tick - g->perform_start >= o->at)
+                return true;
+        } else if (began) {
+            break;
+        }
+        TickInput in = {0};
+        if (!app->have_replay && g->screen == SCREEN_INTRO)
+            in.pressed = 1u << ACT_CONFIRM;
+        app_tick(app, &in);
+    }
+    if (began)
+        fprintf(stderr, "unsaid: --at %.1fs is after the performance: scene '%s' is over %.1f s in\n",
+                (double)o->at / 60, g->scene ? g->scene->id : "?",
+                g->scene ? (double)g->scene->length / 60 : 0.0);
+    else
+        fprintf(stderr, "unsaid: --at %.1fs: the replay never starts the scene's performance\n",
+                (double)o->at / 60);
+    return false;
+}
+
 int run_headless(App *app)
 {
-    long limit = app->opt.screenshot || app->opt.bench_frames ? app->opt.at : 0;
+    if ((app->opt.screenshot || app->opt.bench_frames) && !run_to_at(app))
+        return 1;
+    long limit = app->opt.screenshot || app->opt.bench_frames ? app->game.tick : 0;
     long tail = (app->have_replay ? app->replay.last_tick : 0) + HEADLESS_TAIL_TICKS;
     if (app->opt.print_score && tail > limit)
         limit = tail;
@@ -68,7 +108,7 @@ int run_headless(App *app)
         app_tick(app, &in);
     }
     if (app->opt.screenshot) {
-        if (app->game.tick < app->opt.at) {
+        if (!app->opt.at_perform && app->game.tick < app->opt.at) {
             fprintf(stderr, "unsaid: the game quit at tick %d, before --at %ld\n", app->game.tick,
                     app->opt.at);
             return 1;
@@ -100,10 +140,8 @@ int run_window(App *app)
     LoopDraw drawing = {0};
     TickInput pending = {0};
     /* --at: the moments before it run unseen, as fast as they can. */
-    while (app->game.tick < app->opt.at && !app->quit) {
-        TickInput in = {0};
-        app_tick(app, &in);
-    }
+    if (app->opt.at >= 0 && !run_to_at(app))
+        return 1;
     uint64_t last = platform_counter(), start = last;
     long frames = 0;
     bool first = true, message_shown = false;
