@@ -9,6 +9,7 @@
  * usage: test_game SOURCE_DIR */
 #include "check.h"
 #include "game.h"
+#include "scene_timing.h"
 #include "library.h"
 
 #include "disk_packs.h"
@@ -1064,6 +1065,69 @@ static void test_requests(void)
     free(g);
 }
 
+/* ---- 13. --timeline: when everything happens ---------------------------------------- */
+
+typedef struct {
+    char text[16384];
+} Captured;
+
+static void capture(void *ctx, const char *line)
+{
+    Captured *c = ctx;
+    size_t n = strlen(c->text);
+    snprintf(c->text + n, sizeof c->text - n, "%s\n", line);
+}
+
+static void test_timing(void)
+{
+    test_name = "timing";
+    const Scene *s = library_scene(&lib, "mixed");
+    Captured *out = calloc(1, sizeof *out);
+    if (!s || !out) {
+        free(out);
+        return;
+    }
+    int warnings = scene_timing(s, capture, out);
+    EXPECT(warnings == 0, "the fixture's mixed scene should time cleanly, got %d warnings:\n%s", warnings, out->text);
+    char want[64];
+    snprintf(want, sizeof want, "The answers appear at %6.2f s (%d).", s->length / 60.0, s->length);
+    EXPECT(strstr(out->text, want) != NULL, "the timeline should say '%s':\n%s", want, out->text);
+    for (int i = 0; i < s->nlines; i++)
+        EXPECT(strstr(out->text, s->lines[i].id) != NULL, "line %s missing from the timeline", s->lines[i].id);
+    EXPECT(strstr(out->text, "gaze_down") && strstr(out->text, "incongruent") && strstr(out->text, "voice"),
+           "the timeline should list each cue with its channel and whether it disagrees:\n%s", out->text);
+    free(out);
+
+    /* A cue that can hardly be flagged, and one while nobody speaks. */
+    static const char yaml[] = "id: short\ntitle: Short\nplace: room\ncontext: c\ncharacter: { name: A, look: adult }\n"
+                               "lines:\n"
+                               "  - id: one\n"
+                               "    text: \"I'm fine.\"\n"
+                               "    hold: 2\n"
+                               "    cues:\n"
+                               "      - { cue: sigh, start: 0.1, end: 0.3, incongruent: true, means: m }\n"
+                               "      - { cue: nod, start: -3, end: -2 }\n"
+                               "answers:\n"
+                               "  - { text: a, kind: empathic, quality: best, why: w }\n"
+                               "  - { text: b, kind: dismissive, quality: poor, why: w }\n";
+    Scene sc;
+    DiagList diags = {0};
+    bool ok = scene_load(&sc, "short.yaml", yaml, sizeof yaml - 1, &lib.lex, &lib.cast, &diags);
+    EXPECT(ok, "the short scene should load");
+    diag_free(&diags);
+    if (!ok)
+        return;
+    out = calloc(1, sizeof *out);
+    warnings = out ? scene_timing(&sc, capture, out) : 0;
+    EXPECT(warnings == 2, "two warnings expected, got %d:\n%s", warnings, out ? out->text : "");
+    EXPECT(out && strstr(out->text, "cue 'sigh' can be flagged for only 0.7 s"), "the sigh's short window:\n%s",
+           out ? out->text : "");
+    EXPECT(out && strstr(out->text, "cue 'nod' plays while no line is spoken"), "the nod before any line:\n%s",
+           out ? out->text : "");
+    free(out);
+    scene_free(&sc);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -1092,6 +1156,7 @@ int main(int argc, char **argv)
     test_open_all_scenes();
     test_click_hands_over_speech_box();
     test_requests();
+    test_timing();
 
     library_free(&lib);
     return check_done("test_game");

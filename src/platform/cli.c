@@ -31,6 +31,8 @@ static void usage(FILE *f)
           "  --check PATH...     check level packs (folders or .zip files) and report every\n"
           "                      problem as file:line:col; exit 0 clean, 1 errors, 2 could not run\n"
           "  --new-pack DIR      write a small commented example pack into DIR to start from\n"
+          "  --timeline SCENE    print when each line and cue of scene SCENE happens, in seconds\n"
+          "                      and ticks, with a warning for any cue a player can hardly flag\n"
           "  --gallery FILE.png  render every cue of the lexicon at its peak, labelled, and exit\n"
           "  --cast FILE.png     render every person (look) in the packs, labelled, and exit\n"
           "  --places FILE.png   render every place in the packs, labelled, and exit\n"
@@ -88,6 +90,8 @@ int cli_parse(int argc, char **argv, Options *o)
             }
         } else if (strcmp(a, "--new-pack") == 0) {
             value = &o->new_pack;
+        } else if (strcmp(a, "--timeline") == 0) {
+            value = &o->timeline;
         } else if (strcmp(a, "--gallery") == 0 || strcmp(a, "--cast") == 0 || strcmp(a, "--places") == 0) {
             o->sheet_kind = a[2] == 'g' ? SHEET_GALLERY : a[2] == 'c' ? SHEET_CAST : SHEET_PLACES;
             value = &o->sheet_file;

@@ -21,6 +21,7 @@ typedef struct {
     int width, height;
     /* The pack tools: at most one of these runs, instead of the game. */
     const char *new_pack;
+    const char *timeline; /* --timeline SCENE */
     const char *sheet_file;
     int sheet_kind; /* a SheetKind: --gallery, --cast or --places */
     const char *check[VFS_MAX_SOURCES];

@@ -227,13 +227,45 @@ static int run_sheet(const Options *o)
     return rc;
 }
 
+static void print_line(void *ctx, const char *line)
+{
+    (void)ctx;
+    printf("%s\n", line);
+}
+
+/* --timeline SCENE: when each line and cue happens, from the packs the
+ * game would load. */
+static int run_timeline(const Options *o)
+{
+    Library lib;
+    if (!packs_load(&lib, false, true)) {
+        library_free(&lib);
+        return 1;
+    }
+    const Scene *s = library_scene(&lib, o->timeline);
+    if (!s) {
+        fprintf(stderr, "unsaid: no scene '%s' in any pack (scene ids are set by 'id:' in each scene file); "
+                        "the scenes are:", o->timeline);
+        for (int i = 0; i < library_scene_count(&lib); i++)
+            fprintf(stderr, " %s", library_scene_at(&lib, i)->id);
+        fprintf(stderr, "\n");
+        library_free(&lib);
+        return 1;
+    }
+    scene_timing(s, print_line, NULL);
+    library_free(&lib);
+    return 0;
+}
+
 bool tools_wanted(const Options *o)
 {
-    return o->sheet_file || o->new_pack || o->ncheck;
+    return o->sheet_file || o->new_pack || o->ncheck || o->timeline;
 }
 
 int tools_run(const Options *o)
 {
+    if (o->timeline)
+        return run_timeline(o);
     if (o->sheet_file)
         return run_sheet(o);
     if (o->new_pack)

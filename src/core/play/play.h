@@ -5,6 +5,7 @@
  *   game.h      the state machine stepped once per tick; its screens,
  *               overlays, layout and the requests it hands the platform
  *   timeline.h  what the body does at a moment of a scene
+ *   scene_timing.h  when everything in a scene happens, as text
  *   notice.h    flags, hits, misses, false alarms and the score
  *   stats.h     noticing as signal detection (d' and c)
  *   campaign.h  chapters, what is open, and stars
@@ -28,6 +29,7 @@
 #include "loop.h"
 #include "notice.h"
 #include "replay.h"
+#include "scene_timing.h"
 #include "stats.h"
 #include "timeline.h"
 

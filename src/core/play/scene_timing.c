@@ -1,0 +1,113 @@
+/* Unsaid - scene_timing.c: see scene_timing.h. */
+#include "scene_timing.h"
+
+#include "diag.h"
+#include "notice.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define LINE_MAX_OUT 400
+
+/* An end that is no moment: the cue holds until the answer (or until the
+ * next cue on its channel replaces it). */
+static bool holds(int end)
+{
+    return end >= SCENE_HOLD - 1;
+}
+
+static double secs(int ticks)
+{
+    return ticks / (double)SCENE_TICK_HZ;
+}
+
+/* "4.10 s (246)" */
+static void when(char *out, size_t size, int ticks)
+{
+    snprintf(out, size, "%6.2f s (%d)", secs(ticks), ticks);
+}
+
+static void emit(SceneTimingEmit fn, void *ctx, const char *fmt, ...) DIAG_PRINTF(3, 4);
+static void emit(SceneTimingEmit fn, void *ctx, const char *fmt, ...)
+{
+    char line[LINE_MAX_OUT];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    fn(ctx, line);
+}
+
+/* The ticks in which a flag on this cue counts: from its start to its end
+ * and the grace after it, but never after the answers appear. */
+static int flag_window(const Scene *s, const SceneCue *c)
+{
+    int end = holds(c->end) || c->end >= s->length ? s->length : c->end + NOTICE_GRACE_TICKS;
+    if (end > s->length)
+        end = s->length;
+    return end - c->start;
+}
+
+static bool overlaps_a_line(const Scene *s, const SceneCue *c)
+{
+    int end = holds(c->end) ? s->length : c->end;
+    for (int i = 0; i < s->nlines; i++)
+        if (c->start < s->lines[i].end && s->lines[i].start < end)
+            return true;
+    return false;
+}
+
+int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
+{
+    char a[32], b[32], c3[32];
+    int warnings = 0;
+    emit(fn, ctx, "Scene '%s' (\"%s\"): times from the moment the person starts; 60 ticks a second.", s->id,
+         s->title ? s->title : "");
+    when(a, sizeof a, s->length);
+    emit(fn, ctx, "The answers appear at %s.", a);
+    emit(fn, ctx, "%s", "");
+    emit(fn, ctx, "Lines: start, words all shown, end");
+    for (int i = 0; i < s->nlines; i++) {
+        const SceneLine *l = &s->lines[i];
+        when(a, sizeof a, l->start);
+        when(b, sizeof b, l->typed);
+        when(c3, sizeof c3, l->end);
+        emit(fn, ctx, "  %-16s %-16s %-16s %-16s \"%.48s%s\"", l->id ? l->id : "?", a, b, c3, l->text,
+             strlen(l->text) > 48 ? "..." : "");
+    }
+    emit(fn, ctx, "%s", "");
+    emit(fn, ctx, "Cues: start, peak, end; its channel; whether it disagrees with the words");
+    for (int i = 0; i < s->ncues; i++) {
+        const SceneCue *c = &s->cues[i];
+        const SceneLine *l = c->line >= 0 && c->line < s->nlines ? &s->lines[c->line] : NULL;
+        when(a, sizeof a, c->start);
+        when(b, sizeof b, c->peak);
+        if (holds(c->end))
+            snprintf(c3, sizeof c3, "  holds");
+        else
+            when(c3, sizeof c3, c->end);
+        emit(fn, ctx, "  %-16s %-16s %-16s %-16s %-8s %-12s line '%s' (line %d of the file)", c->def->name, a, b, c3,
+             channel_name(c->def->channel), c->incongruent ? "incongruent" : "fits", l && l->id ? l->id : "?",
+             c->src_line);
+    }
+    /* What a writer would want to know before a player finds out. */
+    for (int i = 0; i < s->ncues; i++) {
+        const SceneCue *c = &s->cues[i];
+        if (!overlaps_a_line(s, c)) {
+            if (!warnings++)
+                emit(fn, ctx, "%s\nWarnings", "");
+            emit(fn, ctx, "  line %d: cue '%s' plays while no line is spoken: nothing it could agree or "
+                          "disagree with is on screen", c->src_line, c->def->name);
+        }
+        int window = flag_window(s, c);
+        if (c->incongruent && window < SCENE_TICK_HZ) {
+            if (!warnings++)
+                emit(fn, ctx, "%s\nWarnings", "");
+            emit(fn, ctx, "  line %d: cue '%s' can be flagged for only %.1f s; give a player about a second "
+                          "or more (a later end, or an earlier start)", c->src_line, c->def->name,
+                 secs(window > 0 ? window : 0));
+        }
+    }
+    return warnings;
+}
