@@ -168,9 +168,12 @@ static const Scene *load_scene(App *app, bool windowed)
     const char *scene_id = o->scene ? o->scene : app->have_replay && app->replay.scene[0] ? app->replay.scene : NULL;
     const Scene *scene = scene_id ? library_scene(&app->lib, scene_id) : library_first_scene(&app->lib);
     if (!scene) {
-        char msg[400];
-        snprintf(msg, sizeof msg, "no scene '%s' in any pack%s (scene ids are set by 'id:' in each scene file)",
-                 scene_id, app->have_replay ? " the replay plays with (the base pack and its 'pack' lines)" : "");
+        char msg[500], hint[120] = "";
+        const char *close = library_closest_scene(&app->lib, scene_id);
+        if (close)
+            snprintf(hint, sizeof hint, "; did you mean '%s'?", close);
+        snprintf(msg, sizeof msg, "no scene '%s' in any pack%s (scene ids are set by 'id:' in each scene file)%s",
+                 scene_id, app->have_replay ? " the replay plays with (the base pack and its 'pack' lines)" : "", hint);
         cli_fail(o, msg);
     }
     return scene;

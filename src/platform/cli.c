@@ -154,7 +154,8 @@ int cli_parse(int argc, char **argv, Options *o)
         if (o->at < 0)
             o->at = 1;
     }
-    if (o->headless && !o->screenshot && !o->print_score && !o->replay && !o->bench_frames) {
+    bool tool = o->sheet_file || o->new_pack || o->ncheck || o->timeline; /* need no window anyway */
+    if (o->headless && !tool && !o->screenshot && !o->print_score && !o->replay && !o->bench_frames) {
         fprintf(stderr, "unsaid: --headless needs something to do: --replay, --screenshot or --print-score\n");
         return 2;
     }

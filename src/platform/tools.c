@@ -219,8 +219,13 @@ static int run_sheet(const Options *o)
         fprintf(stderr, "unsaid: %s\n", err[0] ? err : SDL_GetError());
     else if (!platform_save_opaque_png(sheet, o->sheet_file))
         fprintf(stderr, "unsaid: %s: cannot save: %s\n", o->sheet_file, SDL_GetError());
-    else
+    else {
+        static const char *const what[] = {"every cue of the lexicon at its peak", "every person",
+                                           "every place"};
+        printf("Wrote %s (%d x %d): %s in the packs.\n", o->sheet_file, sheet->w, sheet->h,
+               what[o->sheet_kind >= 0 && o->sheet_kind < 3 ? o->sheet_kind : 0]);
         rc = 0;
+    }
     SDL_FreeSurface(sheet);
     SDL_Quit();
     library_free(&lib);
@@ -244,8 +249,10 @@ static int run_timeline(const Options *o)
     }
     const Scene *s = library_scene(&lib, o->timeline);
     if (!s) {
-        fprintf(stderr, "unsaid: no scene '%s' in any pack (scene ids are set by 'id:' in each scene file); "
-                        "the scenes are:", o->timeline);
+        const char *close = library_closest_scene(&lib, o->timeline);
+        fprintf(stderr, "unsaid: no scene '%s' in any pack%s%s%s (scene ids are set by 'id:' in each scene file); "
+                        "the scenes are:", o->timeline, close ? "; did you mean '" : "", close ? close : "",
+                close ? "'?" : "");
         for (int i = 0; i < library_scene_count(&lib); i++)
             fprintf(stderr, " %s", library_scene_at(&lib, i)->id);
         fprintf(stderr, "\n");

@@ -25,7 +25,7 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
         const char *s = yscalar(y, v, "channel");
         int c = s ? channel_find(s) : -1;
         if (s && c < 0) {
-            const char *sug = ysuggest(s, channel_names());
+            const char *sug = names_closest(s, channel_names());
             yerr(y, v, "unknown channel '%s'%s%s%s", s, sug ? " (did you mean '" : "",
                  sug ? sug : "", sug ? "'?)" : "");
         }

@@ -147,9 +147,9 @@ static void warn_sound(PackInfo *p, const SoundNames *mine, const SoundNames *ba
 {
     if (has_sound(mine, name) || has_sound(base, name))
         return;
-    const char *sug = ysuggest(name, (const char *const *)mine->stems);
+    const char *sug = names_closest(name, (const char *const *)mine->stems);
     if (!sug)
-        sug = ysuggest(name, (const char *const *)base->stems);
+        sug = names_closest(name, (const char *const *)base->stems);
     if (sug)
         diag_add(&p->diags, DIAG_WARNING, file, line, col,
                  "%s '%s' is in neither this pack's sounds/ folder nor the base pack's (did you mean '%s'?)",
@@ -248,7 +248,7 @@ static void load_scene(Library *lib, PackInfo *p, const PackScope *scope, const 
                 diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "%s", msg);
             } else {
                 const char **known = registry_visible_ids(&lib->places.reg, scope);
-                const char *sug = known ? ysuggest(s->place, known) : NULL;
+                const char *sug = known ? names_closest(s->place, known) : NULL;
                 diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "unknown place '%s'%s%s%s",
                          s->place, sug ? " (did you mean '" : "", sug ? sug : "",
                          sug ? "'?)" : " (places are files in a pack's places/ folder)");
@@ -284,7 +284,7 @@ static bool check_scene_ref(Library *lib, PackInfo *p, const PackScope *scope, c
         diag_add(&p->diags, DIAG_ERROR, file, line, col, "%s: %s", what, msg);
     } else {
         const char **known = registry_visible_ids(&lib->scenes, scope);
-        const char *sug = known ? ysuggest(id, known) : NULL;
+        const char *sug = known ? names_closest(id, known) : NULL;
         diag_add(&p->diags, DIAG_ERROR, file, line, col,
                  "%s, but neither this pack, the base game nor a pack it depends on has a scene with that "
                  "id%s%s%s",
@@ -553,4 +553,18 @@ const PackInfo *library_pack_of_source(const Library *lib, int source)
         if (lib->packs[k].source == source)
             return &lib->packs[k];
     return NULL;
+}
+
+const char *library_closest_scene(const Library *lib, const char *id)
+{
+    int n = library_scene_count(lib);
+    const char **ids = malloc(((size_t)n + 1) * sizeof *ids);
+    if (!ids)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        ids[i] = library_scene_at(lib, i)->id;
+    ids[n] = NULL;
+    const char *best = names_closest(id, ids);
+    free(ids);
+    return best;
 }

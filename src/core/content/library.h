@@ -105,6 +105,8 @@ bool library_load(Library *lib, const PackSource *sources, int nsources, const P
                   const char *game_version);
 void library_free(Library *lib);
 const Scene *library_scene(const Library *lib, const char *id);
+/* The id of a loaded scene that `id` is probably a typo of, or NULL. */
+const char *library_closest_scene(const Library *lib, const char *id);
 static inline int library_scene_count(const Library *lib) { return lib->scenes.count; }
 static inline const Scene *library_scene_at(const Library *lib, int i) { return lib->scenes.entries[i].item; }
 /* The id of the pack a loaded scene comes from, or NULL. */

@@ -121,7 +121,7 @@ static bool load_shape(Places *pl, YDoc *y, const yaml_node_t *n, PlaceShape *s)
             k = i;
     if (k < 0) {
         if (kind) {
-            const char *sug = ysuggest(kind, shape_names);
+            const char *sug = names_closest(kind, shape_names);
             yerr(y, kn, "unknown shape '%s'%s%s%s", kind, sug ? " (did you mean '" : "", sug ? sug : "",
                  sug ? "'?)" : " (rect, gradient, ellipse, glow, polygon, line or twinkle)");
         }

@@ -213,7 +213,7 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
             ok = false;
         } else if (!out->def) {
             const char **names = registry_visible_ids(&L->lex->reg, L->scope);
-            const char *sug = names ? ysuggest(name, names) : NULL;
+            const char *sug = names ? names_closest(name, names) : NULL;
             if (sug)
                 yerr(y, v, "unknown cue '%s' (did you mean '%s'?)", name, sug);
             else
@@ -456,7 +456,7 @@ static void load_requires(Loader *L, const yaml_node_t *v, SceneAnswer *a, const
                                      s->cues[i].def->name);
     }
     names[k] = NULL;
-    const char *sug = ysuggest(name, names);
+    const char *sug = names_closest(name, names);
     if (k == 0)
         yerr(y, v, "no incongruent cue '%s' in this scene, and it has none an answer could require",
              name);
@@ -510,7 +510,7 @@ static void load_answers(Loader *L, const yaml_node_t *list)
         if ((v = ymap_get(y, an, "kind")) && (str = yscalar(y, v, "kind"))) {
             int k = scene_kind_find(str);
             if (k < 0) {
-                const char *sug = ysuggest(str, (const char *const[]){"empathic", "compassionate",
+                const char *sug = names_closest(str, (const char *const[]){"empathic", "compassionate",
                     "boundary", "sympathy", "fixing", "self_focused", "dismissive", NULL});
                 yerr(y, v, "unknown answer kind '%s'%s%s%s", str, sug ? " (did you mean '" : "",
                      sug ? sug : "", sug ? "'?)" : "");

@@ -4,7 +4,7 @@
  * pose parameters, looks) keeps one table of `count` names, value i at
  * names[i], and answers through these two, so every table behaves alike:
  * a value out of range has a name that says so, and a name not found is
- * -1. Pure. */
+ * -1. And the name a mistyped word was probably meant to be. Pure. */
 #ifndef UNSAID_NAMES_H
 #define UNSAID_NAMES_H
 
@@ -12,5 +12,9 @@
 const char *names_of(const char *const *names, int count, int value, const char *none);
 /* The value whose name is `name`, or -1 (also for NULL). */
 int names_find(const char *const *names, int count, const char *name);
+
+/* The candidate closest to word, within two letters added, dropped or
+ * changed (a "did you mean"), or NULL. candidates ends with NULL. */
+const char *names_closest(const char *word, const char *const *candidates);
 
 #endif

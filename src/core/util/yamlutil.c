@@ -1,6 +1,8 @@
 /* Unsaid - yamlutil.c */
 #include "yamlutil.h"
 
+#include "names.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -196,32 +198,6 @@ yaml_node_t *ymap_get(YDoc *y, const yaml_node_t *map, const char *key)
     return NULL;
 }
 
-static int edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    int row[64];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int up = row[j];
-            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int best = diag + cost;
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 bool yid_valid(const char *s, size_t min, size_t max)
 {
     size_t n = strlen(s);
@@ -231,20 +207,6 @@ bool yid_valid(const char *s, size_t min, size_t max)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
             return false;
     return true;
-}
-
-const char *ysuggest(const char *word, const char *const *candidates)
-{
-    const char *best = NULL;
-    int best_d = 3;
-    for (int i = 0; candidates[i]; i++) {
-        int d = edit_distance(word, candidates[i]);
-        if (d < best_d) {
-            best_d = d;
-            best = candidates[i];
-        }
-    }
-    return best;
 }
 
 void ymap_check_keys(YDoc *y, const yaml_node_t *map, const char *const *allowed)
@@ -270,7 +232,7 @@ void ymap_check_keys(YDoc *y, const yaml_node_t *map, const char *const *allowed
             if (strcmp(allowed[a], k) == 0)
                 ok = true;
         if (!ok) {
-            const char *s = ysuggest(k, allowed);
+            const char *s = names_closest(k, allowed);
             if (s)
                 yerr(y, kn, "unknown key '%s' (did you mean '%s'?)", k, s);
             else

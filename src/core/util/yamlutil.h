@@ -8,6 +8,7 @@
 #define UNSAID_YAMLUTIL_H
 
 #include "diag.h"
+#include "names.h" /* names_closest, for "did you mean" */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -61,8 +62,5 @@ yaml_node_t *ymap_value_at(YDoc *y, const yaml_node_t *map, int i);
 
 /* Is s an id: min..max characters of a-z, 0-9, _ and -? */
 bool yid_valid(const char *s, size_t min, size_t max);
-
-/* The closest candidate within edit distance 2, or NULL. */
-const char *ysuggest(const char *word, const char *const *candidates);
 
 #endif
