@@ -198,7 +198,8 @@ static int run_new_pack(const char *dir_arg)
             return 2;
         }
     }
-    printf("Wrote a new pack '%s' in %s. Check it with:  unsaid --check %s\n", id, dir, dir);
+    /* Quoted, so the command works when pasted even if the folder's name has spaces. */
+    printf("Wrote a new pack '%s' in %s. Check it with:  unsaid --check '%s'\n", id, dir, dir);
     return 0;
 }
 

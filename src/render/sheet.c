@@ -104,9 +104,24 @@ static void cell_end(Sheet *s, SDL_Rect r, const char *title, const char *sub)
         TextLine lines[4];
         int n = text_wrap(s->text, FONT_SMALL, sub, (float)r.w, lines, 4);
         float lh = text_line_height(s->text, FONT_SMALL);
-        for (int i = 0; i < n && i < 2; i++) /* two lines fit the label strip */
-            text_draw(s->text, s->draw, FONT_SMALL, sub + lines[i].start, lines[i].len, (float)r.x,
-                      (float)(r.y + r.h + 8) + lh * (float)(i + 1), color_hex(0xb8b2a7), ALIGN_LEFT);
+        for (int i = 0; i < n && i < 2; i++) { /* two lines fit the label strip */
+            char cut[320];
+            const char *line = sub + lines[i].start;
+            int len = lines[i].len;
+            if (i == 1 && n > 2) { /* more follows: end on a whole word and an ellipsis */
+                snprintf(cut, sizeof cut, "%.*s\xe2\x80\xa6", len < 300 ? len : 300, line);
+                while (text_width(s->text, FONT_SMALL, cut, -1) > (float)r.w) {
+                    char *space = strrchr(cut, ' ');
+                    if (!space)
+                        break;
+                    strcpy(space, "\xe2\x80\xa6");
+                }
+                line = cut;
+                len = -1;
+            }
+            text_draw(s->text, s->draw, FONT_SMALL, line, len, (float)r.x, (float)(r.y + r.h + 8) + lh * (float)(i + 1),
+                      color_hex(0xb8b2a7), ALIGN_LEFT);
+        }
     }
     draw_flush(s->draw);
 }
