@@ -94,20 +94,21 @@ int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
     /* What a writer would want to know before a player finds out. */
     for (int i = 0; i < s->ncues; i++) {
         const SceneCue *c = &s->cues[i];
-        if (!overlaps_a_line(s, c)) {
-            if (!warnings++)
-                emit(fn, ctx, "%s\nWarnings", "");
+        bool alone = !overlaps_a_line(s, c);
+        int window = flag_window(s, c);
+        bool short_window = c->incongruent && window < SCENE_TICK_HZ;
+        if ((alone || short_window) && warnings == 0) {
+            emit(fn, ctx, "%s", "");
+            emit(fn, ctx, "Warnings");
+        }
+        warnings += alone + short_window;
+        if (alone)
             emit(fn, ctx, "  line %d: cue '%s' plays while no line is spoken: nothing it could agree or "
                           "disagree with is on screen", c->src_line, c->def->name);
-        }
-        int window = flag_window(s, c);
-        if (c->incongruent && window < SCENE_TICK_HZ) {
-            if (!warnings++)
-                emit(fn, ctx, "%s\nWarnings", "");
+        if (short_window)
             emit(fn, ctx, "  line %d: cue '%s' can be flagged for only %.1f s; give a player about a second "
                           "or more (a later end, or an earlier start)", c->src_line, c->def->name,
                  secs(window > 0 ? window : 0));
-        }
     }
     return warnings;
 }
