@@ -6,17 +6,20 @@
 
 typedef struct {
     float a, b, c; /* e(x, y) = a*x + b*y + c, >= 0 inside */
-    float inv_a;   /* 1 / a, or 0 for a horizontal edge */
+    float ta, tc;  /* where e crosses zero on row yc, as a pixel index: ta*yc + tc */
     bool top_left; /* shared edges belong to exactly one triangle */
 } Edge;
 
 static Edge edge(SDL_FPoint p, SDL_FPoint q)
 {
-    Edge e = {p.y - q.y, q.x - p.x, p.x * q.y - p.y * q.x, 0, false};
+    Edge e = {p.y - q.y, q.x - p.x, p.x * q.y - p.y * q.x, 0, 0, false};
     /* With counter-clockwise triangles (in y-down space), a "top" edge is
      * horizontal with the inside below, a "left" edge goes downwards. */
     e.top_left = (e.a == 0 && e.b < 0) || e.a > 0;
-    e.inv_a = e.a != 0 ? 1.f / e.a : 0;
+    if (e.a != 0) { /* exact under negation, so a shared edge splits rows alike */
+        e.ta = -e.b / e.a;
+        e.tc = -e.c / e.a - 0.5f;
+    }
     return e;
 }
 
@@ -33,6 +36,11 @@ static inline float max3(float a, float b, float c)
 }
 
 /* floor and ceil for values well inside int range, without a libm call. */
+static inline float clampf(float v, float lo, float hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
 static inline int ifloor(float v)
 {
     int i = (int)v;
@@ -49,11 +57,11 @@ static inline int iceil(float v)
  * the row whose centre is yc. Returns false if none are left. */
 static inline bool clip_span(const Edge *e, float yc, int *x0, int *x1)
 {
-    float d = e->b * yc + e->c;
-    if (e->a == 0) /* horizontal edge: the whole row is in or out */
+    if (e->a == 0) { /* horizontal edge: the whole row is in or out */
+        float d = e->b * yc + e->c;
         return d > 0 || (d == 0 && e->top_left);
-    float t = -d * e->inv_a - 0.5f; /* where e crosses zero, as a pixel index */
-    t = t < -1e6f ? -1e6f : t > 1e6f ? 1e6f : t;
+    }
+    float t = clampf(e->ta * yc + e->tc, -1e6f, 1e6f);
     if (e->a > 0) { /* inside for x >= t (or > t) */
         int xs = iceil(t);
         if (!e->top_left && (float)xs == t)
@@ -139,6 +147,17 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
     int cx0 = clip->x, cx1 = clip->x + clip->w - 1;
     float inv = 1.f / area;
     const SDL_Color c[3] = {v0.color, v1.color, v2.color};
+    /* Each channel as a plane over the triangle, v = pa*x + pb*y + pc, found
+     * once from the barycentric weights (edge i / area is vertex i's). */
+    float pa[4] = {0}, pb[4] = {0}, pc[4] = {0};
+    if (!uniform)
+        for (int k = same_rgb && mode == RASTER_BLEND ? 3 : 0; k < 4; k++)
+            for (int i = 0; i < 3; i++) {
+                float cv = (k == 0 ? c[i].r : k == 1 ? c[i].g : k == 2 ? c[i].b : c[i].a) * inv;
+                pa[k] += e[i].a * cv;
+                pb[k] += e[i].b * cv;
+                pc[k] += e[i].c * cv;
+            }
     for (int y = y0; y <= y1; y++) {
         float yc = (float)y + 0.5f;
         int xu0 = bx0, xu1 = bx1; /* the row's span on the whole surface */
@@ -167,15 +186,10 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
         float xc = (float)xu0 + 0.5f;
         if (same_rgb && mode == RASTER_BLEND) { /* edges fading out: only alpha varies */
             Uint32 src = (Uint32)c[0].r << 16 | (Uint32)c[0].g << 8 | (Uint32)c[0].b;
-            float al = 0, dal = 0;
-            for (int i = 0; i < 3; i++) {
-                al += (e[i].a * xc + e[i].b * yc + e[i].c) * inv * c[i].a;
-                dal += e[i].a * inv * c[i].a;
-            }
             /* Step alpha in 16.16 fixed point: no float work per pixel. Slivers
              * can have huge slopes over a pixel or two; clamp to stay in range. */
-            al = fmaxf(-512.f, fminf(al, 512.f));
-            dal = fmaxf(-8192.f, fminf(dal, 8192.f));
+            float al = clampf(pa[3] * xc + (pb[3] * yc + pc[3]), -512.f, 512.f);
+            float dal = clampf(pa[3], -8192.f, 8192.f);
             int64_t fa = (int64_t)(al * 65536.f + 32768.f), fd = (int64_t)(dal * 65536.f);
             fa += fd * (x0 - xu0);
             for (int x = x0; x <= x1; x++, fa += fd) {
@@ -192,14 +206,8 @@ static void triangle(SDL_Surface *s, const SDL_Rect *clip, SDL_Vertex v0, SDL_Ve
          * a sliver's channel saturates. */
         float dmax = 30000.f / (float)(xu1 - xu0 + 1);
         for (int k = 0; k < 4; k++) {
-            float v = 0, dv = 0;
-            for (int i = 0; i < 3; i++) {
-                float cv = k == 0 ? c[i].r : k == 1 ? c[i].g : k == 2 ? c[i].b : c[i].a;
-                v += (e[i].a * xc + e[i].b * yc + e[i].c) * inv * cv;
-                dv += e[i].a * inv * cv;
-            }
-            v = fmaxf(-512.f, fminf(v, 512.f));
-            dv = fmaxf(-dmax, fminf(dv, dmax));
+            float v = clampf(pa[k] * xc + (pb[k] * yc + pc[k]), -512.f, 512.f);
+            float dv = clampf(pa[k], -dmax, dmax);
             ch[k] = (int32_t)(v * 65536.f + 32768.f);
             dch[k] = (int32_t)(dv * 65536.f);
             ch[k] += dch[k] * (x0 - xu0);
