@@ -64,8 +64,9 @@ for path in bad:
     if not errors(path):
         print("%s: the schema accepts a broken file" % os.path.relpath(path, src))
         failures += 1
-# Every shipped file names its schema on the first line, for editors.
-for path in files("levels/**/*.yaml", "docs/examples/**/*.yaml"):
+# Every shipped file names its schema on the first line, for editors, and
+# so does every file --new-pack writes.
+for path in files("levels/**/*.yaml", "docs/examples/**/*.yaml", "assets/templates/pack/**/*.yaml"):
     with open(path, encoding="utf-8") as f:
         first = f.readline()
     if not first.startswith("# yaml-language-server: $schema="):
