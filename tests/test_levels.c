@@ -44,8 +44,16 @@ static int list(const char *dir, const char *ext, char names[][128], int max)
 /* Compare diagnostics with the .expected file next to `path`. */
 static void compare(const char *path, const char *name, const DiagList *diags)
 {
-    char got[8192] = "", exp_path[1200];
-    diag_format_all(diags, got, sizeof got);
+    /* Each diagnostic and the line it quotes, with its caret. */
+    char got[16384] = "", exp_path[1200];
+    size_t used = 0;
+    for (int i = 0; i < diags->count && used < sizeof got; i++) {
+        char line[800], source[800];
+        diag_format(&diags->items[i], line, sizeof line);
+        diag_format_source(&diags->items[i], source, sizeof source);
+        int n = snprintf(got + used, sizeof got - used, "%s\n%s", line, source);
+        used += n > 0 ? (size_t)n : 0;
+    }
     snprintf(exp_path, sizeof exp_path, "%.*s.expected", (int)(strrchr(path, '.') - path), path);
     size_t len;
     char *want = slurp(exp_path, &len);

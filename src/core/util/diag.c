@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,8 @@ void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int c
     snprintf(d->file, sizeof d->file, "%s", file ? file : "?");
     d->line = line;
     d->col = col;
+    d->source[0] = '\0';
+    d->source_col = 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(d->msg, sizeof d->msg, fmt, ap);
@@ -41,6 +44,70 @@ void diag_format(const Diag *d, char *buf, size_t size)
         snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line, d->col, lv, d->msg);
     else
         snprintf(buf, size, "%s: %s: %s", d->file, lv, d->msg);
+}
+
+void diag_quote(DiagList *list, const char *buf, size_t len)
+{
+    if (list->count == 0 || !buf)
+        return;
+    Diag *d = &list->items[list->count - 1];
+    if (d->line <= 0)
+        return;
+    size_t i = 0;
+    for (int at = 1; at < d->line && i < len; i++)
+        if (buf[i] == '\n')
+            at++;
+    size_t end = i;
+    while (end < len && buf[end] != '\n' && buf[end] != '\r')
+        end++;
+    /* The byte where the column is (columns count characters). */
+    size_t at = i;
+    for (int c = 1; at < end && c < d->col;) {
+        at++;
+        if (at == end || ((unsigned char)buf[at] & 0xC0) != 0x80)
+            c++;
+    }
+    /* A long line is shown from a little before the column. */
+    const char *lead = "";
+    if (at - i > 100) {
+        i = at - 60;
+        while (i < at && ((unsigned char)buf[i] & 0xC0) == 0x80)
+            i++;
+        lead = "...";
+    }
+    size_t room = sizeof d->source - 1 - strlen(lead) - 3;
+    bool cut = end - i > room;
+    if (cut) {
+        end = i + room;
+        while (end > i && ((unsigned char)buf[end] & 0xC0) == 0x80)
+            end--;
+    }
+    snprintf(d->source, sizeof d->source, "%s%.*s%s", lead, (int)(end - i), buf + i, cut ? "..." : "");
+    /* Tabs show as one space each, so the caret's count of characters holds;
+     * other control characters as '?'. */
+    for (char *t = d->source; *t; t++)
+        if ((unsigned char)*t < 0x20 || *t == 0x7f)
+            *t = *t == '\t' ? ' ' : '?';
+    int col = (int)strlen(lead) + 1;
+    for (size_t k = i; k < at; k++)
+        if (((unsigned char)buf[k] & 0xC0) != 0x80)
+            col++;
+    d->source_col = at <= end ? col : 0;
+}
+
+void diag_format_source(const Diag *d, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    buf[0] = '\0';
+    if (!d->source[0])
+        return;
+    char num[16];
+    int w = snprintf(num, sizeof num, "%d", d->line);
+    int n = snprintf(buf, size, "  %s | %s\n", num, d->source);
+    if (n < 0 || (size_t)n >= size || d->source_col <= 0)
+        return;
+    snprintf(buf + n, size - (size_t)n, "  %*s | %*s^\n", w, "", d->source_col - 1, "");
 }
 
 void diag_format_all(const DiagList *list, char *buf, size_t size)

@@ -14,6 +14,8 @@ typedef struct {
     char file[256];
     int line, col; /* 1-based; 0 when unknown */
     char msg[320];
+    char source[160]; /* the line it is on, when known ("" otherwise) */
+    int source_col;   /* where under source the column falls, 1-based; 0: nowhere */
 } Diag;
 
 typedef struct {
@@ -33,6 +35,14 @@ void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int c
               const char *fmt, ...) DIAG_PRINTF(6, 7);
 /* "file:line:col: error: message" into buf. */
 void diag_format(const Diag *d, char *buf, size_t size);
+/* Quote line d->line of buf[len] in the diagnostic added last, so that
+ * diag_format_source can show it. */
+void diag_quote(DiagList *list, const char *buf, size_t len);
+/* The quoted line with a caret under the column, as two lines:
+ *     12 |   says "Honestly"
+ *        |        ^
+ * or "" when nothing was quoted. */
+void diag_format_source(const Diag *d, char *buf, size_t size);
 /* All diagnostics, one per line, into buf (truncated with "..." if needed). */
 void diag_format_all(const DiagList *list, char *buf, size_t size);
 void diag_free(DiagList *list);

@@ -7,6 +7,8 @@
  *   yamlutil.h  reading YAML with file:line:col errors (for the core's
  *               loaders only: it brings in libyaml, so it is not here)
  *
+ * Private to the folder: yaml_explain.h.
+ *
  * Contract: depends on nothing of the game's; the C library and libyaml
  * only. No SDL, no files, no clock, no global state: the same calls give
  * the same results. Code outside src/core includes this header only. */

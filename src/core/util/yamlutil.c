@@ -2,6 +2,7 @@
 #include "yamlutil.h"
 
 #include "names.h"
+#include "yaml_explain.h"
 
 #include <errno.h>
 #include <math.h>
@@ -61,6 +62,8 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
 {
     memset(y, 0, sizeof *y);
     y->file = file;
+    y->buf = buf;
+    y->len = len;
     y->diags = diags;
     if (!prescan(file, buf, len, diags))
         return false;
@@ -71,12 +74,9 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
     if (!yaml_parser_load(&parser, &y->doc)) {
-        const char *problem = parser.problem ? parser.problem : "malformed YAML";
-        int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
         if (parser.error == YAML_READER_ERROR) {
             /* Reader errors (bad encoding) carry a byte offset, not a mark. */
-            line = 1;
-            col = 1;
+            int line = 1, col = 1;
             for (size_t i = 0; i < parser.problem_offset && i < len; i++) {
                 if (buf[i] == '\n') {
                     line++;
@@ -85,13 +85,20 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
                     col++;
                 }
             }
-            diag_add(diags, DIAG_ERROR, file, line, col, "%s (save the file as UTF-8)", problem);
-        } else if (parser.context) {
-            diag_add(diags, DIAG_ERROR, file, line, col, "%s %s that began at line %d, column %d",
-                     problem, parser.context, (int)parser.context_mark.line + 1,
-                     (int)parser.context_mark.column + 1);
+            const char *problem = parser.problem ? parser.problem : "";
+            if (strstr(problem, "control characters"))
+                diag_add(diags, DIAG_ERROR, file, line, col,
+                         "an invisible control character is here: delete it (text copied from a word processor "
+                         "or a web page can bring one along)");
+            else
+                diag_add(diags, DIAG_ERROR, file, line, col,
+                         "this is not UTF-8 text (byte %zu cannot be read as a character): save the file as UTF-8",
+                         (size_t)parser.problem_offset + 1);
         } else {
-            diag_add(diags, DIAG_ERROR, file, line, col, "%s", problem);
+            YamlExplained e;
+            yaml_explain(&parser, buf, len, &e);
+            diag_add(diags, DIAG_ERROR, file, e.line, e.col, "%s", e.msg);
+            diag_quote(diags, buf, len);
         }
         yaml_parser_delete(&parser);
         return false;
@@ -125,6 +132,10 @@ static void vreport(YDoc *y, DiagLevel lv, const yaml_node_t *node, const char *
     int line = node ? (int)node->start_mark.line + 1 : 0;
     int col = node ? (int)node->start_mark.column + 1 : 0;
     diag_add(y->diags, lv, y->file, line, col, "%s", msg);
+    /* A value is worth quoting; a whole mapping or list starts on a line
+     * that is not where its problem is. */
+    if (node && node->type == YAML_SCALAR_NODE)
+        diag_quote(y->diags, y->buf, y->len);
 }
 
 void yerr(YDoc *y, const yaml_node_t *node, const char *fmt, ...)

@@ -19,6 +19,8 @@
 typedef struct {
     yaml_document_t doc;
     const char *file;
+    const char *buf; /* the text, to quote lines from: valid while the YDoc is used */
+    size_t len;
     DiagList *diags;
     bool loaded;
 } YDoc;
