@@ -16,6 +16,9 @@ schemas = {n: json.load(open(os.path.join(src, "docs/schema/%s.schema.json" % n)
            for n in ("scene", "pack", "lexicon", "look", "strings", "place")}
 for s in schemas.values():
     jsonschema.Draft202012Validator.check_schema(s)
+    # The YAML language server checks a schema against draft 7 and, if it
+    # fails, completes nothing with it.
+    jsonschema.Draft7Validator.check_schema(s)
 
 
 def kind(path):
