@@ -2,7 +2,14 @@
 """The JSON Schemas in docs/schema must accept every example and shipped file
 and refuse known-broken ones, so editors that use them give true hints.
 
-usage: validate_schema.py SOURCE_DIR"""
+usage: validate_schema.py SOURCE_DIR [--schemas DIR]
+
+With --schemas, the schemas are the ones `unsaid --write-schema DIR` wrote,
+with the names the installed packs define (the test installs the example
+packs of docs/examples): they must accept every file of levels/ and
+docs/examples, refuse the broken ones, refuse a misspelt name that the
+shipped schema lets through, and say what each name is."""
+import copy
 import glob
 import json
 import os
@@ -12,7 +19,9 @@ import jsonschema
 import yaml
 
 src = sys.argv[1]
-schemas = {n: json.load(open(os.path.join(src, "docs/schema/%s.schema.json" % n)))
+written = sys.argv[3] if sys.argv[2:3] == ["--schemas"] else None
+schema_dir = written or os.path.join(src, "docs/schema")
+schemas = {n: json.load(open(os.path.join(schema_dir, "%s.schema.json" % n)))
            for n in ("scene", "pack", "lexicon", "look", "strings", "place")}
 for s in schemas.values():
     jsonschema.Draft202012Validator.check_schema(s)
@@ -55,6 +64,8 @@ good = files("levels/*/pack.yaml", "levels/*/lexicon.yaml", "levels/*/strings.ya
              "docs/examples/*.yaml", "docs/examples/packs/**/*.yaml",
              "tests/data/packs/good/**/*.yaml", "tests/data/packs/override_ok/**/*.yaml",
              "tests/data/warnings/*.yaml")
+if written:  # the packs installed beside the base pack are those of docs/examples
+    good = [p for p in good if os.path.relpath(p, src).split(os.sep)[0] in ("levels", "docs")]
 for path in good:
     for e in errors(path):
         print("%s: the schema refuses a valid file: %s" % (os.path.relpath(path, src), e))
@@ -67,6 +78,42 @@ for path in bad:
     if not errors(path):
         print("%s: the schema accepts a broken file" % os.path.relpath(path, src))
         failures += 1
+# The written schemas know the names: a misspelt cue, place or look is
+# refused (the shipped schema lets it through), and every cue of the base
+# pack and of the installed example pack comes with its own words.
+if written:
+    with open(os.path.join(src, "levels/base/scenes/im_fine.yaml"), encoding="utf-8") as f:
+        scene = yaml.safe_load(f)
+    shipped = jsonschema.Draft202012Validator(json.load(open(os.path.join(src, "docs/schema/scene.schema.json"))))
+    mine = jsonschema.Draft202012Validator(schemas["scene"])
+    for what, typo in (("cue", "wring_hnads"), ("place", "kitchen_nite"), ("look", "nor")):
+        broken = copy.deepcopy(scene)
+        if what == "cue":
+            broken["lines"][0]["cues"][0]["cue"] = typo
+        elif what == "place":
+            broken["place"] = typo
+        else:
+            broken["character"]["look"] = typo
+        if not list(mine.iter_errors(broken)):
+            print("written scene schema: accepts the unknown %s '%s'" % (what, typo))
+            failures += 1
+        if list(shipped.iter_errors(broken)):
+            print("docs/schema/scene.schema.json: refuses %s '%s', which only the checker can know" % (what, typo))
+            failures += 1
+    cues = schemas["scene"].get("$defs", {}).get("cue", {"enum": [], "enumDescriptions": []})
+    for lexicon in ("levels/base/lexicon.yaml", "docs/examples/packs/kitchen-talks/lexicon.yaml"):
+        with open(os.path.join(src, lexicon), encoding="utf-8") as f:
+            defined = yaml.safe_load(f)["cues"]
+        for name, cue in defined.items():
+            if name not in cues["enum"]:
+                print("written scene schema: lacks the cue '%s' of %s" % (name, lexicon))
+                failures += 1
+            elif cue.get("describe", "") not in cues["enumDescriptions"][cues["enum"].index(name)]:
+                print("written scene schema: the cue '%s' is not described as in %s" % (name, lexicon))
+                failures += 1
+    print("validate_schema: %d valid files, %d broken files, %d problems with the schemas in %s"
+          % (len(good), len(bad), failures, written))
+    sys.exit(1 if failures else 0)
 # Every shipped file names its schema on the first line, for editors, and
 # so does every file --new-pack writes.
 for path in files("levels/**/*.yaml", "docs/examples/**/*.yaml", "assets/templates/pack/**/*.yaml"):

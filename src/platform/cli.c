@@ -36,6 +36,8 @@ static void usage(FILE *f)
           "  --gallery FILE.png  render every cue of the lexicon at its peak, labelled, and exit\n"
           "  --cast FILE.png     render every person (look) in the packs, labelled, and exit\n"
           "  --places FILE.png   render every place in the packs, labelled, and exit\n"
+          "  --write-schema DIR  write the JSON Schemas into DIR with the names of every cue,\n"
+          "                      look, place and scene in the packs, for editors to complete\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
@@ -92,6 +94,8 @@ int cli_parse(int argc, char **argv, Options *o)
             value = &o->new_pack;
         } else if (strcmp(a, "--timeline") == 0) {
             value = &o->timeline;
+        } else if (strcmp(a, "--write-schema") == 0) {
+            value = &o->write_schema;
         } else if (strcmp(a, "--gallery") == 0 || strcmp(a, "--cast") == 0 || strcmp(a, "--places") == 0) {
             o->sheet_kind = a[2] == 'g' ? SHEET_GALLERY : a[2] == 'c' ? SHEET_CAST : SHEET_PLACES;
             value = &o->sheet_file;
@@ -154,7 +158,7 @@ int cli_parse(int argc, char **argv, Options *o)
         if (o->at < 0)
             o->at = 1;
     }
-    bool tool = o->sheet_file || o->new_pack || o->ncheck || o->timeline; /* need no window anyway */
+    bool tool = o->sheet_file || o->new_pack || o->ncheck || o->timeline || o->write_schema; /* no window */
     if (o->headless && !tool && !o->screenshot && !o->print_score && !o->replay && !o->bench_frames) {
         fprintf(stderr, "unsaid: --headless needs something to do: --replay, --screenshot or --print-score\n");
         return 2;

@@ -22,6 +22,7 @@ typedef struct {
     /* The pack tools: at most one of these runs, instead of the game. */
     const char *new_pack;
     const char *timeline; /* --timeline SCENE */
+    const char *write_schema; /* --write-schema DIR */
     const char *sheet_file;
     int sheet_kind; /* a SheetKind: --gallery, --cast or --places */
     const char *check[VFS_MAX_SOURCES];

@@ -4,6 +4,7 @@
 #include "content.h"
 #include "packs.h"
 #include "platform.h"
+#include "schema_out.h"
 #include "sheet.h"
 #include "util.h"
 #include "vfs.h"
@@ -265,15 +266,39 @@ static int run_timeline(const Options *o)
     return 0;
 }
 
+/* --write-schema DIR: the schemas of docs/schema with the names of the
+ * packs the game would load (schema_out.h). */
+static int run_write_schema(const char *dir_arg)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", dir_arg);
+    for (size_t l = strlen(dir); l > 1 && dir[l - 1] == '/'; l--)
+        dir[l - 1] = '\0';
+    struct stat st;
+    int why = !make_dirs(dir) || stat(dir, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+    if (why) {
+        fprintf(stderr, "unsaid: cannot write the schemas into %s: %s\n", dir, strerror(why));
+        return 2;
+    }
+    Library lib;
+    packs_load(&lib, false, true);
+    PackIO io = vfs_pack_io();
+    int rc = schema_out_write(&lib, &io, dir);
+    library_free(&lib);
+    return rc;
+}
+
 bool tools_wanted(const Options *o)
 {
-    return o->sheet_file || o->new_pack || o->ncheck || o->timeline;
+    return o->sheet_file || o->new_pack || o->ncheck || o->timeline || o->write_schema;
 }
 
 int tools_run(const Options *o)
 {
     if (o->timeline)
         return run_timeline(o);
+    if (o->write_schema)
+        return run_write_schema(o->write_schema);
     if (o->sheet_file)
         return run_sheet(o);
     if (o->new_pack)

@@ -5,7 +5,8 @@
  *   --check PATH...  every problem of the given packs as file:line:col and
  *                    a summary; 0 clean, 1 errors, 2 could not run
  *   --new-pack DIR   a small commented example pack that passes the check
- *   --gallery, --cast, --places FILE.png  a labelled contact sheet */
+ *   --gallery, --cast, --places FILE.png  a labelled contact sheet
+ *   --write-schema DIR  the JSON Schemas with the names the packs define */
 #ifndef UNSAID_TOOLS_H
 #define UNSAID_TOOLS_H
 
