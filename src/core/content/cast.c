@@ -109,8 +109,12 @@ bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf
 {
     int errors_before = diags->errors;
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags))
+    if (!ydoc_load(&y, file, buf, len, diags)) {
+        char id[65];
+        if (ypeek_id(buf, len, id, sizeof id))
+            registry_note_failed(&c->reg, id);
         return false;
+    }
     yaml_node_t *root = ydoc_root(&y);
     static const char *const extra[] = {"id", "describe", NULL};
     Look look = look_default();
@@ -130,6 +134,7 @@ bool cast_add(Cast *c, const PackScope *scope, const char *file, const char *buf
     /* A look with errors is not added, but a clash of ids is still told. */
     if (id && diags->errors > errors_before) {
         registry_put_node(&c->reg, &y, idn, scope, id, NULL);
+        registry_note_failed(&c->reg, id);
     } else if (id) {
         CastEntry *e = calloc(1, sizeof *e);
         if (e)

@@ -237,13 +237,21 @@ static void load_scene(Library *lib, PackInfo *p, const PackScope *scope, const 
         free(buf);
         return;
     }
-    if (!scene_load_scoped(s, file, buf, len, &lib->lex, &lib->cast, scope, &p->diags))
+    if (!scene_load_scoped(s, file, buf, len, &lib->lex, &lib->cast, scope, &p->diags)) {
         p->state = PACK_BROKEN;
+        char id[65];
+        if (s->id)
+            registry_note_failed(&lib->scenes, s->id);
+        else if (ypeek_id(buf, len, id, sizeof id))
+            registry_note_failed(&lib->scenes, id);
+    }
     free(buf);
     if (s->place) {
         const RegEntry *hidden;
         if (!registry_lookup(&lib->places.reg, scope, s->place, &hidden)) {
-            if (hidden) {
+            if (registry_failed(&lib->places.reg, s->place)) {
+                /* the place's own error is reported */
+            } else if (hidden) {
                 registry_hidden_message(&lib->places.reg, hidden, msg, sizeof msg);
                 diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "%s", msg);
             } else {
@@ -278,6 +286,9 @@ static bool check_scene_ref(Library *lib, PackInfo *p, const PackScope *scope, c
     const RegEntry *hidden;
     if (registry_lookup(&lib->scenes, scope, id, &hidden))
         return true;
+    p->state = PACK_BROKEN;
+    if (registry_failed(&lib->scenes, id))
+        return false; /* the scene's own error is reported */
     char msg[400];
     if (hidden) {
         registry_hidden_message(&lib->scenes, hidden, msg, sizeof msg);
@@ -441,6 +452,13 @@ static bool load_round(Library *lib, const PackIO *io, const DiagMark *kept_diag
             load_folder(lib, p, &sc.scope, io, "looks", add_look);
             load_folder(lib, p, &sc.scope, io, "places", add_place);
             check_sounds(lib, p, k, io);
+        }
+        /* When its looks, places or strings broke, a pack's scenes are read
+         * now, while its own cues are still staged: otherwise each of them
+         * would be reported unknown, a consequence of an error already told. */
+        if (read_scenes[k] && p->state != PACK_ENABLED) {
+            load_scenes(lib, p, k, &sc.scope, io);
+            read_scenes[k] = false;
         }
         stage_end(lib, p->state == PACK_ENABLED);
     }

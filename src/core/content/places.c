@@ -196,8 +196,12 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
 {
     int errors_before = diags->errors;
     YDoc y;
-    if (!ydoc_load(&y, file, buf, len, diags))
+    if (!ydoc_load(&y, file, buf, len, diags)) {
+        char id[65];
+        if (ypeek_id(buf, len, id, sizeof id))
+            registry_note_failed(&p->reg, id);
         return false;
+    }
     static const char *const keys[] = {"id", "describe", "ambience", "table_y", "back", "life", "front", NULL};
     static const char *const layer_keys[PLACE_LAYER_COUNT] = {"back", "life", "front"};
     PlaceDef def = {0};
@@ -244,6 +248,7 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
     /* A place with errors is not added, but a clash of ids is still told. */
     if (def.id && diags->errors > errors_before) {
         registry_put_node(&p->reg, &y, idn, scope, def.id, NULL);
+        registry_note_failed(&p->reg, def.id);
     } else if (def.id) {
         PlaceDef *item = malloc(sizeof *item);
         def.id = arena_strdup(&p->arena, def.id);

@@ -33,6 +33,7 @@ void registry_free(Registry *r)
     free(r->entries);
     free(r->undo);
     free(r->buckets);
+    free(r->failed);
     arena_free(&r->arena);
     const char *kind = r->kind;
     void (*free_item)(void *) = r->free_item;
@@ -249,6 +250,31 @@ void registry_hidden_message(const Registry *r, const RegEntry *hidden, char *ou
              "%s '%s' comes from pack '%s', which this pack does not depend on; to use it, list '%s' "
              "under 'dependencies: required:' in pack.yaml",
              r->kind, hidden->id, hidden->origin_id, hidden->origin_id);
+}
+
+void registry_note_failed(Registry *r, const char *id)
+{
+    if (!id || registry_failed(r, id))
+        return;
+    if (r->nfailed == r->capfailed) {
+        int cap = r->capfailed ? r->capfailed * 2 : 8;
+        const char **f = realloc(r->failed, (size_t)cap * sizeof *f);
+        if (!f)
+            return; /* then a consequence may be reported too: no worse */
+        r->failed = f;
+        r->capfailed = cap;
+    }
+    const char *copy = arena_strdup(&r->arena, id);
+    if (copy)
+        r->failed[r->nfailed++] = copy;
+}
+
+bool registry_failed(const Registry *r, const char *id)
+{
+    for (int i = 0; id && i < r->nfailed; i++)
+        if (strcmp(r->failed[i], id) == 0)
+            return true;
+    return false;
 }
 
 const char **registry_visible_ids(const Registry *r, const PackScope *scope)

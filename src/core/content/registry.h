@@ -63,6 +63,8 @@ typedef struct {
     int mark;                      /* count at registry_begin; -1 when nothing is staged */
     int *buckets;                  /* open-addressing index of entries by id, -1 when empty */
     int nbuckets;
+    const char **failed;           /* ids whose definitions failed to load (in the arena) */
+    int nfailed, capfailed;
 } Registry;
 
 typedef enum {
@@ -105,6 +107,12 @@ void registry_hidden_message(const Registry *r, const RegEntry *hidden, char *ou
 bool scope_sees(const PackScope *scope, int k);
 /* Does scope's pack list id under overrides:? */
 bool scope_overrides(const PackScope *scope, const char *id);
+
+/* An id whose definition was found broken and reported: what names it
+ * elsewhere is a consequence of that report, not a new problem. Kept until
+ * registry_free, through commits and rollbacks. */
+void registry_note_failed(Registry *r, const char *id);
+bool registry_failed(const Registry *r, const char *id);
 
 /* The ids scope may use, NULL-terminated, for "did you mean"; free() it. */
 const char **registry_visible_ids(const Registry *r, const PackScope *scope);

@@ -358,9 +358,15 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         line->id = req_text(L, ln, "id", 64);
         if (line->id && !yid_valid(line->id, 1, 64))
             yerr(y, ymap_get(y, ln, "id"), "line id '%s' may use only a-z, 0-9, _ and -", line->id);
-        for (int j = 0; line->id && j < s->nlines; j++)
-            if (s->lines[j].id && strcmp(s->lines[j].id, line->id) == 0)
-                yerr(y, ymap_get(y, ln, "id"), "line id '%s' is used twice", line->id);
+        for (int j = 0; line->id && j < i; j++) { /* an earlier line with this id? */
+            yaml_node_t *prev = yseq_at(y, list, j);
+            yaml_node_t *pid = prev && prev->type == YAML_MAPPING_NODE ? ymap_get(y, prev, "id") : NULL;
+            if (pid && pid->type == YAML_SCALAR_NODE && strcmp((const char *)pid->data.scalar.value, line->id) == 0) {
+                yerr(y, ymap_get(y, ln, "id"), "line id '%s' is used twice (first on line %d)", line->id,
+                     (int)pid->start_mark.line + 1);
+                break;
+            }
+        }
         line->text = req_text(L, ln, "text", MAX_TEXT);
         if (!line->text)
             continue;
@@ -677,6 +683,8 @@ bool scene_load_scoped(Scene *scene, const char *file, const char *buf, size_t l
                 } else if (hidden) {
                     registry_hidden_message(&cast->reg, hidden, msg, sizeof msg);
                     yerr(&y, lk, "%s", msg);
+                } else if (cast && registry_failed(&cast->reg, id)) {
+                    /* Its own file's error is reported, and breaks the pack. */
                 } else {
                     yerr(&y, lk, "unknown look '%s' (looks are files in a pack's looks/ folder)", id);
                 }

@@ -113,6 +113,26 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
     return true;
 }
 
+bool ypeek_id(const char *buf, size_t len, char *out, size_t size)
+{
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if ((i == 0 || buf[i - 1] == '\n') && memcmp(buf + i, "id:", 3) == 0) {
+            size_t a = i + 3, e;
+            while (a < len && buf[a] == ' ')
+                a++;
+            char q = a < len && (buf[a] == '"' || buf[a] == '\'') ? buf[a++] : 0;
+            for (e = a; e < len && buf[e] != '\n' && buf[e] != '\r' && (q ? buf[e] != q : buf[e] != ' ' && buf[e] != '#');)
+                e++;
+            if (e == a || e - a >= size)
+                return false;
+            memcpy(out, buf + a, e - a);
+            out[e - a] = '\0';
+            return true;
+        }
+    }
+    return false;
+}
+
 void ydoc_free(YDoc *y)
 {
     if (y->loaded)

@@ -30,6 +30,10 @@ typedef struct {
  * (the YDoc is then empty: nothing to free, though freeing it is safe). */
 bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList *diags);
 void ydoc_free(YDoc *y);
+/* The value of a top-level "id:" line in text that may not parse, so that
+ * what names a broken file's id is not reported as a second problem.
+ * Returns false when there is none. */
+bool ypeek_id(const char *buf, size_t len, char *out, size_t size);
 yaml_node_t *ydoc_root(YDoc *y);
 
 /* Report an error / warning at a node. */
