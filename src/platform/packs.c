@@ -9,9 +9,10 @@
 void packs_report(const DiagList *diags, bool windowed, const char *what)
 {
     for (int i = 0; i < diags->count; i++) {
-        char line[700];
+        char line[700], source[800];
         diag_format(&diags->items[i], line, sizeof line);
-        fprintf(stderr, "%s\n", line);
+        diag_format_source(&diags->items[i], source, sizeof source);
+        fprintf(stderr, "%s\n%s", line, source);
     }
     if (windowed && diags->errors > 0) {
         char msg[2048];

@@ -57,8 +57,10 @@ static int run_check(const Options *o)
         checked++;
         for (int i = 0; i < p->diags.count; i++) {
             char line[800];
+            char source[800];
             diag_format(&p->diags.items[i], line, sizeof line);
-            printf("%s\n", line);
+            diag_format_source(&p->diags.items[i], source, sizeof source);
+            printf("%s\n%s", line, source);
         }
         errors += p->diags.errors;
         warnings += p->diags.warnings;
