@@ -1,6 +1,8 @@
 /* Unsaid - json_tree.c: a JSON document in memory (see json_tree.h). */
 #include "json_tree.h"
 
+#include "persist.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,82 +262,31 @@ JsonNode *json_at(JsonNode *root, const char *pointer)
     return node;
 }
 
-typedef struct {
-    char *s;
-    size_t len, cap;
-    bool failed;
-} Out;
-
-static void put(Out *o, const char *s, size_t n)
+static void write_node(TextWriter *w, const JsonNode *node, int depth)
 {
-    if (o->failed)
-        return;
-    if (o->len + n + 1 > o->cap) {
-        size_t cap = (o->len + n + 1) * 2;
-        char *grown = realloc(o->s, cap);
-        if (!grown) {
-            o->failed = true;
-            return;
-        }
-        o->s = grown;
-        o->cap = cap;
-    }
-    memcpy(o->s + o->len, s, n);
-    o->len += n;
-    o->s[o->len] = '\0';
-}
-
-static void puts_(Out *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
-static void indent(Out *o, int depth)
-{
-    puts_(o, "\n");
-    for (int i = 0; i < depth; i++)
-        puts_(o, "  ");
-}
-
-static void write_node(Out *o, const JsonNode *node, int depth)
-{
-    if (node->kind == JSON_STRING) {
-        puts_(o, "\"");
-        puts_(o, node->text);
-        puts_(o, "\"");
-        return;
-    }
-    if (node->kind == JSON_LITERAL) {
-        puts_(o, node->text);
+    if (node->kind != JSON_OBJECT && node->kind != JSON_ARRAY) {
+        textio_printf(w, node->kind == JSON_STRING ? "\"%s\"" : "%s", node->text);
         return;
     }
     bool object = node->kind == JSON_OBJECT;
-    puts_(o, object ? "{" : "[");
+    textio_printf(w, "%c", object ? '{' : '[');
     for (int i = 0; i < node->n; i++) {
-        indent(o, depth + 1);
-        if (object) {
-            puts_(o, "\"");
-            puts_(o, node->keys[i]);
-            puts_(o, "\": ");
-        }
-        write_node(o, node->items[i], depth + 1);
+        textio_printf(w, "\n%*s", 2 * (depth + 1), "");
+        if (object)
+            textio_printf(w, "\"%s\": ", node->keys[i]);
+        write_node(w, node->items[i], depth + 1);
         if (i + 1 < node->n)
-            puts_(o, ",");
+            textio_printf(w, ",");
     }
     if (node->n)
-        indent(o, depth);
-    puts_(o, object ? "}" : "]");
+        textio_printf(w, "\n%*s", 2 * depth, "");
+    textio_printf(w, "%c", object ? '}' : ']');
 }
 
 char *json_write(const JsonNode *root, size_t *len)
 {
-    Out o = {0};
-    write_node(&o, root, 0);
-    puts_(&o, "\n");
-    if (o.failed) {
-        free(o.s);
-        return NULL;
-    }
-    *len = o.len;
-    return o.s;
+    TextWriter w = {0};
+    write_node(&w, root, 0);
+    textio_printf(&w, "\n");
+    return textio_take(&w, len);
 }

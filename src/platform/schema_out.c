@@ -7,7 +7,6 @@
 #include "vfs.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,29 +54,31 @@ typedef struct {
     int n[N_COUNT], cap[N_COUNT];
 } Names;
 
-/* Add a name unless it is there already (the first pack to define it in
- * load order wins, as in the game); `about` is printf-style. */
-static void add(Names *nm, NameKind k, const char *name, const char *about, ...)
+/* Add a name, described as "what (where)" (or "what" when where is NULL),
+ * unless it is there already: the first pack to define it in load order
+ * wins, as in the game. */
+static void add(Names *nm, NameKind k, const char *name, const char *what, const char *where)
 {
     if (!name || !name[0])
         return;
     for (int i = 0; i < nm->n[k]; i++)
         if (strcmp(nm->list[k][i].name, name) == 0)
             return;
-    char text[1200];
-    va_list ap;
-    va_start(ap, about);
-    vsnprintf(text, sizeof text, about, ap);
-    va_end(ap);
-    Name *slot = arena_array_push((void **)&nm->list[k], &nm->n[k], &nm->cap[k], sizeof *slot);
-    if (slot)
-        *slot = (Name){arena_strdup(&nm->arena, name), arena_strdup(&nm->arena, text)};
+    size_t size = strlen(what) + (where ? strlen(where) + 3 : 0) + 1;
+    char *about = arena_alloc(&nm->arena, size);
+    Name *slot = about ? arena_array_push((void **)&nm->list[k], &nm->n[k], &nm->cap[k], sizeof *slot) : NULL;
+    if (!slot)
+        return;
+    snprintf(about, size, where ? "%s (%s)" : "%s", what, where);
+    *slot = (Name){arena_strdup(&nm->arena, name), about};
 }
 
-/* "pack 'x'", and when the pack was set aside, that it has errors. */
-static const char *from(char *buf, size_t size, const char *pack, bool broken)
+/* "hands; pack 'x'": a detail (may be NULL), the pack, and when the pack
+ * was set aside, that it has errors. */
+static const char *from(char *buf, size_t size, const char *detail, const char *pack, bool broken)
 {
-    snprintf(buf, size, "pack '%s'%s", pack ? pack : "?", broken ? ", which has errors" : "");
+    snprintf(buf, size, "%s%spack '%s'%s", detail ? detail : "", detail ? "; " : "", pack ? pack : "?",
+             broken ? ", which has errors" : "");
     return buf;
 }
 
@@ -87,8 +88,8 @@ static void add_cues(Names *nm, const Lexicon *lex, const char *pack, bool broke
     for (int i = 0; i < lexicon_count(lex); i++) {
         const CueDef *d = lexicon_at(lex, i);
         const char *owner = pack ? pack : registry_at(&lex->reg, i)->owner_id;
-        add(nm, N_CUE, d->name, "%s%s(%s; %s)", d->describe ? d->describe : "", d->describe ? " " : "",
-            channel_name(d->channel), from(f, sizeof f, owner, broken));
+        add(nm, N_CUE, d->name, d->describe ? d->describe : "A cue",
+            from(f, sizeof f, channel_name(d->channel), owner, broken));
     }
 }
 
@@ -98,7 +99,7 @@ static void add_looks(Names *nm, const Cast *cast, const char *pack, bool broken
     for (int i = 0; i < cast_count(cast); i++) {
         const CastEntry *e = cast_at(cast, i);
         const char *owner = pack ? pack : registry_at(&cast->reg, i)->owner_id;
-        add(nm, N_LOOK, e->id, "%s (%s)", e->describe ? e->describe : "A person", from(f, sizeof f, owner, broken));
+        add(nm, N_LOOK, e->id, e->describe ? e->describe : "A person", from(f, sizeof f, NULL, owner, broken));
     }
 }
 
@@ -108,7 +109,7 @@ static void add_places(Names *nm, const Places *places, const char *pack, bool b
     for (int i = 0; i < places_count(places); i++) {
         const PlaceDef *d = places_at(places, i);
         const char *owner = pack ? pack : registry_at(&places->reg, i)->owner_id;
-        add(nm, N_PLACE, d->id, "%s (%s)", d->describe ? d->describe : "A place", from(f, sizeof f, owner, broken));
+        add(nm, N_PLACE, d->id, d->describe ? d->describe : "A place", from(f, sizeof f, NULL, owner, broken));
     }
 }
 
@@ -123,7 +124,7 @@ static void add_scene(Names *nm, const Scene *s, const char *pack, bool broken)
 {
     char f[200];
     if (is_id(s->id))
-        add(nm, N_SCENE, s->id, "\"%s\" (%s)", s->title ? s->title : "", from(f, sizeof f, pack, broken));
+        add(nm, N_SCENE, s->id, s->title ? s->title : "A scene", from(f, sizeof f, NULL, pack, broken));
 }
 
 /* The sounds in a pack's sounds/ folder, by name without .ogg or .wav. */
@@ -137,8 +138,8 @@ static void add_sounds(Names *nm, const PackIO *io, const PackInfo *p, bool brok
         if (l > 4 && (strcmp(files[i] + l - 4, ".ogg") == 0 || strcmp(files[i] + l - 4, ".wav") == 0)) {
             char stem[256];
             snprintf(stem, sizeof stem, "%.*s", (int)(l - 4), files[i]);
-            add(nm, N_SOUND, stem, "sounds/%s (%s)", files[i],
-                from(f, sizeof f, p->has_manifest ? p->manifest.id : p->name, broken));
+            add(nm, N_SOUND, stem, files[i],
+                from(f, sizeof f, NULL, p->has_manifest ? p->manifest.id : p->name, broken));
         }
         free(files[i]);
     }
@@ -224,9 +225,12 @@ static void gather(Names *nm, const Library *lib, const PackIO *io)
             add_salvaged(nm, lib, io, p);
         else
             add_sounds(nm, io, p, false);
-        if (p->has_manifest && is_id(p->manifest.id))
-            add(nm, N_PACK, p->manifest.id, "%s %s%s", p->manifest.title ? p->manifest.title : "",
-                p->manifest.version ? p->manifest.version : "", broken ? " (it has errors)" : "");
+        if (p->has_manifest && is_id(p->manifest.id)) {
+            char version[120];
+            snprintf(version, sizeof version, "%s%s", p->manifest.version ? p->manifest.version : "?",
+                     broken ? ", which has errors" : "");
+            add(nm, N_PACK, p->manifest.id, p->manifest.title ? p->manifest.title : "A pack", version);
+        }
     }
     /* Answer kinds and qualities are the game's own, in the words the
      * interface shows for them. */
@@ -236,7 +240,7 @@ static void gather(Names *nm, const Library *lib, const PackIO *io)
         char key[64];
         snprintf(key, sizeof key, "%s.%s", kind ? "kind" : "quality", name);
         const char *words = strings_find(&lib->strings, key);
-        add(nm, kind ? N_KIND : N_QUALITY, name, "%s", words ? words : "");
+        add(nm, kind ? N_KIND : N_QUALITY, name, words ? words : "", NULL);
     }
     for (int k = 0; k < N_KIND; k++) /* kinds and qualities keep the game's order */
         if (nm->n[k])
