@@ -361,6 +361,7 @@ int schema_out_write(const Library *lib, const PackIO *io, const char *dir)
         }
         free(text);
     }
+    fflush(stdout); /* the files first, then the packs with errors, in a pipe too */
     for (int k = 0; k < lib->npacks && rc == 0; k++) {
         const PackInfo *p = &lib->packs[k];
         char where[2200];
