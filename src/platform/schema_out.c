@@ -77,9 +77,9 @@ static void add(Names *nm, NameKind k, const char *name, const char *what, const
  * was set aside, that it has errors. */
 static const char *from(char *buf, size_t size, const char *detail, const char *pack, bool broken)
 {
-    snprintf(buf, size, "%s%spack '%s'%s", detail ? detail : "", detail ? "; " : "", pack ? pack : "?",
-             broken ? ", which has errors" : "");
-    return buf;
+    int n = snprintf(buf, size, "%s%spack '%s'%s", detail ? detail : "", detail ? "; " : "", pack ? pack : "?",
+                     broken ? ", which has errors" : "");
+    return n < 0 ? "" : buf; /* a long pack name is cut short: a description, not a key */
 }
 
 static void add_cues(Names *nm, const Lexicon *lex, const char *pack, bool broken)
