@@ -1065,6 +1065,55 @@ static void test_requests(void)
     free(g);
 }
 
+/* Enter on a pack in the Packs screen: a working pack is turned off (or on);
+ * a broken one is already off, and is read again instead, so its problems
+ * stay in sight while they are fixed. */
+static void test_packs_enter(void)
+{
+    test_name = "packs_enter";
+    static DiskPacks dp;
+    snprintf(dp.roots[0], sizeof dp.roots[0], "%s/levels/base", src_dir); /* as the checker tests do */
+    snprintf(dp.roots[1], sizeof dp.roots[1], "%s/tests/data/packs/consequences", src_dir);
+    snprintf(dp.roots[2], sizeof dp.roots[2], "%s/tests/data/packs/good", src_dir);
+    PackSource sources[3] = {{dp.roots[0], false, true, false, NULL},
+                             {dp.roots[1], false, false, false, NULL},
+                             {dp.roots[2], false, false, false, NULL}};
+    PackIO io = disk_packs_io(&dp);
+    Library packs;
+    library_load(&packs, sources, 3, &io, "0.1.0");
+    int broken = -1, good = -1;
+    for (int k = 0; k < packs.npacks; k++) {
+        if (packs.packs[k].state == PACK_BROKEN)
+            broken = k;
+        else if (!packs.packs[k].is_base && packs.packs[k].state == PACK_ENABLED)
+            good = k;
+    }
+    EXPECT(broken >= 0 && good >= 0, "the test needs a broken and a working pack, found %d and %d", broken, good);
+    for (int which = 0; broken >= 0 && good >= 0 && which < 2; which++) {
+        int k = which ? good : broken;
+        Game *g = calloc(1, sizeof *g);
+        game_init(g, library_first_scene(&packs), &packs, false);
+        for (int i = 0; i < TITLE_PACKS; i++) /* from the title, as a player goes */
+            press(g, ACT_DOWN);
+        press(g, ACT_CONFIRM);
+        EXPECT(g->screen == SCREEN_PACKS, "the title's Packs item should open the Packs screen, got %s",
+               screen_name(g->screen));
+        for (int i = 0; i < k; i++)
+            press(g, ACT_DOWN);
+        game_clear_requests(g);
+        press(g, ACT_CONFIRM);
+        bool toggled = game_requested(g, REQ_TOGGLE_PACK), rechecked = game_requested(g, REQ_RECHECK_PACK);
+        if (k == broken)
+            EXPECT(rechecked && !toggled, "Enter on a broken pack should read it again (asked: toggle %d, "
+                   "recheck %d): turning it off would hide its errors", toggled, rechecked);
+        else
+            EXPECT(toggled && !rechecked, "Enter on a working pack should turn it off (asked: toggle %d, "
+                   "recheck %d)", toggled, rechecked);
+        free(g);
+    }
+    library_free(&packs);
+}
+
 /* ---- 13. --timeline: when everything happens ---------------------------------------- */
 
 typedef struct {
@@ -1156,6 +1205,7 @@ int main(int argc, char **argv)
     test_open_all_scenes();
     test_click_hands_over_speech_box();
     test_requests();
+    test_packs_enter();
     test_timing();
 
     library_free(&lib);

@@ -90,14 +90,14 @@ static void reload(App *app)
 
 /* The player turned a pack on or off in the Packs screen: remember it (on
  * disk; during a replay only in memory) and reload, keeping the same pack
- * in focus. */
-static void toggle_pack(App *app, int k)
+ * in focus. Or, for a broken pack, only reload (toggle false). */
+static void toggle_pack(App *app, int k, bool toggle)
 {
     if (k < 0 || k >= app->lib.npacks)
         return;
     char name[256], err[512];
     snprintf(name, sizeof name, "%s", app->lib.packs[k].name);
-    if (!vfs_set_pack_disabled(name, app->lib.packs[k].state != PACK_DISABLED, err, sizeof err)) {
+    if (toggle && !vfs_set_pack_disabled(name, app->lib.packs[k].state != PACK_DISABLED, err, sizeof err)) {
         fprintf(stderr, "unsaid: %s\n", err);
         return;
     }
@@ -120,7 +120,8 @@ static void carry_out_requests(App *app)
         switch (reqs[i].type) {
         case REQ_SAVE_SETTINGS: save_settings(app); break;
         case REQ_SAVE_PROGRESS: save_progress(app); break;
-        case REQ_TOGGLE_PACK: toggle_pack(app, reqs[i].arg); break;
+        case REQ_TOGGLE_PACK: toggle_pack(app, reqs[i].arg, true); break;
+        case REQ_RECHECK_PACK: toggle_pack(app, reqs[i].arg, false); break;
         case REQ_RELOAD: reload(app); break;
         case REQ_QUIT: app->quit = true; break;
         case REQ_SOUND: audio_request((GameSound)reqs[i].arg); break;

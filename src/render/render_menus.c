@@ -95,11 +95,30 @@ void screen_packs(Renderer *r, const Game *g, double alpha)
         diag_format(&p->diags.items[i], line, sizeof line);
         Color c = p->diags.items[i].level == DIAG_ERROR ? r->theme.bad : r->theme.accent;
         y += text_draw_wrapped(r->text, d, FONT_SMALL, line, x, y, w, -1, c, ALIGN_LEFT) + 6;
+        /* The line it is on, as written (without its indentation), cut to
+         * the panel: which line to fix, without opening the file to count. */
+        const Diag *dg = &p->diags.items[i];
+        if (dg->source[0] && y < 590) {
+            const char *src = dg->source;
+            while (*src == ' ')
+                src++;
+            char quoted[220];
+            snprintf(quoted, sizeof quoted, "%d | %s", dg->line, src);
+            int nb = (int)strlen(quoted);
+            while (nb > 0 && text_width(r->text, FONT_SMALL, quoted, nb) > w)
+                do
+                    nb--;
+                while (nb > 0 && ((unsigned char)quoted[nb] & 0xC0) == 0x80);
+            text_draw(r->text, d, FONT_SMALL, quoted, nb, x + 16, y - 2, r->theme.muted, ALIGN_LEFT);
+            y += text_line_height(r->text, FONT_SMALL) + 8;
+        }
     }
     if (p->is_base)
         text_draw(r->text, d, FONT_SMALL, words_get(g, "packs.base"), -1, x, 634, r->theme.muted, ALIGN_LEFT);
     else
-        widget_button(r, game_pack_row(g, n + 1), words_get(g, p->state == PACK_DISABLED ? "packs.turn_on" : "packs.turn_off"),
+        widget_button(r, game_pack_row(g, n + 1), words_get(g, p->state == PACK_DISABLED ? "packs.turn_on"
+                                                    : p->state == PACK_BROKEN ? "packs.check_again"
+                                                                              : "packs.turn_off"),
                g->selected == n + 1);
 }
 

@@ -70,6 +70,8 @@ typedef enum {
     REQ_SAVE_SETTINGS, /* the settings changed: apply and save them */
     REQ_SAVE_PROGRESS, /* a play was recorded in progress: save it */
     REQ_TOGGLE_PACK,   /* turn pack `arg` (an index into library->packs) on or off, then reload */
+    REQ_RECHECK_PACK,  /* read every pack again, keeping pack `arg` in focus (a broken pack, after its
+                        * files were fixed) */
     REQ_RELOAD,        /* reload every pack and come back to the scene being played */
     REQ_QUIT,
     REQ_SOUND,         /* play interface sound `arg` (a GameSound) */

@@ -228,8 +228,11 @@ void game_step_packs(Game *g, const TickInput *in)
     } else if (n > 0 && (choice == n + 1 || (choice >= 0 && choice < n && !in->click)) &&
                !g->library->packs[g->pack_focus].is_base) {
         /* The button, or Enter on a row, turns the pack on or off; a
-         * click on a row only shows its details. */
-        game_request(g, REQ_TOGGLE_PACK, g->pack_focus);
+         * click on a row only shows its details. A broken pack is off
+         * already, and turning it off would hide its problems: it is read
+         * again instead, to see whether the fixes worked. */
+        bool broken = g->library->packs[g->pack_focus].state == PACK_BROKEN;
+        game_request(g, broken ? REQ_RECHECK_PACK : REQ_TOGGLE_PACK, g->pack_focus);
         game_note(g, NOTE_CONFIRM);
     }
 }
