@@ -29,6 +29,7 @@ static void show_overlay(App *app, const char *title, const char *body)
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", title);
     snprintf(app->overlay, sizeof app->overlay, "%s", body);
     app->overlay_until = app_clock_ms() + OVERLAY_MS;
+    app->overlay_packs = false;
 }
 
 /* Make the window (and later the sound) follow the settings. */
@@ -70,6 +71,7 @@ static void reload(App *app)
     bool ok = packs_load(&fresh, false, false);
     packs_problems(&fresh, app->overlay, sizeof app->overlay);
     app->overlay_until = app->overlay[0] ? app_clock_ms() + OVERLAY_MS : 0;
+    app->overlay_packs = false;
     if (!ok) {
         snprintf(app->overlay_title, sizeof app->overlay_title, "%s",
                  strings_get(&app->lib.strings, "overlay.reload_failed"));
@@ -82,6 +84,7 @@ static void reload(App *app)
         render_forget_places(app->render);
     audio_forget(); /* a mount point may now hold another pack */
     snprintf(app->overlay_title, sizeof app->overlay_title, "%s", strings_get(&app->lib.strings, "overlay.reloaded"));
+    app->overlay_packs = true;
     const Scene *scene = library_scene(&app->lib, id);
     if (!scene)
         scene = library_first_scene(&app->lib);
@@ -252,6 +255,7 @@ bool app_open(App *app, const Options *opt, double t_launch)
     if (app->overlay[0]) {
         snprintf(app->overlay_title, sizeof app->overlay_title, "%s", strings_get(&app->lib.strings, "overlay.startup"));
         app->overlay_until = app_clock_ms() + OVERLAY_MS;
+        app->overlay_packs = true;
     }
     bool skip_title = opt->scene || (app->have_replay && app->replay.scene[0]);
     game_init(&app->game, scene, &app->lib, skip_title);

@@ -34,6 +34,7 @@ typedef struct {
     char overlay_title[128];
     char overlay[4096];
     double overlay_until; /* ms on the real clock */
+    bool overlay_packs;   /* it lists the packs' problems, which the Packs screen shows anyway */
     bool saving;          /* progress and settings live on disk (a window, no replay) */
     bool quit;            /* the game asked to quit */
     Settings applied;     /* the settings the window and sound last took */

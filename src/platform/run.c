@@ -157,7 +157,8 @@ int run_window(App *app)
         }
         audio_update(&app->game, game_paused(&app->game));
         double clock = app_clock_ms();
-        bool message = app->overlay_until > clock;
+        /* The packs' problems are on the Packs screen itself: not over it. */
+        bool message = app->overlay_until > clock && !(app->overlay_packs && app->game.screen == SCREEN_PACKS);
         bool changed = app->plat.events > 0 || app->changed || message != message_shown ||
                        app->plat.screenshot_requested;
         app->plat.events = 0;
