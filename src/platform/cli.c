@@ -41,7 +41,7 @@ static void usage(FILE *f)
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
-          "Keys: mouse or arrows + Enter; 1-4 choose an answer; E F H P V flag eyes, face,\n"
+          "Keys: mouse or arrows + Enter; 1-5 choose an answer; E F H P V flag eyes, face,\n"
           "hands, posture, voice; Esc goes back; F11 full screen; F12 saves a screenshot.\n",
           f);
 }

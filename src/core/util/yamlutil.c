@@ -92,8 +92,8 @@ bool ydoc_load(YDoc *y, const char *file, const char *buf, size_t len, DiagList 
                          "or a web page can bring one along)");
             else
                 diag_add(diags, DIAG_ERROR, file, line, col,
-                         "this is not UTF-8 text (byte %zu cannot be read as a character): save the file as UTF-8",
-                         (size_t)parser.problem_offset + 1);
+                         "this is not UTF-8 text: a character here was saved in another encoding (often Latin-1 "
+                         "or Windows-1252); save the file as UTF-8");
         } else {
             YamlExplained e;
             yaml_explain(&parser, buf, len, &e);
