@@ -10,6 +10,7 @@
 #include "check.h"
 #include "game.h"
 #include "scene_timing.h"
+#include "script.h"
 #include "library.h"
 
 #include "disk_packs.h"
@@ -1114,6 +1115,84 @@ static void test_packs_enter(void)
     library_free(&packs);
 }
 
+/* --play: steps written as words drive the game like a player's keys. */
+static void test_script(void)
+{
+    test_name = "script";
+    Script sc;
+    DiagList d = {0};
+    EXPECT(!script_parse(&sc, "steps", "flag hand at 2s", &d) && d.count == 1 &&
+               strstr(d.items[0].msg, "did you mean 'hands'") && d.items[0].col == 6,
+           "a misspelt region should be named with a did-you-mean at its column, got %s",
+           d.count ? d.items[0].msg : "nothing");
+    diag_free(&d);
+    EXPECT(!script_parse(&sc, "steps", "flag eyes at 5; flag hands at 2", &d) && d.count == 1 &&
+               strstr(d.items[0].msg, "time order"),
+           "flags out of time order should be refused, got %s", d.count ? d.items[0].msg : "nothing");
+    diag_free(&d);
+    EXPECT(!script_parse(&sc, "steps", "answer 1\nflag eyes at 5", &d) && d.count == 1 && d.items[0].line == 2,
+           "a flag after the answer should be refused on its line, got %s", d.count ? d.items[0].msg : "nothing");
+    diag_free(&d);
+    EXPECT(!script_parse(&sc, "steps", "# nothing\n", &d) && d.count == 1,
+           "steps with nothing to do should be refused");
+    diag_free(&d);
+
+    /* Flag every incongruent cue at its peak, then give the best answer:
+     * every one of them is noticed, with no false alarm. */
+    const Scene *scene = library_scene(&lib, "mixed");
+    char text[2048] = "";
+    int expect = 0, last = -1;
+    for (int i = 0; scene && i < scene->ncues; i++) {
+        const SceneCue *c = &scene->cues[i];
+        if (!c->incongruent || c->peak <= last)
+            continue; /* one flag a tick, in time order */
+        last = c->peak;
+        size_t n = strlen(text);
+        snprintf(text + n, sizeof text - n, "flag %s at %.3fs\n", region_name(channel_region(c->def->channel)),
+                 c->peak / 60.0);
+        expect++;
+    }
+    int best = 0;
+    for (int a = 0; scene && a < scene->nanswers; a++)
+        if (scene->answers[a].quality == QUALITY_BEST)
+            best = a;
+    EXPECT(scene && expect >= 2, "the fixture's 'mixed' scene should have incongruent cues to flag");
+    Game *g = new_game("mixed", true, NULL);
+    bool parsed = script_parse(&sc, "steps", text, &d);
+    EXPECT(parsed, "the steps should parse:\n%s", text);
+    for (int t = 0; parsed && t < 60 * 120 && !g->result_ready; t++) {
+        TickInput in;
+        memset(&in, 0, sizeof in);
+        if (g->screen == SCREEN_ANSWER && sc.next == sc.n) { /* answer by its place on screen */
+            for (int k = 0; k < g->noffered; k++)
+                if (g->offered[k] == best)
+                    in.pressed = 1u << (k < 4 ? ACT_1 + k : ACT_5);
+        }
+        script_input(&sc, g, &in);
+        game_step(g, &in);
+    }
+    EXPECT(script_finished(&sc, g, "steps", &d), "every step should have been taken");
+    EXPECT(g->result_ready && g->result.hits == expect && g->result.false_alarms == 0 && g->result.answer == best,
+           "flagging each incongruent cue at its peak should notice %d with no false alarm and the best answer, "
+           "got hits %d, false alarms %d, answer %d",
+           expect, g->result.hits, g->result.false_alarms, g->result.answer);
+    free(g);
+
+    /* A flag after the performance is told, with the scene's length. */
+    g = new_game("mixed", true, NULL);
+    EXPECT(script_parse(&sc, "steps", "flag eyes at 3000s", &d), "a late flag still parses");
+    for (int t = 0; t < 60 * 120 && g->screen != SCREEN_ANSWER; t++) {
+        TickInput in;
+        memset(&in, 0, sizeof in);
+        script_input(&sc, g, &in);
+        game_step(g, &in);
+    }
+    EXPECT(!script_finished(&sc, g, "steps", &d) && d.count == 1 && strstr(d.items[0].msg, "after the performance"),
+           "a flag after the performance should be reported, got %s", d.count ? d.items[0].msg : "nothing");
+    diag_free(&d);
+    free(g);
+}
+
 /* ---- 13. --timeline: when everything happens ---------------------------------------- */
 
 typedef struct {
@@ -1206,6 +1285,7 @@ int main(int argc, char **argv)
     test_click_hands_over_speech_box();
     test_requests();
     test_packs_enter();
+    test_script();
     test_timing();
 
     library_free(&lib);

@@ -8,6 +8,7 @@
 #include "vfs.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -137,6 +138,8 @@ void app_tick(App *app, TickInput *in)
 {
     if (app->have_replay)
         replay_input(&app->replay, &app->replay_cursor, app->game.tick, in);
+    if (app->have_script)
+        script_input(&app->script, &app->game, in);
     if (app->record)
         replays_record_tick(app->record, app->game.tick, in);
     game_step(&app->game, in);
@@ -152,12 +155,41 @@ void app_tick(App *app, TickInput *in)
     }
 }
 
+/* --play STEPS: the steps themselves, or a file of them when STEPS names
+ * one (steps always hold a space, file names here never need one). */
+static bool load_script(App *app, bool windowed)
+{
+    const char *arg = app->opt.play, *file = "--play";
+    char *text = NULL;
+    FILE *f = strchr(arg, ' ') ? NULL : fopen(arg, "rb");
+    if (f) {
+        text = calloc(1, SCRIPT_MAX_TEXT + 1);
+        size_t n = text ? fread(text, 1, SCRIPT_MAX_TEXT + 1, f) : 0;
+        fclose(f);
+        if (!text || n > SCRIPT_MAX_TEXT) {
+            fprintf(stderr, "unsaid: %s: %s\n", arg, text ? "too long for a list of steps" : "out of memory");
+            free(text);
+            return false;
+        }
+        file = arg;
+    }
+    DiagList d = {0};
+    app->script_file = file;
+    app->have_script = script_parse(&app->script, file, text ? text : arg, &d);
+    packs_report(&d, windowed, "The --play steps");
+    diag_free(&d);
+    free(text);
+    return app->have_script;
+}
+
 /* The replay and the packs it names, the library, and the scene to start
  * in: the command line's, else the replay's, else the first. NULL when
  * one of them fails (the reason has been told). */
 static const Scene *load_scene(App *app, bool windowed)
 {
     const Options *o = &app->opt;
+    if (o->play && !load_script(app, windowed))
+        return NULL;
     if (o->replay) {
         if (!replays_load(&app->replay, o->replay))
             return NULL;

@@ -27,6 +27,9 @@ typedef struct {
     Game game;
     Replay replay;
     bool have_replay;
+    Script script; /* --play: steps that drive the game instead of a person */
+    bool have_script;
+    const char *script_file; /* its name in messages: the file, or "--play" */
     int replay_cursor;
     FILE *record;
     bool score_printed;

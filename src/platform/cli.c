@@ -18,6 +18,8 @@ static void usage(FILE *f)
           "  --headless          run without a window (no display or sound card needed)\n"
           "  --replay FILE       play recorded input from FILE (*.replay)\n"
           "  --record FILE       record your input to FILE while you play\n"
+          "  --play STEPS        play --scene by steps instead of keys: \"flag hands at 3.2s; answer 2\"\n"
+          "                      (or a file of them, one a line); with --record, a replay\n"
           "  --screenshot FILE   render the frame at --at TICK to a PNG file and exit\n"
           "  --at TICK           the tick for --screenshot (60 ticks per second; default 1);\n"
           "                      in a window, start there: the game runs up to it unseen\n"
@@ -105,6 +107,8 @@ int cli_parse(int argc, char **argv, Options *o)
             value = &o->replay;
         } else if (strcmp(a, "--record") == 0) {
             value = &o->record;
+        } else if (strcmp(a, "--play") == 0) {
+            value = &o->play;
         } else if (strcmp(a, "--screenshot") == 0) {
             value = &o->screenshot;
         } else if (strcmp(a, "--at") == 0 && i + 1 < argc && argv[i + 1][0] &&
@@ -144,6 +148,10 @@ int cli_parse(int argc, char **argv, Options *o)
             *value = argv[++i];
         }
     }
+    if (o->play && (!o->scene || o->replay)) {
+        fprintf(stderr, "unsaid: --play plays one scene: give it with --scene ID (and no --replay)\n");
+        return 2;
+    }
     if (o->at_perform && !o->scene && !o->replay) {
         fprintf(stderr, "unsaid: --at %.1fs counts seconds of a scene's performance: give the scene with "
                         "--scene ID (or a --replay FILE that plays one)\n", (double)o->at / 60);
@@ -159,8 +167,10 @@ int cli_parse(int argc, char **argv, Options *o)
             o->at = 1;
     }
     bool tool = o->sheet_file || o->new_pack || o->ncheck || o->timeline || o->write_schema; /* no window */
-    if (o->headless && !tool && !o->screenshot && !o->print_score && !o->replay && !o->bench_frames) {
-        fprintf(stderr, "unsaid: --headless needs something to do: --replay, --screenshot or --print-score\n");
+    if (o->headless && !tool && !o->screenshot && !o->print_score && !o->replay && !o->bench_frames &&
+        !(o->play && o->record)) {
+        fprintf(stderr, "unsaid: --headless needs something to do: --replay, --screenshot, --print-score or "
+                        "--play with --record\n");
         return 2;
     }
     return -1;

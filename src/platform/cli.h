@@ -14,6 +14,7 @@ typedef struct {
     const char *scene;
     const char *replay;
     const char *record;
+    const char *play;  /* --play STEPS: the steps, or a file holding them */
     const char *screenshot;
     long at;           /* a tick; or, with at_perform, ticks into the performance */
     bool at_perform;   /* --at 4.5s: counted from the moment the scene's performance begins */

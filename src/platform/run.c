@@ -2,6 +2,7 @@
 #include "run.h"
 
 #include "audio.h"
+#include "packs.h"
 #include "play.h"
 #include "vfs.h"
 
@@ -93,8 +94,25 @@ static bool run_to_at(App *app)
     return false;
 }
 
+/* --play without a window: the steps to the end of the scene. False, with
+ * the step it could not take, when the scene ended first. */
+static bool play_script(App *app)
+{
+    for (long guard = 0; !app->game.result_ready && !app->quit && guard < HEADLESS_TAIL_TICKS; guard++) {
+        TickInput in = {0};
+        app_tick(app, &in);
+    }
+    DiagList d = {0};
+    bool ok = script_finished(&app->script, &app->game, app->script_file, &d);
+    packs_report(&d, false, "The --play steps");
+    diag_free(&d);
+    return ok;
+}
+
 int run_headless(App *app)
 {
+    if (app->have_script && !app->opt.screenshot && !app->opt.bench_frames && !play_script(app))
+        return 1;
     if ((app->opt.screenshot || app->opt.bench_frames) && !run_to_at(app))
         return 1;
     long limit = app->opt.screenshot || app->opt.bench_frames ? app->game.tick : 0;

@@ -11,6 +11,8 @@
  *   campaign.h  chapters, what is open, and stars
  *   loop.h      the fixed-timestep accumulator
  *   replay.h    recorded input, as a small text file
+ *   script.h    a play written as words ("flag hands at 3.2s; answer 2"),
+ *               turned into the input a player's keys would make
  * Private to the folder: game_parts.h.
  *
  * Contract: depends on every folder below it (util, body, content,
@@ -30,6 +32,7 @@
 #include "notice.h"
 #include "replay.h"
 #include "scene_timing.h"
+#include "script.h"
 #include "stats.h"
 #include "timeline.h"
 
