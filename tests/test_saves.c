@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static char work[1024];
@@ -361,6 +362,28 @@ static void user_folder(const char *argv0)
     CHECK(vfs_write_atomic("notes.txt", "hello\n", 6, err, sizeof err));
     CHECK_STR(get(user, "notes.txt"), "hello\n");
     CHECK(!exists(user, "notes.txt.tmp"));
+
+    /* Live reload: the stamp of the packs' files moves when one is saved,
+     * even with the same size within the same second, and only then. */
+    char scenes[1300];
+    snprintf(scenes, sizeof scenes, "%s/packs", user);
+    mkdir(scenes, 0755);
+    snprintf(scenes, sizeof scenes, "%s/packs/mine", user);
+    mkdir(scenes, 0755);
+    snprintf(scenes, sizeof scenes, "%s/packs/mine/scenes", user);
+    CHECK(mkdir(scenes, 0755) == 0);
+    put(scenes, "a.yaml", "id: a\n", 6);
+    uint64_t s1 = vfs_packs_stamp();
+    CHECK(vfs_packs_stamp() == s1);
+    CHECK(vfs_write_atomic("notes.txt", "other\n", 6, err, sizeof err)); /* not in packs/ */
+    CHECK(vfs_packs_stamp() == s1);
+    struct timespec pause = {0, 20 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    put(scenes, "a.yaml", "id: b\n", 6); /* the same size */
+    uint64_t s2 = vfs_packs_stamp();
+    CHECK(s2 != s1);
+    put(scenes, "b.yaml", "id: c\n", 6);
+    CHECK(vfs_packs_stamp() != s2);
     vfs_quit();
 }
 

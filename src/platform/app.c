@@ -62,20 +62,20 @@ static void save_progress(App *app)
         show_overlay(app, strings_get(&app->lib.strings, "overlay.save_failed"), err);
 }
 
-/* F5: reload every pack and go back to the scene being played. If the
- * game's own data is now broken, keep playing the copy already loaded. */
-static void reload(App *app)
+void app_reload(App *app, const char *scene_id, bool keep_scene)
 {
     char id[80];
-    snprintf(id, sizeof id, "%s", app->game.scene && app->game.scene->id ? app->game.scene->id : "");
+    if (!scene_id)
+        scene_id = app->game.scene && app->game.scene->id ? app->game.scene->id : "";
+    snprintf(id, sizeof id, "%s", scene_id);
     Library fresh;
     bool ok = packs_load(&fresh, false, false);
     packs_problems(&fresh, app->overlay, sizeof app->overlay);
     app->overlay_until = app->overlay[0] ? app_clock_ms() + OVERLAY_MS : 0;
     app->overlay_packs = false;
-    if (!ok) {
+    if (!ok || (keep_scene && id[0] && !library_scene(&fresh, id))) {
         snprintf(app->overlay_title, sizeof app->overlay_title, "%s",
-                 strings_get(&app->lib.strings, "overlay.reload_failed"));
+                 strings_get(&app->lib.strings, ok ? "overlay.scene_kept" : "overlay.reload_failed"));
         library_free(&fresh);
         return;
     }
@@ -105,7 +105,7 @@ static void toggle_pack(App *app, int k, bool toggle)
         fprintf(stderr, "unsaid: %s\n", err);
         return;
     }
-    reload(app);
+    app_reload(app, NULL, false);
     for (int i = 0; i < app->lib.npacks; i++)
         if (strcmp(app->lib.packs[i].name, name) == 0)
             app->game.pack_focus = i;
@@ -126,7 +126,7 @@ static void carry_out_requests(App *app)
         case REQ_SAVE_PROGRESS: save_progress(app); break;
         case REQ_TOGGLE_PACK: toggle_pack(app, reqs[i].arg, true); break;
         case REQ_RECHECK_PACK: toggle_pack(app, reqs[i].arg, false); break;
-        case REQ_RELOAD: reload(app); break;
+        case REQ_RELOAD: app_reload(app, NULL, false); break;
         case REQ_QUIT: app->quit = true; break;
         case REQ_SOUND: audio_request((GameSound)reqs[i].arg); break;
         default: break;

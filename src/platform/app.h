@@ -45,6 +45,12 @@ typedef struct {
 
 /* Milliseconds on the real (monotonic) clock: overlays and --timing. */
 double app_clock_ms(void);
+/* Reload every pack (F5) and go back to scene scene_id (NULL: the one
+ * being played; the first scene when it is gone, unless keep_scene),
+ * its context card first. If the game's own data is now broken, or
+ * keep_scene and the scene is gone (its pack broke), keep playing the copy
+ * already loaded. Problems show in the overlay. */
+void app_reload(App *app, const char *scene_id, bool keep_scene);
 /* Open everything the command line asks for: the replay and its packs, the
  * library, the first scene, the window or headless surface, the renderer,
  * the saves (in a window), the recording and the sound (in a window).

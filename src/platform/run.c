@@ -151,6 +151,62 @@ int run_headless(App *app)
  * get a look in this often, which costs nothing measurable. */
 #define IDLE_WAIT_MS 250
 
+/* Live preview for pack authors: saving a file of a pack reloads the packs
+ * and goes back to the moment of the scene being watched, as F5 would and
+ * more. Not while a replay plays or a recording is made: they would no
+ * longer play back the same. */
+#define WATCH_MS 700 /* how often the packs' files are looked at */
+
+typedef struct {
+    uint64_t stamp; /* vfs_packs_stamp when last looked */
+    double next;    /* when to look again, on the real clock */
+    char scene[80]; /* the scene watched: kept while its pack is broken */
+    long at;        /* ticks into its performance; -1: its context card */
+} Watch;
+
+/* Back to `at` ticks into the performance, unseen. */
+static void catch_up(App *app, long at)
+{
+    Game *g = &app->game;
+    for (long guard = 0; at >= 0 && guard < HEADLESS_TAIL_TICKS && !app->quit; guard++) {
+        if (g->screen != SCREEN_INTRO && (g->screen != SCREEN_PERFORM || g->tick - g->perform_start >= at))
+            return;
+        TickInput in = {0};
+        if (g->screen == SCREEN_INTRO)
+            in.pressed = 1u << ACT_CONFIRM;
+        app_tick(app, &in);
+    }
+}
+
+static void watch_packs(App *app, Watch *w, double clock)
+{
+    if (app->have_replay || app->record || clock < w->next)
+        return;
+    w->next = clock + WATCH_MS;
+    uint64_t stamp = vfs_packs_stamp();
+    if (stamp == w->stamp)
+        return;
+    w->stamp = stamp;
+    const Game *g = &app->game;
+    /* Where the author is, unless the scene they watched is still missing
+     * from a broken pack: then where they were. */
+    if (!w->scene[0] || (g->scene && g->scene->id && strcmp(g->scene->id, w->scene) == 0)) {
+        bool in_scene = g->scene && g->scene->id && g->screen >= SCREEN_INTRO && g->screen <= SCREEN_DEBRIEF;
+        snprintf(w->scene, sizeof w->scene, "%s", in_scene ? g->scene->id : "");
+        w->at = g->screen == SCREEN_INTRO     ? -1
+              : g->screen == SCREEN_PERFORM ? g->tick - g->perform_start
+              : in_scene                    ? g->scene->length
+                                            : -1;
+    }
+    app_reload(app, w->scene[0] ? w->scene : NULL, true);
+    if (w->scene[0] && g->scene && g->scene->id && strcmp(g->scene->id, w->scene) == 0)
+        catch_up(app, w->at);
+    /* Problems stay in sight until a save fixes them. */
+    if (app->overlay[0] && app->overlay_until > clock)
+        app->overlay_until = clock + 1e9;
+    app->changed = true;
+}
+
 int run_window(App *app)
 {
     Loop loop;
@@ -163,6 +219,7 @@ int run_window(App *app)
     uint64_t last = platform_counter(), start = last;
     long frames = 0;
     bool first = true, message_shown = false;
+    Watch watch = {.stamp = vfs_packs_stamp(), .next = app_clock_ms() + WATCH_MS};
     while (!app->quit && !app->plat.quit_requested) {
         platform_poll(&app->plat, app->render, &pending);
         uint64_t now = platform_counter();
@@ -173,8 +230,9 @@ int run_window(App *app)
             app_tick(app, &pending);
             memset(&pending, 0, sizeof pending); /* one tick consumes the frame's events */
         }
-        audio_update(&app->game, game_paused(&app->game));
         double clock = app_clock_ms();
+        watch_packs(app, &watch, clock);
+        audio_update(&app->game, game_paused(&app->game));
         /* The packs' problems are on the Packs screen itself: not over it. */
         bool message = app->overlay_until > clock && !(app->overlay_packs && app->game.screen == SCREEN_PACKS);
         bool changed = app->plat.events > 0 || app->changed || message != message_shown ||

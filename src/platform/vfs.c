@@ -1,6 +1,7 @@
 /* Unsaid - vfs.c */
 #include "vfs.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <physfs.h>
@@ -318,6 +319,54 @@ static void scan(const char *dir, int depth, Scan *sc)
         }
     }
     PHYSFS_freeList(list);
+}
+
+static uint64_t stamp_mix(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 0x100000001b3ull; /* FNV-1a */
+    return h;
+}
+
+/* Every path below dir with its size and time of change (to the
+ * nanosecond: PhysicsFS keeps whole seconds, and an editor may save twice
+ * in one), on the real file system. Links are not followed. */
+static uint64_t stamp_dir(const char *dir, int depth, int *budget, uint64_t h)
+{
+    DIR *d = depth <= VFS_PACK_MAX_DEPTH ? opendir(dir) : NULL;
+    if (!d)
+        return h;
+    for (struct dirent *e; (e = readdir(d)) && --*budget > 0;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path, &st) != 0)
+            continue;
+        h = stamp_mix(h, path, strlen(path));
+        h = stamp_mix(h, &st.st_size, sizeof st.st_size);
+        h = stamp_mix(h, &st.st_mtim.tv_sec, sizeof st.st_mtim.tv_sec);
+        h = stamp_mix(h, &st.st_mtim.tv_nsec, sizeof st.st_mtim.tv_nsec);
+        if (S_ISDIR(st.st_mode))
+            h = stamp_dir(path, depth + 1, budget, h);
+    }
+    closedir(d);
+    return h;
+}
+
+uint64_t vfs_packs_stamp(void)
+{
+    int budget = 4 * VFS_PACK_MAX_FILES;
+    char dir[1200];
+    snprintf(dir, sizeof dir, "%s/levels/base", data_dir);
+    uint64_t h = stamp_dir(dir, 0, &budget, 0xcbf29ce484222325ull);
+    if (user_dir[0]) {
+        snprintf(dir, sizeof dir, "%spacks", user_dir);
+        h = stamp_dir(dir, 0, &budget, h);
+    }
+    return h;
 }
 
 static const char *check_limits(const char *mnt, char *buf, size_t size)

@@ -26,6 +26,7 @@
 #include <SDL2/SDL.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define VFS_MAX_FILE (4u * 1024u * 1024u)        /* the largest text file we read */
 #define VFS_PACK_MAX_FILES 2000                   /* files in one pack */
@@ -83,6 +84,10 @@ void vfs_only_packs(const char *const *names, int n);
  * choice is kept in <user>/disabled-packs.txt, written with
  * vfs_write_atomic (after vfs_init_read_only: in memory only). */
 bool vfs_set_pack_disabled(const char *name, bool disabled, char *err, size_t errsize);
+/* A number that changes when any file of the base pack or the user's packs
+ * is saved, added, removed or renamed (their paths, sizes and times of
+ * change, hashed): live reload polls it. */
+uint64_t vfs_packs_stamp(void);
 /* File access to mounted packs for the library. */
 PackIO vfs_pack_io(void);
 
