@@ -6,7 +6,9 @@
 #                                       run the whole test suite (non-zero on any failure)
 #
 # Run it as root, or as a user who may use sudo: only apt-get needs root;
-# the build itself runs as whoever calls the script.
+# the build itself runs as whoever calls the script. When every package is
+# already installed, no root is needed at all; when some are missing and
+# root is not to be had, it names them for an administrator.
 set -eu
 
 mode=${1:-play}
@@ -28,20 +30,30 @@ for p in $packages; do
     fi
 done
 
+# Without root, and without sudo rights, say exactly what to ask for: the
+# build itself never needs root, so once the packages are there it runs as
+# whoever calls this script, in their own checkout.
+ask_admin() {
+    echo "unsaid: these Debian packages are missing:$missing" >&2
+    echo "unsaid: ask an administrator of this computer to install them:" >&2
+    echo "    apt-get install$missing" >&2
+    echo "unsaid: then run this command again: it builds without root." >&2
+    exit 1
+}
+
 if [ -n "$missing" ]; then
     if [ "$(id -u)" -eq 0 ]; then
         as_root=""
     elif command -v sudo >/dev/null 2>&1; then
         as_root="sudo"
     else
-        echo "unsaid: these packages are missing:$missing" >&2
-        echo "unsaid: run this script as root (or install sudo) so they can be installed." >&2
-        exit 1
+        ask_admin
     fi
     echo "unsaid: installing$missing"
-    $as_root apt-get update
+    $as_root apt-get update || ask_admin
+    # sudo drops the environment: the variable goes through env.
     # shellcheck disable=SC2086  # the list is meant to split into words
-    DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y --no-install-recommends $missing
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing || ask_admin
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
