@@ -2,7 +2,7 @@
 # Unsaid - set up a Debian 12 machine, build, and play or test.
 #
 #   sh packaging/debian-setup.sh play   install what is missing, build, start the game
-#   sh packaging/debian-setup.sh test   install what is missing, build with sanitizers,
+#   sh packaging/debian-setup.sh test   install what is missing, build the game, build with sanitizers,
 #                                       run the whole test suite (non-zero on any failure)
 #
 # Run it as root, or as a user who may use sudo: only apt-get needs root;
@@ -65,6 +65,10 @@ play)
     exec ./build/unsaid
     ;;
 test)
+    # The game as the first command builds it, optimised: some warnings
+    # (format truncation) only show at -O2, and warnings are errors.
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake --build build -j "$jobs" --target unsaid
     cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug
     cmake --build build-test -j "$jobs"
     cd build-test
