@@ -2,6 +2,10 @@
 #include "platform.h"
 
 #include <SDL2/SDL_image.h>
+#ifdef __linux__
+#include <dirent.h>
+#include <unistd.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +24,31 @@ static bool gl_without_gpu(SDL_Renderer *renderer)
     const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
     return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "Software Rasterizer") ||
                     strstr(name, "swrast"));
+}
+
+/* Can this machine have a GPU at all? On Linux, OpenGL reaches one through
+ * a DRM render node (/dev/dri/renderD*) or NVIDIA's own device files; with
+ * neither (a virtual machine, a remote desktop, Xvfb) Mesa can only draw
+ * on the processor, and creating an OpenGL context just to find that out
+ * costs a visible part of start-up. Elsewhere: assume it may. */
+static bool may_have_gpu(void)
+{
+#ifdef __linux__
+    const char *soft = SDL_getenv("LIBGL_ALWAYS_SOFTWARE");
+    if (soft && *soft && strcmp(soft, "0") != 0)
+        return false;
+    if (access("/dev/nvidia0", F_OK) == 0)
+        return true;
+    DIR *d = opendir("/dev/dri");
+    bool node = false;
+    for (struct dirent *e; d && !node && (e = readdir(d));)
+        node = strncmp(e->d_name, "renderD", 7) == 0;
+    if (d)
+        closedir(d);
+    return node;
+#else
+    return true;
+#endif
 }
 
 bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, char *err, size_t errsize)
@@ -50,7 +79,11 @@ bool platform_open(Platform *p, bool headless, bool fullscreen, int w, int h, ch
         p->window = SDL_CreateWindow("Unsaid", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
         if (p->window) {
             SDL_SetWindowMinimumSize(p->window, 640, 360);
-            p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+            /* Unless the player chose a renderer (SDL_RENDER_DRIVER), no GPU
+             * device means no OpenGL worth the trying. */
+            const char *chosen = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+            if ((chosen && *chosen) || may_have_gpu())
+                p->renderer = SDL_CreateRenderer(p->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
             if (p->renderer && gl_without_gpu(p->renderer)) {
                 SDL_DestroyRenderer(p->renderer);
                 p->renderer = NULL;
