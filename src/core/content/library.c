@@ -245,7 +245,6 @@ static void load_scene(Library *lib, PackInfo *p, const PackScope *scope, const 
         else if (ypeek_id(buf, len, id, sizeof id))
             registry_note_failed(&lib->scenes, id);
     }
-    free(buf);
     if (s->place) {
         const RegEntry *hidden;
         if (!registry_lookup(&lib->places.reg, scope, s->place, &hidden)) {
@@ -254,17 +253,20 @@ static void load_scene(Library *lib, PackInfo *p, const PackScope *scope, const 
             } else if (hidden) {
                 registry_hidden_message(&lib->places.reg, hidden, msg, sizeof msg);
                 diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "%s", msg);
+                diag_quote(&p->diags, buf, len);
             } else {
                 const char **known = registry_visible_ids(&lib->places.reg, scope);
                 const char *sug = known ? names_closest(s->place, known) : NULL;
                 diag_add(&p->diags, DIAG_ERROR, file, s->place_line, s->place_col, "unknown place '%s'%s%s%s",
                          s->place, sug ? " (did you mean '" : "", sug ? sug : "",
                          sug ? "'?)" : " (places are files in a pack's places/ folder)");
+                diag_quote(&p->diags, buf, len);
                 free(known);
             }
             p->state = PACK_BROKEN;
         }
     }
+    free(buf);
     if (!s->id) {
         free_scene(s);
         return;

@@ -598,7 +598,7 @@ static void check_timing(YDoc *y, const Scene *s)
         const SceneCue *c = &s->cues[i];
         const SceneLine *l = &s->lines[c->line];
         if (c->start >= s->length) {
-            diag_add(y->diags, DIAG_ERROR, y->file, c->src_line, c->src_col,
+            yreport_at(y, DIAG_ERROR, c->src_line, c->src_col,
                      "cue '%s' starts %.1f s into its line '%s', but the scene is over by then: the "
                      "answers appear %.1f s into that line, so no player can see it; start it while "
                      "the line is spoken (it lasts %.1f s)",
@@ -607,7 +607,7 @@ static void check_timing(YDoc *y, const Scene *s)
             continue;
         }
         if (c->start < l->start - slack || (c->end != SCENE_HOLD && c->end > l->end + slack))
-            diag_add(y->diags, DIAG_WARNING, y->file, c->src_line, c->src_col,
+            yreport_at(y, DIAG_WARNING, c->src_line, c->src_col,
                      "cue '%s' runs more than 2 s outside its line '%s' (%.1f s to %.1f s; the line "
                      "lasts %.1f s); move it to the line it belongs to",
                      c->def->name, l->id ? l->id : "?", (c->start - l->start) / (double)SCENE_TICK_HZ,
@@ -618,7 +618,7 @@ static void check_timing(YDoc *y, const Scene *s)
             if (o->def->channel != c->def->channel || !share_target(o->def, c->def))
                 continue;
             if (c->start < o->end && o->start < c->end)
-                diag_add(y->diags, DIAG_WARNING, y->file, c->src_line, c->src_col,
+                yreport_at(y, DIAG_WARNING, c->src_line, c->src_col,
                          "cue '%s' overlaps cue '%s' (line %d) on the %s channel and moves the same "
                          "part of the body; the two will blend into something else",
                          c->def->name, o->def->name, o->src_line, channel_name(c->def->channel));

@@ -158,6 +158,17 @@ static void vreport(YDoc *y, DiagLevel lv, const yaml_node_t *node, const char *
         diag_quote(y->diags, y->buf, y->len);
 }
 
+void yreport_at(YDoc *y, DiagLevel lv, int line, int col, const char *fmt, ...)
+{
+    char msg[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    diag_add(y->diags, lv, y->file, line, col, "%s", msg);
+    diag_quote(y->diags, y->buf, y->len);
+}
+
 void yerr(YDoc *y, const yaml_node_t *node, const char *fmt, ...)
 {
     va_list ap;

@@ -39,6 +39,8 @@ yaml_node_t *ydoc_root(YDoc *y);
 /* Report an error / warning at a node. */
 void yerr(YDoc *y, const yaml_node_t *node, const char *fmt, ...) DIAG_PRINTF(3, 4);
 void ywarn(YDoc *y, const yaml_node_t *node, const char *fmt, ...) DIAG_PRINTF(3, 4);
+/* A problem at line:col of the file, not at a node, with that line quoted. */
+void yreport_at(YDoc *y, DiagLevel lv, int line, int col, const char *fmt, ...) DIAG_PRINTF(5, 6);
 
 /* Value for key in a mapping, or NULL. */
 yaml_node_t *ymap_get(YDoc *y, const yaml_node_t *map, const char *key);
