@@ -172,21 +172,21 @@ def add_after(find, new, col, nth=0, rel=SECOND_FILE):
 # any line number).
 MISTAKES = [
     ("a tab used for indentation", retype("    cues:", "\tcues:", 1), True,
-     ["this line is indented with a tab", "spaces only"]),
+     ["this line starts with a tab (shown as \u2192)", "spaces only", 'put 4 spaces in its place to line up with "text:" on line {P}']),
     ("a line indented too far", retype("    cues:", "     cues:", 6), True,
-     ["this line is indented more than line {P}, which already has its value", "line it up with line {P}"]),
+     ["this line is indented more than line {P}, which already has its value", "remove 1 space, to start in column 5"]),
     ("a line indented too little", retype("    cues:", "   cues:", 4), True,
      ["this line starts in column 4, which lines up with no key above it",
-      "keys that belong together start in the same column"]),
+      'add 1 space, to start in column 5 like "text:" on line {P}']),
     ("a key without its colon", retype("    text: ", lambda l: l.replace("text: ", "text ", 1), 9), True,
      ['this line has no colon after "text"', 'write "text: value"']),
     ("a colon without the space after it", retype("    text: ", lambda l: l.replace("text: ", "text:", 1), 9), True,
      ['put a space after this colon: YAML needs "key: value"']),
     ("an unclosed quote", retype("    text: ", lambda l: l.rstrip('"'), 11), True,
-     ["the quoted text that starts here is not closed on its line, so it runs on to line {N}",
-      'end it with " on this line']),
+     ["the quoted text that starts here is not closed on its line", 'end it with " on this line',
+      'YAML reads on to the next ", on line {N}']),
     ('a stray "- "', retype("    cues:", "    - cues:", 5), True,
-     ['a list item ("- ") is here, where another key ("name: value") was expected', 'remove the "- "']),
+     ['remove the "- " here: "cues:" belongs to the same thing as "text:" on line {P}']),
     ('a value with ": " in it, unquoted',
      retype("    text: ", "    text: The results: fine, I guess.", len("    text: The results") + 1), True,
      ['this value has ": " in it', "put the whole value in quotes"]),
@@ -222,7 +222,7 @@ def check_caret(out, line, col, source, run):
     expect(shown, "the line quoted as '%s...' under the message" % gutter, run)
     outl = out.split("\n")
     quoted, caret = outl[shown[0]][len(gutter):], outl[shown[0] + 1] if shown[0] + 1 < len(outl) else ""
-    expect(quoted == source.replace("\t", " "), "the quoted line to be the file's line %d, %r" % (line, source), run)
+    expect(quoted == source.replace("\t", "\u2192"), "the quoted line to be the file's line %d, %r (a tab as \u2192)" % (line, source), run)
     expect(re.fullmatch(r" +\| *\^", caret) is not None and caret.index("^") == len(gutter) + col - 1,
            "a '^' under column %d of the quoted line" % col, run)
 

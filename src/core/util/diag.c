@@ -82,12 +82,22 @@ void diag_quote(DiagList *list, const char *buf, size_t len)
         while (end > i && ((unsigned char)buf[end] & 0xC0) == 0x80)
             end--;
     }
-    snprintf(d->source, sizeof d->source, "%s%.*s%s", lead, (int)(end - i), buf + i, cut ? "..." : "");
-    /* Tabs show as one space each, so the caret's count of characters holds;
-     * other control characters as '?'. */
-    for (char *t = d->source; *t; t++)
-        if ((unsigned char)*t < 0x20 || *t == 0x7f)
-            *t = *t == '\t' ? ' ' : '?';
+    /* A tab shows as an arrow (one character, so the caret's count of
+     * characters holds, and a tab is told from a space); other control
+     * characters as '?'. */
+    size_t o = (size_t)snprintf(d->source, sizeof d->source, "%s", lead);
+    for (size_t k = i; k < end; k++) {
+        unsigned char c = (unsigned char)buf[k];
+        if (o + 8 >= sizeof d->source && (c & 0xC0) != 0x80)
+            break; /* full, and not inside a character */
+        if (c == '\t') {
+            memcpy(d->source + o, "\xe2\x86\x92", 3);
+            o += 3;
+        } else {
+            d->source[o++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+        }
+    }
+    snprintf(d->source + o, sizeof d->source - o, "%s", cut ? "..." : "");
     int col = (int)strlen(lead) + 1;
     for (size_t k = i; k < at; k++)
         if (((unsigned char)buf[k] & 0xC0) != 0x80)

@@ -257,7 +257,20 @@ static bool key_column_above(const Text *t, int L, int col)
     return false;
 }
 
-static const char INDENT_RULE[] = "keys that belong together start in the same column";
+/* The key a line starts with, as written ("text:"), for messages. */
+static void key_text(Line l, char *out, size_t size)
+{
+    int ks, kn = key_word(l, &ks);
+    bool colon = ks + kn < l.n && l.s[ks + kn] == ':';
+    snprintf(out, size, "%.*s%s", kn < 40 ? kn : 40, l.s + ks, colon ? ":" : "");
+}
+
+/* "add 2 spaces" / "remove 1 space" to go from column `from` to `to`. */
+static void spaces(char *out, size_t size, int from, int to)
+{
+    int n = to > from ? to - from : from - to;
+    snprintf(out, size, "%s %d space%s", to > from ? "add" : "remove", n, n == 1 ? "" : "s");
+}
 
 static bool explain_indentation(const Text *t, int L, int C, int ctxL, int ctxC, bool in_list,
                                 YamlExplained *out)
@@ -268,47 +281,59 @@ static bool explain_indentation(const Text *t, int L, int C, int ctxL, int ctxC,
     int P = line_above(t, L);
     Line p = line_at(t, P);
     bool beside_key = P && indent_of(p) + 1 == C && !starts_item(p);
+    char mine[48], theirs[48], fix[32];
+    key_text(l, mine, sizeof mine);
+    key_text(p, theirs, sizeof theirs);
     if (ch == '-' && item && icol != C && !beside_key) {
+        spaces(fix, sizeof fix, C, icol);
         say(out, L, C,
-            "this list item starts in column %d, but the item on line %d starts in column %d: start every "
-            "\"- \" of one list in the same column",
-            C, item, icol);
+            "this list item starts in column %d, but the item on line %d starts in column %d: %s so every "
+            "\"- \" of the list starts in the same column",
+            C, item, icol, fix);
+        return true;
+    }
+    if (ch == '-' && beside_key) {
+        say(out, L, C,
+            "remove the \"- \" here: \"%s\" belongs to the same thing as \"%s\" on line %d, so it starts "
+            "like it, without a dash (a \"- \" starts a new item of a list)",
+            mine, theirs, P);
         return true;
     }
     if (ch == '-') {
         say(out, L, C,
-            "a list item (\"- \") is here, where another key (\"name: value\") was expected: remove the \"- \" if "
-            "this line belongs to the item above, or put the list under a key that ends with \":\"");
+            "a \"- \" starts a new item of a list, but there is no list here: remove the \"- \"");
         return true;
     }
     if (in_list && C == ctxC) {
+        Line c = line_at(t, ctxL);
+        char first[48];
+        key_text(c, first, sizeof first);
         say(out, L, C,
-            "this line starts in the same column as the \"- \" on line %d, so it reads as the next list item: "
-            "indent it two more spaces to line up with the key after the \"- \", or start it with \"- \"",
-            ctxL);
+            "this line starts in the same column as the \"- \" on line %d, so it reads as a new item of that "
+            "list: add 2 spaces, to line up with \"%s\" after the \"- \"",
+            ctxL, first);
         return true;
     }
     int pcol = indent_of(p) + (starts_item(p) ? 3 : 1);
+    spaces(fix, sizeof fix, C, pcol);
     if (P && C > pcol && key_with_value(p)) {
         say(out, L, C,
-            "this line is indented more than line %d, which already has its value: line it up with line %d "
-            "(column %d); %s",
-            P, P, pcol, INDENT_RULE);
+            "this line is indented more than line %d, which already has its value (nothing can go under "
+            "\"%s\"): %s, to start in column %d like it",
+            P, theirs, fix, pcol);
         return true;
     }
-    if (P && !key_column_above(t, L, C)) {
+    if (P && (!key_column_above(t, L, C) || !(!in_list && ctxC > 0 && C > ctxC))) {
         say(out, L, C,
-            "this line starts in column %d, which lines up with no key above it (line %d starts in column %d); %s",
-            C, P, pcol, INDENT_RULE);
+            "this line starts in column %d, which lines up with no key above it: %s, to start in column %d "
+            "like \"%s\" on line %d",
+            C, fix, pcol, theirs, P);
         return true;
     }
-    if (!in_list && ctxC > 0 && C > ctxC) {
-        say(out, L, C, "this line is indented more than the keys above it, which start in column %d (line %d); %s",
-            ctxC, ctxL, INDENT_RULE);
-        return true;
-    }
-    say(out, L, C, "this line starts in column %d, which lines up with no key above it (line %d starts in column %d); %s",
-        C, P, pcol, INDENT_RULE);
+    say(out, L, C,
+        "this line is indented more than the keys above it, which start in column %d (line %d): keys that "
+        "belong together start in the same column",
+        ctxC, ctxL);
     return P > 0;
 }
 
@@ -324,9 +349,19 @@ static void explain(const yaml_parser_t *p, const Text *t, YamlExplained *out)
     char ch = char_at(l, C);
     int tab = tab_in_indent(l);
     if (tab || strstr(problem, "tab character")) {
-        say(out, L, tab ? tab : C,
-            "this line is indented with a tab: YAML files must be indented with spaces only (most editors "
-            "can be set to type spaces when you press Tab)");
+        int P = line_above(t, L);
+        Line above = line_at(t, P);
+        char theirs[48];
+        key_text(above, theirs, sizeof theirs);
+        int want = indent_of(above) + (starts_item(above) ? 2 : 0);
+        if (P)
+            say(out, L, tab ? tab : C,
+                "this line starts with a tab (shown as \u2192): YAML is indented with spaces only; put %d "
+                "space%s in its place to line up with \"%s\" on line %d",
+                want, want == 1 ? "" : "s", theirs, P);
+        else
+            say(out, L, tab ? tab : C,
+                "this line starts with a tab (shown as \u2192): YAML is indented with spaces only");
         return;
     }
     if (strstr(problem, "end of stream") && strstr(context, "quoted scalar")) {
@@ -381,9 +416,19 @@ static void explain(const yaml_parser_t *p, const Text *t, YamlExplained *out)
         int first = key_colon(l);
         int at = byte_of_col(l, C);
         if (first >= 0 && at > first) {
-            say(out, L, C,
-                "this value has \": \" in it, which YAML reads as the start of another key: put the whole value "
-                "in quotes, like says: \"Fine: really\"");
+            int vs = first + 1;
+            while (vs < l.n && l.s[vs] == ' ')
+                vs++;
+            int ks = indent_of(l) + (starts_item(l) ? 2 : 0);
+            if (!memchr(l.s + vs, '"', (size_t)(l.n - vs)) && l.n - ks < 120)
+                say(out, L, C,
+                    "this value has \": \" in it, which YAML reads as the start of another key: put the whole "
+                    "value in quotes, like this: %.*s \"%.*s\"",
+                    first + 1 - ks, l.s + ks, l.n - vs, l.s + vs);
+            else
+                say(out, L, C,
+                    "this value has \": \" in it, which YAML reads as the start of another key: put the whole "
+                    "value in quotes");
             return;
         }
         int P = line_above(t, L);
@@ -419,16 +464,31 @@ static void explain(const yaml_parser_t *p, const Text *t, YamlExplained *out)
         int qcol = 0, qline = b > indent_of(l) ? quote_began(t, L, b, &qcol) : 0;
         if (qline) {
             say(out, qline, qcol,
-                "the quoted text that starts here is not closed on its line, so it runs on to line %d: end it "
-                "with %c on this line",
-                L, l.s[b]);
+                "the quoted text that starts here is not closed on its line: end it with %c on this line "
+                "(without it, YAML reads on to the next %c, on line %d)",
+                l.s[b], l.s[b], L);
             return;
         }
         if (b > indent_of(l) && (l.s[b] == '"' || l.s[b] == '\'')) {
-            say(out, L, C,
-                "there is more text after the closing quote: put all of the value inside the quotes (to use %s "
-                "inside, write it as %s)",
-                l.s[b] == '"' ? "a \"" : "a '", l.s[b] == '"' ? "\\\"" : "''");
+            char q = l.s[b];
+            /* Another quote mark later on the line: one meant inside the text. */
+            int w = at < 0 ? l.n : at, we = w;
+            while (we < l.n && l.s[we] != ' ' && l.s[we] != q)
+                we++;
+            bool inside = w < l.n && memchr(l.s + w, q, (size_t)(l.n - w)) != NULL;
+            if (inside && q == '"')
+                say(out, L, C,
+                    "the \" before \"%.*s\" ends your text early: put the whole text in single quotes instead "
+                    "('...\"%.*s\"...'), or write each \" inside it as \\\"",
+                    we - w < 30 ? we - w : 30, l.s + w, we - w < 30 ? we - w : 30, l.s + w);
+            else if (inside)
+                say(out, L, C,
+                    "the ' before \"%.*s\" ends your text early: put the whole text in double quotes instead, "
+                    "or write each ' inside it twice ('')",
+                    we - w < 30 ? we - w : 30, l.s + w);
+            else
+                say(out, L, C,
+                    "there is more text after the closing quote: put all of the value inside the quotes");
             return;
         }
         bool in_list = strstr(problem, "'-'") != NULL;
