@@ -18,12 +18,10 @@ void textio_report(TextReader *rd, DiagLevel level, int line, int col, const cha
         diag_add(rd->diags, level, rd->file, line, col, "more problems follow; they are not listed");
         return;
     }
-    char msg[320];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_vadd(rd->diags, level, rd->file, line, col, fmt, ap);
     va_end(ap);
-    diag_add(rd->diags, level, rd->file, line, col, "%s", msg);
 }
 
 const char *textio_quote(const char *s, char *buf, size_t size)

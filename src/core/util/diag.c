@@ -10,6 +10,15 @@
 void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int col,
               const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vadd(list, level, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diag_vadd(DiagList *list, DiagLevel level, const char *file, int line, int col, const char *fmt,
+               va_list ap)
+{
     /* Count first: whether a file loads depends on the counts, so a problem
      * whose message cannot be stored must still be counted. */
     if (level == DIAG_ERROR)
@@ -31,10 +40,7 @@ void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int c
     d->col = col;
     d->source[0] = '\0';
     d->source_col = 0;
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(d->msg, sizeof d->msg, fmt, ap);
-    va_end(ap);
 }
 
 void diag_format(const Diag *d, char *buf, size_t size)

@@ -5,6 +5,7 @@
 #ifndef UNSAID_DIAG_H
 #define UNSAID_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
@@ -33,6 +34,9 @@ typedef struct {
 
 void diag_add(DiagList *list, DiagLevel level, const char *file, int line, int col,
               const char *fmt, ...) DIAG_PRINTF(6, 7);
+/* The same, with the message's arguments in ap. */
+void diag_vadd(DiagList *list, DiagLevel level, const char *file, int line, int col, const char *fmt,
+               va_list ap) DIAG_PRINTF(6, 0);
 /* "file:line:col: error: message" into buf. */
 void diag_format(const Diag *d, char *buf, size_t size);
 /* Quote line d->line of buf[len] in the diagnostic added last, so that

@@ -147,11 +147,9 @@ yaml_node_t *ydoc_root(YDoc *y)
 
 static void vreport(YDoc *y, DiagLevel lv, const yaml_node_t *node, const char *fmt, va_list ap)
 {
-    char msg[320];
-    vsnprintf(msg, sizeof msg, fmt, ap);
     int line = node ? (int)node->start_mark.line + 1 : 0;
     int col = node ? (int)node->start_mark.column + 1 : 0;
-    diag_add(y->diags, lv, y->file, line, col, "%s", msg);
+    diag_vadd(y->diags, lv, y->file, line, col, fmt, ap);
     /* A value is worth quoting; a whole mapping or list starts on a line
      * that is not where its problem is. */
     if (node && node->type == YAML_SCALAR_NODE)
@@ -160,12 +158,10 @@ static void vreport(YDoc *y, DiagLevel lv, const yaml_node_t *node, const char *
 
 void yreport_at(YDoc *y, DiagLevel lv, int line, int col, const char *fmt, ...)
 {
-    char msg[320];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_vadd(y->diags, lv, y->file, line, col, fmt, ap);
     va_end(ap);
-    diag_add(y->diags, lv, y->file, line, col, "%s", msg);
     diag_quote(y->diags, y->buf, y->len);
 }
 
