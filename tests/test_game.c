@@ -11,6 +11,7 @@
 #include "game.h"
 #include "scene_timing.h"
 #include "script.h"
+#include "timeline.h"
 #include "library.h"
 
 #include "disk_packs.h"
@@ -1115,6 +1116,30 @@ static void test_packs_enter(void)
     library_free(&packs);
 }
 
+/* A voice cue's caption is there to be read: it stays as long as the cue
+ * can be flagged, though the sound has faded, and then goes. */
+static void test_voice_caption(void)
+{
+    test_name = "voice_caption";
+    const Scene *s = library_scene(&lib, "mixed");
+    const SceneCue *c = NULL;
+    for (int i = 0; s && i < s->ncues && !c; i++)
+        if (s->cues[i].def && s->cues[i].def->channel == CH_VOICE && s->cues[i].end != SCENE_HOLD)
+            c = &s->cues[i];
+    EXPECT(c != NULL, "the fixture's 'mixed' scene should have a voice cue with an end");
+    if (!c)
+        return;
+    TimelineInput in = {.scene = s, .hold_end = SCENE_HOLD, .answer = -1};
+    float w = 0;
+    in.cue_t = c->start + 1;
+    EXPECT(timeline_voice(&in, &w) == c->def, "the caption should show as the cue starts");
+    in.cue_t = c->end + NOTICE_GRACE_TICKS - 1;
+    EXPECT(timeline_voice(&in, &w) == c->def && w < 0.05f,
+           "the caption should stay while the cue can still be flagged, after its sound has faded (weight %.2f)", w);
+    in.cue_t = c->end + NOTICE_GRACE_TICKS + 2;
+    EXPECT(timeline_voice(&in, &w) != c->def, "the caption should go once the cue can no longer be flagged");
+}
+
 /* --play: steps written as words drive the game like a player's keys. */
 static void test_script(void)
 {
@@ -1286,6 +1311,7 @@ int main(int argc, char **argv)
     test_requests();
     test_packs_enter();
     test_script();
+    test_voice_caption();
     test_timing();
 
     library_free(&lib);

@@ -1,6 +1,7 @@
 /* Unsaid - timeline.c */
 #include "timeline.h"
 
+#include "notice.h"
 #include "rng.h"
 
 #include <math.h>
@@ -69,16 +70,24 @@ void timeline_pose(const TimelineInput *in, Pose *out)
     pose_clamp(out);
 }
 
+/* The strongest voice cue at t. Its caption is words to read, not a body
+ * to watch: it stays from the cue's start for as long as the cue can be
+ * flagged (to its end and the grace after), even while the sound itself
+ * has faded, so a player reading the line has time to see it. */
 static void strongest_voice(const SceneCue *cues, int n, double t, double hold_end, const CueDef **best,
-                            float *best_w)
+                            float *best_rank, float *best_w)
 {
     for (int i = 0; i < n; i++) {
         const SceneCue *c = &cues[i];
         if (!c->def || c->def->channel != CH_VOICE)
             continue;
+        double end = c->end == SCENE_HOLD ? hold_end : c->end + NOTICE_GRACE_TICKS;
         float w = scene_cue_weight(c, t, hold_end);
-        if (w > *best_w) {
-            *best_w = w;
+        float shown = t >= c->start && t <= end ? 0.06f : 0.f; /* just above the threshold below */
+        float rank = w > shown ? w : shown;
+        if (rank > *best_rank) {
+            *best_rank = rank;
+            *best_w = w; /* how the words look follows the sound itself */
             *best = c->def;
         }
     }
@@ -88,12 +97,12 @@ const CueDef *timeline_voice(const TimelineInput *in, float *weight)
 {
     const Scene *s = in->scene;
     const CueDef *best = NULL;
-    float best_w = 0.05f;
+    float best_rank = 0.05f, best_w = 0.f;
     if (s) {
-        strongest_voice(s->cues, s->ncues, in->cue_t, in->hold_end, &best, &best_w);
+        strongest_voice(s->cues, s->ncues, in->cue_t, in->hold_end, &best, &best_rank, &best_w);
         if (in->answer >= 0 && in->answer < s->nanswers) {
             const SceneAnswer *a = &s->answers[in->answer];
-            strongest_voice(a->cues, a->ncues, in->reaction_t, SCENE_HOLD, &best, &best_w);
+            strongest_voice(a->cues, a->ncues, in->reaction_t, SCENE_HOLD, &best, &best_rank, &best_w);
         }
     }
     if (weight)

@@ -24,7 +24,9 @@ typedef struct {
 
 void timeline_pose(const TimelineInput *in, Pose *out);
 /* The strongest voice cue active now (its caption, "[sighs]", and text
- * style show with the words), or NULL; *weight says how strong, 0..1. */
+ * style show with the words), or NULL; *weight says how strong its sound
+ * is, 0..1. The caption stays from the cue's start for as long as it can
+ * be flagged (its end and the grace after), after the sound has faded. */
 const CueDef *timeline_voice(const TimelineInput *in, float *weight);
 
 #endif
