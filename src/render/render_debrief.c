@@ -51,9 +51,39 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
     return y;
 }
 
+/* Marks that differ in shape as well as colour, so that no one needs to
+ * tell green from red: a noticed cue is a filled bar, a missed one an
+ * open outline; a flag is a dot, a false alarm a cross. */
+static void mark_bar(Draw *d, float x, float cy, float w, bool filled, Color c)
+{
+    if (filled) {
+        draw_rounded_rect(d, x, cy - 6, w, 12, 6, c);
+    } else {
+        draw_rounded_rect(d, x, cy - 6, w, 12, 6, color_alpha(c, 0.18f));
+        draw_rounded_rect_outline(d, x, cy - 6, w, 12, 6, 2.f, c);
+    }
+}
+
+static void mark_flag(Draw *d, float x, float y, bool false_alarm, Color c)
+{
+    if (!false_alarm) {
+        draw_circle(d, x, y, 6.5f, color_rgba(0, 0, 0, 200));
+        draw_circle(d, x, y, 4.5f, c);
+        return;
+    }
+    for (int k = 0; k < 2; k++) { /* a dark cross under a light one */
+        float a = k ? 4.5f : 5.5f, w = k ? 2.2f : 4.2f;
+        Color cc = k ? c : color_rgba(0, 0, 0, 200);
+        Vec2 p1[2] = {{x - a, y - a}, {x + a, y + a}}, p2[2] = {{x - a, y + a}, {x + a, y - a}};
+        draw_stroke(d, p1, 2, w, cc);
+        draw_stroke(d, p2, 2, w, cc);
+    }
+}
+
 /* The scene at a glance: one row per region, every cue as a bar (thick
- * for the ones to notice: green when noticed, red when missed), and the
- * player's flags as dots. A click on a bar replays that cue slowly. */
+ * for the ones to notice: filled when noticed, open when missed), and the
+ * player's flags as dots (crosses for false alarms). A click on a bar
+ * replays that cue slowly. */
 static void debrief_timeline(Renderer *r, const Game *g)
 {
     Draw *d = r->draw;
@@ -72,10 +102,11 @@ static void debrief_timeline(Renderer *r, const Game *g)
     if (!s || s->length <= 0)
         return;
     /* A legend under the strip, right-aligned. */
-    struct { const char *key; Color c; float w, h; } keys[] = {
-        {"legend.noticed", r->theme.good, 14, 8}, {"legend.missed", r->theme.bad, 14, 8},
-        {"legend.fits", color_rgba(255, 255, 255, 90), 14, 3}, {"legend.flag", r->theme.accent, 8, 8},
-        {"legend.false_alarm", r->theme.text, 8, 8}};
+    enum { BAR, OPEN_BAR, THIN_BAR, DOT, CROSS };
+    struct { const char *key; Color c; float w; int shape; } keys[] = {
+        {"legend.noticed", r->theme.good, 18, BAR}, {"legend.missed", r->theme.bad, 18, OPEN_BAR},
+        {"legend.fits", color_rgba(255, 255, 255, 90), 14, THIN_BAR}, {"legend.flag", r->theme.accent, 10, DOT},
+        {"legend.false_alarm", r->theme.text, 10, CROSS}};
     float lw = 0;
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         lw += keys[i].w + 6 + text_width(r->text, FONT_LABEL, words_get(g, keys[i].key), -1) + 16;
@@ -83,10 +114,12 @@ static void debrief_timeline(Renderer *r, const Game *g)
     if (lx > t.x)
         for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
             float cy = ly + text_line_height(r->text, FONT_LABEL) / 2;
-            if (keys[i].w == keys[i].h)
-                draw_circle(d, lx + 4, cy, 4, keys[i].c);
+            if (keys[i].shape == BAR || keys[i].shape == OPEN_BAR)
+                mark_bar(d, lx, cy, keys[i].w, keys[i].shape == BAR, keys[i].c);
+            else if (keys[i].shape == THIN_BAR)
+                draw_rounded_rect(d, lx, cy - 1.5f, keys[i].w, 3, 1.5f, keys[i].c);
             else
-                draw_rounded_rect(d, lx, cy - keys[i].h / 2, keys[i].w, keys[i].h, keys[i].h / 2, keys[i].c);
+                mark_flag(d, lx + 5, cy, keys[i].shape == CROSS, keys[i].c);
             lx += keys[i].w + 6;
             text_draw(r->text, d, FONT_LABEL, words_get(g, keys[i].key), -1, lx, ly, r->theme.muted, ALIGN_LEFT);
             lx += text_width(r->text, FONT_LABEL, words_get(g, keys[i].key), -1) + 16;
@@ -107,15 +140,14 @@ static void debrief_timeline(Renderer *r, const Game *g)
             if (pass == 0)
                 draw_rounded_rect(d, x0, y - 2, x1 - x0, 4, 2, color_rgba(255, 255, 255, 55));
             else
-                draw_rounded_rect(d, x0, y - 6, x1 - x0, 12, 6, g->notice.cue_hit[i] ? r->theme.good : r->theme.bad);
+                mark_bar(d, x0, y, x1 - x0, g->notice.cue_hit[i], g->notice.cue_hit[i] ? r->theme.good : r->theme.bad);
         }
     for (int i = 0; i < g->notice.nflags; i++) {
         const Flag *f = &g->notice.flags[i];
         float x = t.x + k * (float)f->tick, y = t.y + rh * (float)game_timeline_row(f->region) + rh / 2;
         if (f->tick < 0 || f->tick > s->length)
             continue;
-        draw_circle(d, x, y, 6.5f, color_rgba(0, 0, 0, 200));
-        draw_circle(d, x, y, 4.5f, f->result == FLAG_FALSE_ALARM ? r->theme.text : r->theme.accent);
+        mark_flag(d, x, y, f->result == FLAG_FALSE_ALARM, f->result == FLAG_FALSE_ALARM ? r->theme.text : r->theme.accent);
     }
 }
 
