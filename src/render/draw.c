@@ -441,6 +441,31 @@ void draw_shape_clipped(Draw *d, const Vec2 *pts, int n, const Vec2 *clip, int c
         draw_shape(d, a, n, c);
 }
 
+void draw_shape_ramp(Draw *d, const Vec2 *pts, int n, Vec2 from, Vec2 to, Color c)
+{
+    Vec2 a[DRAW_MAX_POINTS], px[DRAW_MAX_POINTS];
+    Color cols[DRAW_MAX_POINTS];
+    Vec2 dir = {to.x - from.x, to.y - from.y};
+    float len2 = dir.x * dir.x + dir.y * dir.y;
+    if (n < 3 || n > DRAW_MAX_POINTS || len2 < 1e-6f || c.a == 0)
+        return;
+    /* Keep the part past the line through `from` (across the ramp), on
+     * the side of `to`: there the alpha is linear in position, which the
+     * rasteriser's per-vertex interpolation reproduces exactly. */
+    Vec2 across = {from.x - dir.y, from.y + dir.x};
+    float side = (across.x - from.x) * (to.y - from.y) - (across.y - from.y) * (to.x - from.x);
+    int m = clip_edge(pts, n, a, from, across, side >= 0 ? 1.f : -1.f);
+    if (m < 3)
+        return;
+    for (int i = 0; i < m; i++) {
+        float t = ((a[i].x - from.x) * dir.x + (a[i].y - from.y) * dir.y) / len2;
+        cols[i] = c;
+        cols[i].a = (uint8_t)(c.a * (t < 0 ? 0 : t > 1 ? 1 : t) + 0.5f);
+        px[i] = xform(d, a[i]);
+    }
+    fill_pixels(d, px, cols, m);
+}
+
 static int segments_for(const Draw *d, float rx, float ry)
 {
     float px = (rx + ry) * xform_scale(d);

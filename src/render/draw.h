@@ -87,6 +87,10 @@ void draw_shape(Draw *d, const Vec2 *pts, int n, Color c);
 void draw_shape_clipped(Draw *d, const Vec2 *pts, int n, const Vec2 *clip, int clip_n, Color c);
 /* A vertical gradient inside a shape: top colour at min y, bottom at max y. */
 void draw_shape_gradient(Draw *d, const Vec2 *pts, int n, Color top, Color bottom);
+/* The part of a shape past `from`, its colour fading in along the way from
+ * `from` (transparent) to `to` (c): a soft shade with no edge inside the
+ * shape. Keep `to` at or beyond the shape's far side. */
+void draw_shape_ramp(Draw *d, const Vec2 *pts, int n, Vec2 from, Vec2 to, Color c);
 void draw_ellipse(Draw *d, float cx, float cy, float rx, float ry, float rot, Color c);
 void draw_circle(Draw *d, float cx, float cy, float r, Color c);
 /* A soft round glow: colour c at the centre fading to transparent at r. */

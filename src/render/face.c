@@ -243,19 +243,13 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     Vec2 face[DRAW_MAX_POINTS];
     int n = head_outline(face, jaw, turn, youth);
     draw_shape(d, face, n, p->skin);
-    /* Far-side shade: the lamp is above and slightly to the character's right. */
-    {
-        /* Stacked faint layers fake a soft gradient without a blur. */
-        Vec2 sh[40];
-        for (int k = 0; k < 2; k++) {
-            int m = draw_ellipse_points(sh, 20, 104.f - 12.f * k + turn * 10.f, 14.f, 58.f, 112.f, 0.f);
-            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.27f));
-        }
-        {
-            int m = draw_ellipse_points(sh, 20, turn * 8.f, 143.f + 12.f * jaw, 90.f, 62.f, 0.f);
-            draw_shape_clipped(d, sh, m, face, n, color_alpha(p->skin_shadow, 0.5f));
-        }
-    }
+    /* Far-side shade: the lamp is above and slightly to the character's
+     * right. Soft ramps across the face, with no edge of their own: an
+     * edge inside a face reads as a stripe, or on a cheek as a tear track. */
+    draw_shape_ramp(d, face, n, v2(30.f + turn * 10.f, 0.f), v2(100.f + turn * 10.f, 0.f),
+                    color_alpha(p->skin_shadow, 0.42f));
+    draw_shape_ramp(d, face, n, v2(0.f, 92.f + 12.f * jaw), v2(0.f, 158.f + 12.f * jaw),
+                    color_alpha(p->skin_shadow, 0.45f));
     character_outline(d, face, n, 2.6f, p->skin_line);
 
     Vec2 eye_c[2] = {head_local(r, r->eye[RIG_R]), head_local(r, r->eye[RIG_L])};
