@@ -140,7 +140,9 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
                               AT(r->chest, nw * S, 5.f * S));
     draw_shape(d, nl, nn, p->skin_shadow);
     draw_glow_ellipse(d, r->chest.x, r->chest.y - 2.f * S, 20.f * S, 8.f * S, color_alpha(p->skin_line, 0.35f));
-    Color band = style == TOP_CARDIGAN ? color_shade(p->accent, 0.85f) : style == TOP_HOODIE ? p->top_shade : p->accent;
+    /* A jumper's neckline is a ribbed band of its own colour: a light band
+     * there reads at play size as a necklace. */
+    Color band = style == TOP_CARDIGAN ? color_shade(p->accent, 0.85f) : style == TOP_BLOUSE ? p->accent : p->top_shade;
     if (style != TOP_SHIRT)
         draw_stroke_tapered(d, nl, nn, 5.f * S, 8.f * S, 5.f * S, band);
     switch (style) {
