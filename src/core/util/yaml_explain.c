@@ -323,18 +323,20 @@ static bool explain_indentation(const Text *t, int L, int C, int ctxL, int ctxC,
             P, theirs, fix, pcol);
         return true;
     }
-    if (P && (!key_column_above(t, L, C) || !(!in_list && ctxC > 0 && C > ctxC))) {
+    if (!P)
+        return false;
+    if (!in_list && ctxC > 0 && C > ctxC && key_column_above(t, L, C)) {
         say(out, L, C,
-            "this line starts in column %d, which lines up with no key above it: %s, to start in column %d "
-            "like \"%s\" on line %d",
-            C, fix, pcol, theirs, P);
+            "this line is indented more than the keys above it, which start in column %d (line %d): keys that "
+            "belong together start in the same column",
+            ctxC, ctxL);
         return true;
     }
     say(out, L, C,
-        "this line is indented more than the keys above it, which start in column %d (line %d): keys that "
-        "belong together start in the same column",
-        ctxC, ctxL);
-    return P > 0;
+        "this line starts in column %d, which lines up with no key above it: %s, to start in column %d "
+        "like \"%s\" on line %d",
+        C, fix, pcol, theirs, P);
+    return true;
 }
 
 static void explain(const yaml_parser_t *p, const Text *t, YamlExplained *out)
