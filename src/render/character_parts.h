@@ -1,7 +1,8 @@
 /* Unsaid - character_parts.h: what the files that draw a person share.
  *
  * Private to the character module: character.c and the part files face.c,
- * eyes.c, hair.c, body.c and accessories.c include it; nothing else may.
+ * eyes.c, hair.c, body.c, hands.c and accessories.c include it; nothing
+ * else may.
  * The public entry point stays character_draw() in character.h.
  *
  * Shared, and why:
@@ -118,6 +119,9 @@ void character_draw_neck(Draw *d, const RigLayout *r, const Palette *p);
 void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyle style);
 void character_draw_upper_arm(Draw *d, const RigLayout *r, const Palette *p, int side);
 void character_draw_forearm(Draw *d, const RigLayout *r, const Palette *p, int side);
+
+/* ---- hands.c ------------------------------------------------------------------ */
+
 void character_draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side, double t);
 
 /* ---- accessories.c ------------------------------------------------------------ */
