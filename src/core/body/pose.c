@@ -32,6 +32,13 @@ const char *pose_param_name(PoseParam p)
     return names_of(param_names, POSE_COUNT, (int)p, "?");
 }
 
+void pose_param_range(PoseParam p, float *lo, float *hi)
+{
+    int in = p >= 0 && p < POSE_COUNT;
+    *lo = in ? param_lo[p] : 0.f;
+    *hi = in ? param_hi[p] : 0.f;
+}
+
 void pose_clamp(Pose *pose)
 {
     for (int i = 0; i < POSE_COUNT; i++) {

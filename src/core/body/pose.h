@@ -81,6 +81,8 @@ typedef struct {
 int pose_param_find(const char *name);
 /* Returns the data name of a parameter ("au12_lip_corner_pull"). */
 const char *pose_param_name(PoseParam p);
+/* The documented range of a parameter. */
+void pose_param_range(PoseParam p, float *lo, float *hi);
 /* Clamp every parameter into its documented range. */
 void pose_clamp(Pose *pose);
 

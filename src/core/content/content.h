@@ -10,6 +10,7 @@
  *   places.h    where scenes happen, as shapes
  *   strings.h   the words of the interface, as data
  *   scene.h     one scene, loaded and validated, ready to play
+ *   difficulty.h gentle, standard, sharp: a scene's cues rewritten within limits
  * Private to the folder: library_parts.h, registry_yaml.h, cast_parse.h.
  *
  * Contract: depends on util and body, nothing above. Loaders take bytes
@@ -22,6 +23,7 @@
 #define UNSAID_CONTENT_H
 
 #include "cast.h"
+#include "difficulty.h"
 #include "lexicon.h"
 #include "library.h"
 #include "look.h"

@@ -39,6 +39,13 @@ float scene_cue_weight(const SceneCue *cue, double t, double hold_end)
     return 1.f - smooth((float)((t - relax) / (end - relax)));
 }
 
+int scene_cue_flag_end(const SceneCue *cue)
+{
+    if (cue->end >= SCENE_HOLD)
+        return SCENE_HOLD;
+    return cue->end + SCENE_FLAG_GRACE_TICKS + cue->grace_extra;
+}
+
 /* Counts code points, so a typewriter never shows half a UTF-8 sequence. */
 static int utf8_count(const char *s)
 {

@@ -23,16 +23,23 @@
  * this many without `requires:`. */
 #define SCENE_MIN_OPEN_ANSWERS 2
 #define SCENE_TYPE_CPS 32.0   /* typewriter speed, characters per second */
+/* A flag still counts this long after a cue ends (reaction time): half a
+ * second. notice.h states the rule; NOTICE_GRACE_TICKS is this. */
+#define SCENE_FLAG_GRACE_TICKS 30
 
 typedef struct {
     const CueDef *def;
-    float amount;  /* 0..1, scales the lexicon targets */
+    float amount;  /* 0..1 as written, scales the lexicon targets (gentle may go past 1: difficulty.h) */
     int start, peak, relax, end;
     bool incongruent;
     const char *means;    /* the hidden feeling it may reveal */
     const char *describe; /* what the body does, in words */
     int line;             /* index of the line it belongs to (-1: a reply) */
     int src_line, src_col;
+    /* Ticks a flag counts after end beyond SCENE_FLAG_GRACE_TICKS: 0 as
+     * written; more for a cue the difficulty made brief (difficulty.h),
+     * so it stays as long to flag as the limits there promise. */
+    int grace_extra;
 } SceneCue;
 
 typedef struct {
@@ -113,6 +120,9 @@ void scene_free(Scene *scene);
 /* 0..1 weight of a cue at tick t (fractional for render interpolation).
  * `hold_end` is the tick a held cue starts to let go. */
 float scene_cue_weight(const SceneCue *cue, double t, double hold_end);
+/* The last tick a flag on this cue counts (its end, the grace and any
+ * grace_extra), or SCENE_HOLD for a cue held until the answer. */
+int scene_cue_flag_end(const SceneCue *cue);
 /* How many bytes of a line's text the typewriter shows at tick t (always on
  * a UTF-8 character boundary). */
 int scene_line_visible_bytes(const SceneLine *line, double t);

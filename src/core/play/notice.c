@@ -16,7 +16,7 @@ void notice_reset(Notice *n)
 
 static bool cue_active(const SceneCue *c, int tick)
 {
-    return tick >= c->start && (c->end == SCENE_HOLD || tick <= c->end + NOTICE_GRACE_TICKS);
+    return tick >= c->start && tick <= scene_cue_flag_end(c);
 }
 
 FlagResult notice_flag(Notice *n, const Scene *scene, Region region, int tick, float x, float y)

@@ -3,7 +3,8 @@
  * The rules, in one place:
  * - A flag names a body region at a tick. It is a HIT when an incongruent
  *   cue shown on that region is active: start <= tick <= end + grace. The
- *   grace (NOTICE_GRACE_TICKS, half a second) allows for reaction time.
+ *   grace (NOTICE_GRACE_TICKS, half a second) allows for reaction time; a
+ *   cue the difficulty made brief has more (scene_cue_flag_end).
  * - A flag on a cue already hit is a REPEAT: it costs and earns nothing.
  * - Any other flag (a congruent cue, the wrong region, no cue at all, too
  *   early, too late) is a FALSE ALARM and costs points, so flagging
@@ -21,7 +22,7 @@
 
 #include <stdbool.h>
 
-#define NOTICE_GRACE_TICKS 30
+#define NOTICE_GRACE_TICKS SCENE_FLAG_GRACE_TICKS
 #define NOTICE_MAX_FLAGS 64
 #define NOTICE_MAX_CUES 1024
 

@@ -2,6 +2,7 @@
 #include "scene_timing.h"
 
 #include "diag.h"
+#include "difficulty.h"
 #include "notice.h"
 
 #include <stdarg.h>
@@ -43,10 +44,64 @@ static void emit(SceneTimingEmit fn, void *ctx, const char *fmt, ...)
  * and the grace after it, but never after the answers appear. */
 static int flag_window(const Scene *s, const SceneCue *c)
 {
-    int end = holds(c->end) || c->end >= s->length ? s->length : c->end + NOTICE_GRACE_TICKS;
-    if (end > s->length)
-        end = s->length;
-    return end - c->start;
+    return difficulty_flag_window(c, s->length);
+}
+
+/* "0.42  1.40 s  1.90 s": how strong, how long it shows, how long it can
+ * be flagged; "holds" for a cue held until the answers. */
+static void strength(char *out, size_t size, const Scene *s, const SceneCue *c, const SceneCue *as_written)
+{
+    char shown[24];
+    bool flash = c->end != as_written->end && c->end - c->start <= DIFFICULTY_FLASH_TICKS;
+    if (holds(c->end))
+        snprintf(shown, sizeof shown, "holds");
+    else
+        snprintf(shown, sizeof shown, "%s%.2f s", flash ? "flash " : "", secs(c->end - c->start));
+    int w = flag_window(s, c);
+    snprintf(out, size, "%.2f %-12s %.2f s", c->amount, shown, secs(w > 0 ? w : 0));
+}
+
+/* Each cue at each difficulty; a warning (counted in *warnings) for every
+ * incongruent cue a difficulty makes too brief or too faint to flag. */
+static void difficulties(const Scene *s, SceneTimingEmit fn, void *ctx, int *warnings)
+{
+    static const Difficulty order[] = {DIFFICULTY_GENTLE, DIFFICULTY_STANDARD, DIFFICULTY_SHARP};
+    emit(fn, ctx, "%s", "");
+    emit(fn, ctx, "Difficulty: each cue's amount, how long it shows, and how long a flag on it counts");
+    emit(fn, ctx, "  %-16s %-29s %-29s %s", "", "gentle", "standard", "sharp");
+    for (int i = 0; i < s->ncues; i++) {
+        const SceneCue *c = &s->cues[i];
+        char cell[3][48];
+        for (int k = 0; k < 3; k++) {
+            SceneCue at;
+            difficulty_cue(c, order[k], s->length, &at);
+            strength(cell[k], sizeof cell[k], s, &at, c);
+        }
+        emit(fn, ctx, "  %-16s %-29s %-29s %s", c->def->name, cell[0], cell[1], cell[2]);
+    }
+    bool headed = false;
+    for (int i = 0; i < s->ncues; i++) {
+        const SceneCue *c = &s->cues[i];
+        if (!c->incongruent || !difficulty_cue_flaggable(c, s->length))
+            continue; /* as written, the warnings below say what to do */
+        for (int k = 0; k < 3; k++) {
+            SceneCue at;
+            difficulty_cue(c, order[k], s->length, &at);
+            if (difficulty_cue_flaggable(&at, s->length))
+                continue;
+            if (!headed)
+                emit(fn, ctx, "%s", "");
+            if (!headed)
+                emit(fn, ctx, "Warnings about difficulty");
+            headed = true;
+            (*warnings)++;
+            int w = flag_window(s, &at);
+            emit(fn, ctx, "  line %d: at %s, cue '%s' is %.2f strong and can be flagged for %.1f s; a player needs "
+                          "%.2f and %.1f s: make it stronger, or end it later", c->src_line, difficulty_name(order[k]),
+                 c->def->name, at.amount, secs(w > 0 ? w : 0), DIFFICULTY_MIN_AMOUNT,
+                 secs(DIFFICULTY_MIN_WINDOW_TICKS));
+        }
+    }
 }
 
 static bool overlaps_a_line(const Scene *s, const SceneCue *c)
@@ -96,7 +151,7 @@ int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
         const SceneCue *c = &s->cues[i];
         bool alone = !overlaps_a_line(s, c);
         int window = flag_window(s, c);
-        bool short_window = c->incongruent && window < SCENE_TICK_HZ;
+        bool short_window = c->incongruent && window < DIFFICULTY_MIN_WINDOW_TICKS;
         if ((alone || short_window) && warnings == 0) {
             emit(fn, ctx, "%s", "");
             emit(fn, ctx, "Warnings");
@@ -110,5 +165,6 @@ int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
                           "or more (a later end, or an earlier start)", c->src_line, c->def->name,
                  secs(window > 0 ? window : 0));
     }
+    difficulties(s, fn, ctx, &warnings);
     return warnings;
 }

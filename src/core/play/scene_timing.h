@@ -8,6 +8,9 @@
  * every cue that plays while no line is spoken, and every incongruent cue
  * a player can flag for less than a second (its window runs from its start
  * to its end and half a second more, and closes when the answers appear).
+ * Then each cue at each difficulty (difficulty.h): its amount, how long it
+ * shows and how long it can be flagged, and a warning for every
+ * incongruent cue a difficulty would make too faint or too brief to flag.
  * Pure: the text goes to `emit`, one line at a time. */
 #ifndef UNSAID_SCENE_TIMING_H
 #define UNSAID_SCENE_TIMING_H

@@ -9,7 +9,7 @@
 /* A cue's flaggable window overlaps a line's time on screen. */
 static bool cue_overlaps_line(const SceneCue *c, const SceneLine *l)
 {
-    int end = c->end == SCENE_HOLD ? SCENE_HOLD : c->end + NOTICE_GRACE_TICKS;
+    int end = scene_cue_flag_end(c);
     return c->start <= l->end && end >= l->start;
 }
 

@@ -81,7 +81,7 @@ static void strongest_voice(const SceneCue *cues, int n, double t, double hold_e
         const SceneCue *c = &cues[i];
         if (!c->def || c->def->channel != CH_VOICE)
             continue;
-        double end = c->end == SCENE_HOLD ? hold_end : c->end + NOTICE_GRACE_TICKS;
+        double end = c->end == SCENE_HOLD ? hold_end : scene_cue_flag_end(c);
         float w = scene_cue_weight(c, t, hold_end);
         float shown = t >= c->start && t <= end ? 0.06f : 0.f; /* just above the threshold below */
         float rank = w > shown ? w : shown;
