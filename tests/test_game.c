@@ -986,44 +986,57 @@ static void test_title_escape(void)
     free(g);
 }
 
-/* Hands resting low can reach into the top of the speech box: a click on
- * them there flags the hands, not the voice. */
-static void test_click_hands_over_speech_box(void)
+/* The words never cover the body: through the whole tutorial, hands,
+ * elbows and face stay clear of the speech box and inside the frame (a
+ * player must see the hands while reading), and a click in the box flags
+ * the voice. */
+static bool clear_of(UiRect box, RigVec p, float margin)
 {
-    test_name = "click_hands_over_speech_box";
+    return p.x + margin < box.x || p.x - margin > box.x + box.w || p.y + margin < box.y ||
+           p.y - margin > box.y + box.h;
+}
+
+static bool in_frame(RigVec p, float margin)
+{
+    return p.x - margin >= 0.f && p.x + margin <= 1280.f && p.y - margin >= 0.f && p.y + margin <= 720.f;
+}
+
+static void test_speech_box_clear_of_body(void)
+{
+    test_name = "speech_box_clear_of_body";
     Game *g = new_game("tutorial", true, NULL);
     start_performance(g);
-    int hands = cue_named(g->scene, "wring_hands");
-    EXPECT(hands >= 0, "tutorial should have its wring_hands cue");
-    if (hands < 0) {
-        free(g);
-        return;
-    }
-    run_to(g, g->scene->cues[hands].start + 30);
-    Pose pose;
-    RigLayout rig;
-    game_character(g, 1.0, &pose, &rig);
     UiRect box = game_speech_box();
-    /* A point of the hands inside the box's top edge, if the pose has one. */
-    int x = -1, y = -1;
-    for (int yy = (int)box.y; yy <= (int)box.y + 10 && x < 0; yy++)
-        for (int xx = (int)box.x; xx < (int)(box.x + box.w) && x < 0; xx++)
-            if (rig_hit_test(&rig, (float)xx, (float)yy) == REGION_HANDS) {
-                x = xx;
-                y = yy;
+    int bad = 0;
+    for (int t = 0; t < g->scene->length && bad < 3; t += 15) {
+        run_to(g, t);
+        Pose pose;
+        RigLayout rig;
+        game_character(g, 1.0, &pose, &rig);
+        float hand = 34.f * rig.scale; /* a hand's reach round its centre */
+        for (int s = 0; s < 2; s++) {
+            if (!clear_of(box, rig.hand[s], hand) || !clear_of(box, rig.elbow[s], rig.arm_w)) {
+                EXPECT(false, "tick %d: hand %d at (%.0f, %.0f) is under the speech box", t, s, rig.hand[s].x,
+                       rig.hand[s].y);
+                bad++;
             }
-    EXPECT(x >= 0, "the tutorial's hands no longer reach the speech box's top edge: this check needs another point");
-    if (x >= 0) {
-        TickInput in;
-        memset(&in, 0, sizeof in);
-        in.has_mouse = in.click = true;
-        in.mouse_x = (int16_t)x;
-        in.mouse_y = (int16_t)y;
-        game_step(g, &in);
-        EXPECT(g->notice.nflags == 1 && g->notice.flags[0].region == REGION_HANDS,
-               "a click on the hands at (%d, %d), inside the speech box's top edge, should flag the hands", x, y);
+            if (!in_frame(rig.hand[s], hand)) {
+                EXPECT(false, "tick %d: hand %d at (%.0f, %.0f) is out of the frame", t, s, rig.hand[s].x,
+                       rig.hand[s].y);
+                bad++;
+            }
+        }
+        if (!clear_of(box, rig.head, rig.head_rx) || !in_frame(rig.head, rig.head_rx)) {
+            EXPECT(false, "tick %d: the face at (%.0f, %.0f) is under the speech box or out of the frame", t,
+                   rig.head.x, rig.head.y);
+            bad++;
+        }
     }
-    /* Lower in the box, away from the body, is the voice. */
+    free(g);
+    /* A click in the box is the voice. */
+    g = new_game("tutorial", true, NULL);
+    start_performance(g);
+    run_to(g, 60);
     TickInput in;
     memset(&in, 0, sizeof in);
     in.has_mouse = in.click = true;
@@ -1307,7 +1320,7 @@ int main(int argc, char **argv)
     test_answers_offered();
     test_title_escape();
     test_open_all_scenes();
-    test_click_hands_over_speech_box();
+    test_speech_box_clear_of_body();
     test_requests();
     test_packs_enter();
     test_script();

@@ -55,6 +55,8 @@ static Palette make_palette(const Look *look, const Pose *pose)
     p.lips_dark = color_mix(color_shade(p.lips, 0.55f), warm_dark, 0.3f);
     p.lash = color_mix(color_hex(0x22160F), p.hair_dark, 0.2f);
     p.sclera = color_hex(0xF3EDE6);
+    p.legs = color_hex(look->legs);
+    p.legs_line = color_shade(p.legs, 0.6f);
     float lum = 0.3f * skin.r + 0.59f * skin.g + 0.11f * skin.b;
     p.dark = clampf((165.f - lum) / 85.f, 0.f, 1.f);
     p.wet_rim = color_mix(color_shade(skin, 0.8f), color_hex(0xC8404A), 0.55f);
@@ -243,6 +245,8 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
             }
         character_draw_neck(d, rig, &p);
         character_draw_torso(d, rig, &p, look->top_style);
+        if (rig->lap && !look->wheelchair)
+            character_draw_lap(d, rig, &p);
         character_draw_head(d, look, rig, pose, &p, t);
     }
     if ((layer == CHAR_LAYER_FRONT) != arms_in_body) {

@@ -36,6 +36,7 @@ typedef struct {
     Color hair, hair_dark, hair_hi, brow;
     Color iris, top, top_shade, top_line, accent, lips, lips_dark;
     Color lash, sclera;
+    Color legs, legs_line;
     /* Wet eyes must read on every skin. `dark` runs from 0 (light skin) to 1
      * (deep skin); light skin shows a red rim, deep skin a cool gloss. */
     float dark;
@@ -118,6 +119,8 @@ void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec
 void character_draw_neck(Draw *d, const RigLayout *r, const Palette *p);
 void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyle style);
 void character_draw_upper_arm(Draw *d, const RigLayout *r, const Palette *p, int side);
+/* legs.c: a seated person's lap and lower legs, when there is no table. */
+void character_draw_lap(Draw *d, const RigLayout *r, const Palette *p);
 void character_draw_forearm(Draw *d, const RigLayout *r, const Palette *p, int side);
 
 /* ---- hands.c ------------------------------------------------------------------ */

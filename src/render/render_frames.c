@@ -111,7 +111,7 @@ static int frame_areas(Renderer *r, const Game *g, double alpha, FrameArea *a)
         const char *place = g->scene && g->scene->place ? g->scene->place : "";
         int nl = place_moving(g->library ? places_find(&g->library->places, place) : NULL, life, FRAME_AREAS);
         for (int i = 0; i < nl; i++)
-            add(a, &n, life[i], 0, true);
+            add(a, &n, game_camera_rect(life[i]), 0, true);
     }
     if (g->screen == SCREEN_PERFORM) {
         uint64_t bar = (uint64_t)(game_perform_progress(g, alpha) * 1200.f * 64.f);

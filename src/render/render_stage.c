@@ -16,6 +16,18 @@ void stage_cache_clear(PlaceCache *c)
     c->place[0] = '\0';
 }
 
+/* A place layer through the stage's camera. */
+static void place_draw_framed(Draw *d, const PlaceDef *def, PlaceLayer layer, double t)
+{
+    StageCamera c = game_camera();
+    draw_push(d);
+    draw_translate(d, c.to.x, c.to.y);
+    draw_scale_by(d, c.zoom, c.zoom);
+    draw_translate(d, -c.from.x, -c.from.y);
+    place_draw(d, def, layer, t);
+    draw_pop(d);
+}
+
 /* Draw a static place layer from its cached texture, making it first if
  * needed. Falls back to drawing directly when textures are unavailable. */
 static void stage_place_layer(Renderer *r, const char *place, const PlaceDef *def, PlaceLayer layer)
@@ -37,7 +49,7 @@ static void stage_place_layer(Renderer *r, const char *place, const PlaceDef *de
         if (!t || SDL_SetRenderTarget(r->sdl, t) != 0) {
             if (t)
                 SDL_DestroyTexture(t);
-            place_draw(r->draw, def, layer, 0);
+            place_draw_framed(r->draw, def, layer, 0);
             return;
         }
         /* Copied 1:1 onto the frame: no filtering; the back is opaque, so
@@ -46,7 +58,7 @@ static void stage_place_layer(Renderer *r, const char *place, const PlaceDef *de
         SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
         SDL_SetRenderDrawColor(r->sdl, 0, 0, 0, i == 0 ? 255 : 0);
         SDL_RenderClear(r->sdl);
-        place_draw(r->draw, def, layer, 0);
+        place_draw_framed(r->draw, def, layer, 0);
         draw_flush(r->draw);
         SDL_SetRenderTarget(r->sdl, old);
         c->layer[i] = t;
@@ -68,7 +80,7 @@ void stage_view(Renderer *r, const Game *g, double alpha)
     Look look = s ? s->look : look_default();
     const PlaceDef *def = g->library ? places_find(&g->library->places, place) : NULL;
     stage_place_layer(r, place, def, PLACE_LAYER_BACK);
-    place_draw(d, def, PLACE_LAYER_LIFE, t);
+    place_draw_framed(d, def, PLACE_LAYER_LIFE, t);
     /* The character moves on its own clock (the rig's), which a pause stops.
      * A part of a frame they do not reach is drawn without them. */
     bool person = !r->clip || !r->keep.person_known || SDL_HasIntersection(r->clip, &r->keep.person);
@@ -121,7 +133,9 @@ void stage_speech_box(Renderer *r, const Game *g, double alpha)
                       ALIGN_LEFT);
 }
 
-/* A tutorial's tip for the line being spoken, under the HUD. */
+/* A tutorial's tip for the line being spoken, under the words in the
+ * right-hand column, its dot on the side towards the person: never over
+ * the face or the hands it asks about. */
 void stage_coach_banner(Renderer *r, const Game *g, double alpha)
 {
     const SceneLine *line;
@@ -129,12 +143,13 @@ void stage_coach_banner(Renderer *r, const Game *g, double alpha)
     if (!game_current_line(g, alpha, &line, &visible) || !line->coach)
         return;
     Draw *d = r->draw;
-    float w = 700, x = (DRAW_LOGICAL_W - w) / 2;
+    UiRect b = game_speech_box();
+    float w = b.w, x = b.x, y = b.y + b.h + 24;
     float th = text_wrapped_height(r->text, FONT_BODY, line->coach, w - 56);
-    widget_panel(r, x, 100, w, th + 32);
-    draw_rounded_rect_outline(d, x, 100, w, th + 32, 18, 2.f, r->theme.accent);
-    draw_circle(d, x + 2, 100 + (th + 32) / 2, 9, r->theme.accent);
-    text_draw_wrapped(r->text, d, FONT_BODY, line->coach, x + 28, 116, w - 56, -1, r->theme.text, ALIGN_LEFT);
+    widget_panel(r, x, y, w, th + 32);
+    draw_rounded_rect_outline(d, x, y, w, th + 32, 18, 2.f, r->theme.accent);
+    draw_circle(d, x + 2, y + (th + 32) / 2, 9, r->theme.accent);
+    text_draw_wrapped(r->text, d, FONT_BODY, line->coach, x + 28, y + 16, w - 56, -1, r->theme.text, ALIGN_LEFT);
 }
 
 /* Flags stay neutral while the scene plays: whether they were right is for
@@ -294,17 +309,22 @@ void screen_answer(Renderer *r, const Game *g, double alpha)
     Draw *d = r->draw;
     const Scene *s = g->scene;
     UiRect first = game_answer_rect(g, 0);
-    draw_rect_gradient(d, 0, first.y - 70, DRAW_LOGICAL_W, 70, color_rgba(8, 10, 18, 0),
-                       color_rgba(8, 10, 18, 180));
-    draw_rect(d, 0, first.y, DRAW_LOGICAL_W, DRAW_LOGICAL_H - first.y, color_rgba(8, 10, 18, 180));
+    /* The right-hand column darkens behind the answers, fading in from the
+     * person's side so the body stays in full light. */
+    float shade_x = first.x - 90;
+    Vec2 col[4] = {{shade_x, -10}, {first.x - 10, -10}, {first.x - 10, DRAW_LOGICAL_H + 10}, {shade_x, DRAW_LOGICAL_H + 10}};
+    draw_shape_ramp(d, col, 4, (Vec2){shade_x, 0}, (Vec2){first.x - 10, 0}, color_rgba(8, 10, 18, 190));
+    draw_rect(d, first.x - 10, 0, DRAW_LOGICAL_W - first.x + 10, DRAW_LOGICAL_H, color_rgba(8, 10, 18, 190));
     char prompt[256];
     words_fill(g, prompt, sizeof prompt, "answers.prompt", 1, "name", s->speaker ? s->speaker : "");
     text_draw(r->text, d, FONT_BODY_BOLD, prompt, -1, first.x, first.y - 40, r->theme.text, ALIGN_LEFT);
-    /* One text size for every answer, so none looks more important. */
+    /* One text size for every answer, so none looks more important. A
+     * "because you noticed" tag sits on its own line at the top of its box. */
     FontId f = FONT_BODY;
+    float tag_h = text_line_height(r->text, FONT_SMALL_BOLD) + 8;
     for (int i = 0; i < g->noffered; i++)
-        if (text_wrapped_height(r->text, FONT_BODY, s->answers[g->offered[i]].text,
-                                first.w - 100 - (s->answers[g->offered[i]].requires ? 220 : 0)) > first.h - 6)
+        if (text_wrapped_height(r->text, FONT_BODY, s->answers[g->offered[i]].text, first.w - 90) >
+            first.h - 10 - (s->answers[g->offered[i]].requires ? tag_h : 0))
             f = FONT_SMALL;
     for (int i = 0; i < g->noffered; i++) {
         const SceneAnswer *a = &s->answers[g->offered[i]];
@@ -320,20 +340,19 @@ void screen_answer(Renderer *r, const Game *g, double alpha)
         text_draw(r->text, d, FONT_BODY_BOLD, num, -1, b.x + 34,
                   b.y + b.h / 2 - text_line_height(r->text, FONT_BODY_BOLD) / 2,
                   sel ? color_hex(0x1b1f2b) : r->theme.text, ALIGN_CENTER);
-        float tw = 0;
+        float top = 0;
         if (a->requires) { /* offered because the player noticed something */
             const char *tag = words_get(g, "answers.noticed");
-            tw = text_width(r->text, FONT_SMALL_BOLD, tag, -1) + 20;
+            float tw = text_width(r->text, FONT_SMALL_BOLD, tag, -1) + 20;
             float lh = text_line_height(r->text, FONT_SMALL_BOLD);
-            draw_rounded_rect(d, b.x + b.w - tw - 12, b.y + (b.h - lh - 6) / 2, tw, lh + 6, 8,
-                              color_alpha(r->theme.accent, 0.25f));
-            text_draw(r->text, d, FONT_SMALL_BOLD, tag, -1, b.x + b.w - tw / 2 - 12, b.y + (b.h - lh) / 2, r->theme.accent,
+            draw_rounded_rect(d, b.x + b.w - tw - 12, b.y + 8, tw, lh + 4, 8, color_alpha(r->theme.accent, 0.25f));
+            text_draw(r->text, d, FONT_SMALL_BOLD, tag, -1, b.x + b.w - tw / 2 - 12, b.y + 10, r->theme.accent,
                       ALIGN_CENTER);
-            tw += 12;
+            top = tag_h;
         }
-        float th = text_wrapped_height(r->text, f, a->text, b.w - 100 - tw);
-        text_draw_wrapped(r->text, d, f, a->text, b.x + 68, b.y + (b.h - th) / 2, b.w - 100 - tw, -1, r->theme.text,
-                          ALIGN_LEFT);
+        float th = text_wrapped_height(r->text, f, a->text, b.w - 90);
+        text_draw_wrapped(r->text, d, f, a->text, b.x + 68, b.y + top + (b.h - top - th) / 2, b.w - 90, -1,
+                          r->theme.text, ALIGN_LEFT);
     }
 }
 

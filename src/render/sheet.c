@@ -20,7 +20,7 @@ typedef struct {
 static void person(Draw *d, const Look *look, const Pose *pose, double t)
 {
     RigLayout rig;
-    RigPlacement pl = {640, 640, 1.f, false};
+    RigPlacement pl = {640, 640, 1.f, false, RIG_CLOSE_HEAD, false};
     rig_layout(&rig, &look->body, &pl, pose, t);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_BODY);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_FRONT);

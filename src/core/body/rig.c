@@ -19,19 +19,20 @@
 
 /* Body proportions in local units at scale 1 (a seated adult whose head is
  * about 150 px tall on the 1280x720 canvas). */
-#define CHEST_Y (-278.f)    /* base of the neck above the hips */
-#define SHOULDER_Y (-262.f) /* shoulder joints */
+#define CHEST_Y (-250.f)    /* base of the neck above the hips */
+#define SHOULDER_Y (-234.f) /* shoulder joints */
 #define NECK_LEN 112.f      /* base of neck to head centre */
 #define HEAD_RX 60.f
 #define HEAD_RY 76.f
 #define EYE_X 24.f
 #define EYE_Y 2.f
-#define EYE_RX 13.f
-#define EYE_RY 8.5f
+#define EYE_RX 15.5f
+#define EYE_RY 10.f
 #define MOUTH_Y 50.f
 #define UPPER_ARM 122.f
 #define FOREARM 114.f
 #define TABLE_HAND_Y (-84.f) /* hands resting just behind a table edge */
+#define LAP_HAND_Y (-40.f)   /* hands resting on the thighs */
 
 typedef struct {
     float x, y, z;
@@ -181,10 +182,13 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
                  0.45f * clampf(v[P_SHAKE], 0.f, 1.f) * osc(t, 2.1f, 0.f);
     turn = clampf(turn, -1.f, 1.f);
     float roll = 0.3f * clampf(v[P_HEAD_TILT], -1.f, 1.f) + head_idle;
-    float hs = b.head * (1.f + 0.05f * lean);
-    /* Raised shoulders hide the neck, so the head rises less than they do. */
+    float hb = b.head * (1.f + 0.05f * lean);
+    float hs = hb * (place && place->head > 0.f ? place->head : 1.f);
+    /* Raised shoulders hide the neck, so the head rises less than they do.
+     * A shot's larger head grows upwards from the chin: the neck keeps its
+     * length. */
     RigVec head = {chest.x + turn * 4.f,
-                   chest.y - NECK_LEN * hs + 20.f * fmaxf(pitch, 0.f) + 14.f * slump +
+                   chest.y - NECK_LEN * hb - HEAD_RY * (hs - hb) + 20.f * fmaxf(pitch, 0.f) + 14.f * slump +
                        6.f * shoulders + 5.f * nod};
     head = rot_about(head, chest, torso_angle * 0.6f);
 
@@ -198,8 +202,12 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     /* Forearms lie on the table angled inwards, elbows out: the classic
      * seated pose, and it keeps the hands large and visible. */
     V3 pole_r = v3(-0.75f, 0.8f, -0.3f), pole_l = v3(0.75f, 0.8f, -0.3f);
-    rest.t[RIG_R] = (HandTarget){v3(-60.f, TABLE_HAND_Y, 34.f), 0.6f, -0.3f, 0.f, pole_r};
-    rest.t[RIG_L] = (HandTarget){v3(60.f, TABLE_HAND_Y, 34.f), 0.6f, 0.3f, 0.f, pole_l};
+    /* With no table, hands rest on the thighs: lower, nearer the viewer, and
+     * a little further in, where the thighs are. */
+    bool lap = place && !place->table;
+    float rest_y = lap ? LAP_HAND_Y : TABLE_HAND_Y, rest_z = lap ? 92.f : 34.f, rest_x = lap ? 50.f : 60.f;
+    rest.t[RIG_R] = (HandTarget){v3(-rest_x, rest_y, rest_z), 0.6f, -0.3f, 0.f, pole_r};
+    rest.t[RIG_L] = (HandTarget){v3(rest_x, rest_y, rest_z), 0.6f, 0.3f, 0.f, pole_l};
 
     enum { NT = 9 };
     /* A touch either reaches the neck or it is no touch: a hand 40% of the
@@ -243,14 +251,15 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
                                        0.7f, v3(-0.2f, 1.f, -0.1f)};
     /* Fists: resting, tightened, a little closer in. */
-    targets[5].t[RIG_R] = (HandTarget){v3(-50.f, TABLE_HAND_Y - 4.f, 34.f), 0.f, -0.2f, 0.f, pole_r};
-    targets[5].t[RIG_L] = (HandTarget){v3(50.f, TABLE_HAND_Y - 4.f, 34.f), 0.f, 0.2f, 0.f, pole_l};
+    targets[5].t[RIG_R] = (HandTarget){v3(-rest_x + 10.f, rest_y - 4.f, rest_z), 0.f, -0.2f, 0.f, pole_r};
+    targets[5].t[RIG_L] = (HandTarget){v3(rest_x - 10.f, rest_y - 4.f, rest_z), 0.f, 0.2f, 0.f, pole_l};
     /* Open palms: hands up and out, palms to the listener. */
     targets[6].t[RIG_R] = (HandTarget){v3(-112.f, -128.f, 70.f), 1.f, -0.7f, 1.f, v3(-0.3f, 1.f, -0.4f)};
     targets[6].t[RIG_L] = (HandTarget){v3(112.f, -128.f, 70.f), 1.f, 0.7f, 1.f, v3(0.3f, 1.f, -0.4f)};
-    /* Hidden hands: dropped to the lap, below a table edge. */
-    targets[7].t[RIG_R] = (HandTarget){v3(-40.f, -22.f, 40.f), 0.5f, 0.3f, 0.f, pole_r};
-    targets[7].t[RIG_L] = (HandTarget){v3(40.f, -22.f, 40.f), 0.5f, -0.3f, 0.f, pole_l};
+    /* Hidden hands: dropped to the lap, below a table edge; with no table,
+     * pushed down between the knees. */
+    targets[7].t[RIG_R] = (HandTarget){v3(lap ? -14.f : -40.f, lap ? 6.f : -22.f, lap ? 70.f : 40.f), 0.5f, 0.3f, 0.f, pole_r};
+    targets[7].t[RIG_L] = (HandTarget){v3(lap ? 14.f : 40.f, lap ? 6.f : -22.f, lap ? 70.f : 40.f), 0.5f, -0.3f, 0.f, pole_l};
     /* Tapping: right hand's fingers bounce on the table. */
     targets[8] = rest;
     {
@@ -348,6 +357,14 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     out->mirror = m < 0.f;
     out->slump = slump;
     out->body_turn = turn_away;
+    /* The thighs come towards the viewer from the hips; seen from a little
+     * above, each shows as a short rounded shape ending at the knee. */
+    out->lap = lap;
+    out->thigh_w = (34.f + 10.f * clampf(b.build, 0.f, 1.f)) * S;
+    for (int s = 0; s < 2; s++) {
+        RigVec k = {(s == RIG_R ? -1.f : 1.f) * (40.f + 10.f * clampf(b.build, 0.f, 1.f)), 34.f};
+        out->knee[s] = TO_CANVAS(k);
+    }
 #undef TO_CANVAS
 }
 

@@ -26,7 +26,12 @@ typedef struct {
     float x, y;  /* canvas position of the hip origin */
     float scale; /* 1 = adult at the default framing */
     bool mirror; /* face the other way */
+    float head;  /* the shot's head size, times the body's (0 or 1 = as built):
+                  * a close shot draws heads a little larger so faces read */
+    bool table;  /* a table in front: hands rest on it; without one, in the lap */
 } RigPlacement;
+
+#define RIG_CLOSE_HEAD 1.3f /* the head size of the stage's close shot and the sheets */
 
 /* Body proportions taken from the character's look. */
 typedef struct {
@@ -68,6 +73,9 @@ typedef struct {
     float body_turn;    /* 0..1, torso turned away (narrower, shifted) */
     float hand_palm[2]; /* 0 back of the hand to the viewer .. 1 palm */
     bool hand_behind[2]; /* the hand is behind the neck (drawn before neck and head) */
+    bool lap;           /* seated with no table: the thighs show and hands rest on them */
+    RigVec knee[2];     /* the front of each knee, coming towards the viewer */
+    float thigh_w;      /* half-width of a thigh */
     double t;           /* the time given to rig_layout: the renderer's clock for this
                          * character too, so a pause stops blinks as it stops breath */
 } RigLayout;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define LOOK_KEYS                                                                                  \
-    "skin", "hair", "hair_style", "iris", "top", "accent", "lips", "height", "build", "head", "phase", \
+    "skin", "hair", "hair_style", "iris", "top", "accent", "lips", "legs", "height", "build", "head", "phase", \
         "age", "beard", "glasses", "top_style", "wheelchair", "hearing_aid"
 
 void cast_parse_look(YDoc *y, const yaml_node_t *n, const char *const *extra, Look *look)
@@ -26,6 +26,7 @@ void cast_parse_look(YDoc *y, const yaml_node_t *n, const char *const *extra, Lo
     struct { const char *key; uint32_t *dst; } colours[] = {
         {"skin", &look->skin}, {"hair", &look->hair}, {"iris", &look->iris},
         {"top", &look->top},   {"accent", &look->accent}, {"lips", &look->lips},
+        {"legs", &look->legs},
     };
     for (size_t i = 0; i < sizeof colours / sizeof colours[0]; i++) {
         yaml_node_t *v = ymap_get(y, n, colours[i].key);

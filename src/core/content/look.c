@@ -20,6 +20,7 @@ Look look_default(void)
         .top = 0x4F7A7A,
         .accent = 0xE8DCC8,
         .lips = 0xB86E68,
+        .legs = 0x3A4150,
         .hair_style = HAIR_SHORT,
         .age = AGE_ADULT,
         .beard = BEARD_NONE,

@@ -36,6 +36,7 @@ typedef struct {
     uint32_t top;    /* shirt / jumper */
     uint32_t accent; /* collar, trim, the shirt under a cardigan */
     uint32_t lips;
+    uint32_t legs;   /* trousers or skirt, seen in the lap */
     HairStyle hair_style;
     AgeGroup age;
     BeardStyle beard;

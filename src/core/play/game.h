@@ -270,7 +270,17 @@ UiRect game_speech_box(void);
  * button that turns the focused pack on or off. */
 UiRect game_pack_row(const Game *g, int i);
 int game_pack_scroll(const Game *g);
-RigPlacement game_placement(void);
+/* The stage's camera: a close shot. The place's point `from` (its canvas
+ * coordinates, drawn for the whole 1280x720 frame) is shown at `to`, zoomed
+ * by `zoom`, and the person stands at that point of the place. */
+typedef struct {
+    float zoom;
+    RigVec from, to;
+} StageCamera;
+StageCamera game_camera(void);
+/* A rectangle of the place as it shows on the stage. */
+UiRect game_camera_rect(UiRect place_rect);
+RigPlacement game_placement(const Game *g);
 bool game_rect_contains(UiRect r, float x, float y);
 
 #endif

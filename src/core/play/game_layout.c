@@ -79,15 +79,18 @@ UiRect game_pack_row(const Game *g, int i)
 
 UiRect game_answer_rect(const Game *g, int i)
 {
-    /* Taller boxes for larger text, so answers keep their size: the text
-     * size is a setting, so this stays a pure function of the game. */
+    /* The answers take the right-hand column, where the words were, so the
+     * person stays in sight while the player chooses: the reaction they are
+     * about to cause is on the face and hands beside the list. Taller boxes
+     * for larger text, so answers keep their size: the text size is a
+     * setting, so this stays a pure function of the game. */
     int n = g->noffered;
-    static const float heights[TEXT_SIZE_COUNT] = {64, 70, 82, 92};
+    static const float heights[TEXT_SIZE_COUNT] = {128, 138, 150, 160};
     float h = heights[g->settings.text_size < TEXT_SIZE_COUNT ? g->settings.text_size : TEXT_SIZE_NORMAL];
-    float gap = 8, top = 150; /* never above the character's eyes */
-    if (n > 0 && 704 - (h + gap) * (float)n < top)
-        h = (704 - top) / (float)n - gap;
-    return (UiRect){110, 704 - (h + gap) * (float)(n - i), 1060, h};
+    float gap = 10, top = 110, bottom = 704;
+    if (n > 0 && bottom - (h + gap) * (float)n < top)
+        h = (bottom - top) / (float)n - gap;
+    return (UiRect){700, bottom - (h + gap) * (float)(n - i), 550, h};
 }
 
 UiRect game_debrief_button(int i)
@@ -140,12 +143,29 @@ int game_timeline_cue(const Game *g, float x, float y)
 
 UiRect game_speech_box(void)
 {
-    return (UiRect){190, 584, 900, 120};
+    return (UiRect){740, 190, 500, 180};
 }
 
-RigPlacement game_placement(void)
+/* The person sits left of centre, close enough that a face cue reads at a
+ * glance, and the words take the right-hand side, level with the face: the
+ * eyes go from face to words without crossing the hands. */
+StageCamera game_camera(void)
 {
-    return (RigPlacement){640, 640, 1.f, false};
+    return (StageCamera){1.3f, {640.f, 640.f}, {470.f, 684.f}};
+}
+
+UiRect game_camera_rect(UiRect p)
+{
+    StageCamera c = game_camera();
+    return (UiRect){c.to.x + (p.x - c.from.x) * c.zoom, c.to.y + (p.y - c.from.y) * c.zoom, p.w * c.zoom, p.h * c.zoom};
+}
+
+RigPlacement game_placement(const Game *g)
+{
+    StageCamera c = game_camera();
+    const char *place = g->scene && g->scene->place ? g->scene->place : "";
+    const PlaceDef *def = g->library ? places_find(&g->library->places, place) : NULL;
+    return (RigPlacement){c.to.x, c.to.y, c.zoom, false, RIG_CLOSE_HEAD, def && def->table_y >= 0.f};
 }
 
 /* Where a keyboard flag's marker goes: beside the region, not on it, so the

@@ -80,7 +80,7 @@ void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig)
 {
     TimelineInput ti = timeline_at(g, alpha);
     timeline_pose(&ti, pose);
-    RigPlacement place = game_placement();
+    RigPlacement place = game_placement(g);
     Look look = g->scene ? g->scene->look : look_default();
     rig_layout(rig, &look.body, &place, pose, ti.life_t / SCENE_TICK_HZ);
 }
@@ -160,7 +160,7 @@ int game_hint_target(const Game *g)
         const SceneCue *c = &s->cues[i];
         if (!c->incongruent || g->notice.cue_hit[i] || !c->def)
             continue;
-        bool over = c->end != SCENE_HOLD && now > c->end + NOTICE_GRACE_TICKS;
+        bool over = c->end != SCENE_HOLD && now > scene_cue_flag_end(c);
         if (over)
             continue;
         if (best < 0 || c->start < s->cues[best].start)

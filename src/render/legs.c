@@ -1,0 +1,53 @@
+/* Unsaid - legs.c: a seated person's lap, when no table hides it.
+ *
+ * Seen from the front and a little above, a seated person's thighs come
+ * straight towards the viewer: each shows as a short rounded shape from the
+ * fold of the hip to the knee, and the lower legs drop from the knees to the
+ * floor. The shirt ends in the lap, so the lap is drawn over the torso's
+ * lower edge and under the forearms and hands that rest on it.
+ */
+#include "character_parts.h"
+
+#include <math.h>
+
+void character_draw_lap(Draw *d, const RigLayout *r, const Palette *p)
+{
+    float S = r->scale, tw = r->thigh_w;
+    Color shade = color_shade(p->legs, 0.78f), lit = color_shade(p->legs, 1.1f);
+    float lw = 2.4f * S;
+    /* Lower legs first: behind the knees, down towards the floor. */
+    for (int s = 0; s < 2; s++) {
+        Vec2 k = v2(r->knee[s].x, r->knee[s].y);
+        Vec2 foot = v2(k.x + (s == RIG_R ? -4.f : 4.f) * S, k.y + 230.f * S);
+        character_capsule_outlined(d, v2(k.x, k.y + tw * 0.2f), foot, tw * 0.78f, tw * 0.6f, shade, p->legs_line, lw);
+        character_ellipse_outlined(d, foot.x, foot.y + tw * 0.45f, tw * 0.8f, tw * 0.42f, 0.f,
+                                   color_hex(0x24252A), color_hex(0x121317), lw);
+    }
+    /* The thighs: from the hip fold (under the shirt's hem) to the knee. Each
+     * is one convex outline: a flat top edge at the hips, full sides, and a
+     * round knee cap at the front. */
+    for (int s = 0; s < 2; s++) {
+        Vec2 k = v2(r->knee[s].x, r->knee[s].y);
+        float side = s == RIG_R ? -1.f : 1.f;
+        float top = r->hip.y - 34.f * S;
+        float inner = r->hip.x - side * 0.5f * S, outer = k.x + side * tw * 1.02f;
+        Vec2 pts[24];
+        int n = 0;
+        pts[n++] = v2(inner, top);
+        pts[n++] = v2(outer - side * 6.f * S, top);
+        pts[n++] = v2(outer, top + 14.f * S);
+        /* The knee: the lower half of an ellipse around k. */
+        for (int i = 0; i <= 12; i++) {
+            float a = (float)i / 12.f * PI;
+            float c = cosf(a) * side;
+            pts[n++] = v2(k.x + c * tw * 1.02f, k.y + sinf(a) * tw * 0.62f);
+        }
+        pts[n++] = v2(inner, k.y);
+        draw_shape_gradient(d, pts, n, lit, p->legs);
+        character_outline(d, pts, n, lw, p->legs_line);
+    }
+    /* A soft shadow in the fold where the shirt meets the lap. */
+    Vec2 fold[3] = {v2(r->hip.x - r->torso_w * 0.8f, r->hip.y - 33.f * S), v2(r->hip.x, r->hip.y - 31.f * S),
+                    v2(r->hip.x + r->torso_w * 0.8f, r->hip.y - 33.f * S)};
+    draw_stroke(d, fold, 3, 5.f * S, color_alpha(shade, 0.6f));
+}
