@@ -16,6 +16,7 @@
 
 #include "disk_packs.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -986,6 +987,41 @@ static void test_title_escape(void)
     free(g);
 }
 
+/* How a place has people be: seated at a table, seated with a lap,
+ * standing with hands held in front at the belt (in their pockets when a
+ * cue hides them), or leaning on a counter. */
+static void test_stances(void)
+{
+    test_name = "stances";
+    Look look = look_default();
+    Pose pose;
+    memset(&pose, 0, sizeof pose);
+    RigLayout rig;
+    RigPlacement table = {640, 640, 1.f, false, 1.f, true, false}, lap = {640, 640, 1.f, false, 1.f, false, false};
+    RigPlacement stand = {640, 640, 1.f, false, 1.f, false, true}, counter = {640, 640, 1.f, false, 1.f, true, true};
+    rig_layout(&rig, &look.body, &table, &pose, 0.0);
+    EXPECT(!rig.lap && !rig.standing, "at a table a person sits with no lap showing");
+    rig_layout(&rig, &look.body, &lap, &pose, 0.0);
+    EXPECT(rig.lap && !rig.standing, "with nothing in front a seated person has a lap");
+    rig_layout(&rig, &look.body, &counter, &pose, 0.0);
+    EXPECT(!rig.lap && rig.standing, "at a counter a person stands, with no lap");
+    rig_layout(&rig, &look.body, &stand, &pose, 0.0);
+    EXPECT(!rig.lap && rig.standing, "standing, a person has no lap");
+    float S = rig.scale;
+    for (int s = 0; s < 2; s++) {
+        EXPECT(rig.hand[s].y > rig.hip.y - 100.f * S && rig.hand[s].y < rig.hip.y - 20.f * S &&
+                   fabsf(rig.hand[s].x - rig.hip.x) < 50.f * S,
+               "standing, hand %d should be held in front at the belt, is at (%.0f, %.0f), hip (%.0f, %.0f)", s,
+               rig.hand[s].x, rig.hand[s].y, rig.hip.x, rig.hip.y);
+    }
+    pose.v[P_HIDE_HANDS] = 1.f;
+    rig_layout(&rig, &look.body, &stand, &pose, 0.0);
+    for (int s = 0; s < 2; s++)
+        EXPECT(rig.hand[s].y > rig.hip.y - 20.f * S && fabsf(rig.hand[s].x - rig.hip.x) > 40.f * S,
+               "standing, hidden hand %d should be at the side, in a pocket, is at (%.0f, %.0f)", s,
+               rig.hand[s].x, rig.hand[s].y);
+}
+
 /* The words never cover the body: through the whole tutorial, hands,
  * elbows and face stay clear of the speech box and inside the frame (a
  * player must see the hands while reading), and a click in the box flags
@@ -1321,6 +1357,7 @@ int main(int argc, char **argv)
     test_title_escape();
     test_open_all_scenes();
     test_speech_box_clear_of_body();
+    test_stances();
     test_requests();
     test_packs_enter();
     test_script();

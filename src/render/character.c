@@ -235,6 +235,8 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
         character_push_head_frame(d, rig);
         character_hair_back(d, look->hair_style, &p);
         draw_pop(d);
+        if (rig->standing && !look->wheelchair)
+            character_draw_standing_legs(d, rig, &p);
         character_draw_upper_arm(d, rig, &p, RIG_R);
         character_draw_upper_arm(d, rig, &p, RIG_L);
         /* A hand at the back of the neck goes behind it and the jaw. */
@@ -245,7 +247,7 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
             }
         character_draw_neck(d, rig, &p);
         character_draw_torso(d, rig, &p, look->top_style);
-        if (rig->lap && !look->wheelchair)
+        if (rig->lap)
             character_draw_lap(d, rig, &p);
         character_draw_head(d, look, rig, pose, &p, t);
     }

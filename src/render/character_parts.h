@@ -121,6 +121,8 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
 void character_draw_upper_arm(Draw *d, const RigLayout *r, const Palette *p, int side);
 /* legs.c: a seated person's lap and lower legs, when there is no table. */
 void character_draw_lap(Draw *d, const RigLayout *r, const Palette *p);
+/* A standing person's legs, hip to floor (RIG_LEG_LEN). */
+void character_draw_standing_legs(Draw *d, const RigLayout *r, const Palette *p);
 void character_draw_forearm(Draw *d, const RigLayout *r, const Palette *p, int side);
 
 /* ---- hands.c ------------------------------------------------------------------ */

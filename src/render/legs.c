@@ -1,4 +1,5 @@
-/* Unsaid - legs.c: a seated person's lap, when no table hides it.
+/* Unsaid - legs.c: a seated person's lap, when no table hides it, and a
+ * standing person's legs.
  *
  * Seen from the front and a little above, a seated person's thighs come
  * straight towards the viewer: each shows as a short rounded shape from the
@@ -50,4 +51,42 @@ void character_draw_lap(Draw *d, const RigLayout *r, const Palette *p)
     Vec2 fold[3] = {v2(r->hip.x - r->torso_w * 0.8f, r->hip.y - 33.f * S), v2(r->hip.x, r->hip.y - 31.f * S),
                     v2(r->hip.x + r->torso_w * 0.8f, r->hip.y - 33.f * S)};
     draw_stroke(d, fold, 3, 5.f * S, color_alpha(shade, 0.6f));
+}
+
+/* Standing: trousers from under the shirt's hem straight down to the floor.
+ * The fill is three convex pieces (hips and two legs) under one outline, so
+ * no seam shows where they meet. */
+void character_draw_standing_legs(Draw *d, const RigLayout *r, const Palette *p)
+{
+    float S = r->scale, w = r->torso_w * 0.86f, lw = 2.4f * S;
+    float top = r->hip.y - 8.f * S, crotch = r->hip.y + 74.f * S, ankle = r->hip.y + RIG_LEG_LEN * S;
+    float x = r->hip.x;
+    Vec2 hips[4] = {v2(x - w, top), v2(x + w, top), v2(x + w * 0.97f, crotch), v2(x - w * 0.97f, crotch)};
+    Vec2 leg[2][4];
+    for (int s = 0; s < 2; s++) {
+        float side = s == RIG_R ? -1.f : 1.f;
+        leg[s][0] = v2(x + side * w * 0.97f, crotch);
+        leg[s][1] = v2(x, crotch);
+        leg[s][2] = v2(x + side * w * 0.16f, ankle);
+        leg[s][3] = v2(x + side * w * 0.74f, ankle);
+    }
+    /* Shoes first: the trouser hems fall over them. */
+    for (int s = 0; s < 2; s++) {
+        float side = s == RIG_R ? -1.f : 1.f;
+        character_ellipse_outlined(d, x + side * w * 0.5f, ankle + 6.f * S, w * 0.5f, 15.f * S, 0.f,
+                                   color_hex(0x24252A), color_hex(0x121317), lw);
+    }
+    Vec2 outline[9] = {v2(x - w, top), leg[RIG_R][0], leg[RIG_R][3], leg[RIG_R][2], v2(x, crotch),
+                       leg[RIG_L][2], leg[RIG_L][3], leg[RIG_L][0], v2(x + w, top)};
+    draw_stroke(d, outline, 9, lw * 2.f, p->legs_line);
+    draw_shape(d, hips, 4, p->legs);
+    for (int s = 0; s < 2; s++)
+        draw_shape(d, leg[s], 4, p->legs);
+    /* A soft crease down the front of each leg, and the fold at the crotch. */
+    for (int s = 0; s < 2; s++) {
+        float side = s == RIG_R ? -1.f : 1.f;
+        character_line3(d, v2(x + side * w * 0.52f, crotch - 30.f * S), v2(x + side * w * 0.5f, crotch + 120.f * S),
+                        v2(x + side * w * 0.46f, ankle - 10.f * S), 0.5f * S, 1.8f * S, 0.5f * S,
+                        color_alpha(p->legs_line, 0.35f));
+    }
 }

@@ -20,10 +20,31 @@ typedef struct {
 static void person(Draw *d, const Look *look, const Pose *pose, double t)
 {
     RigLayout rig;
-    RigPlacement pl = {640, 640, 1.f, false, RIG_CLOSE_HEAD, false};
+    RigPlacement pl = {640, 640, 1.f, false, RIG_CLOSE_HEAD, false, false};
     rig_layout(&rig, &look->body, &pl, pose, t);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_BODY);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_FRONT);
+}
+
+/* The cast stand on one floor, full length, so heights and builds compare;
+ * a wheelchair user sits in their chair. */
+#define CAST_FLOOR 1070.f
+static void person_standing(Draw *d, const Look *look, const Pose *pose, double t)
+{
+    RigLayout rig;
+    float h = look->body.height > 0.f ? look->body.height : 1.f;
+    float hip = CAST_FLOOR - (look->wheelchair ? 250.f : RIG_LEG_LEN) * h;
+    RigPlacement pl = {640, hip, 1.f, false, RIG_CLOSE_HEAD, false, !look->wheelchair};
+    rig_layout(&rig, &look->body, &pl, pose, t);
+    character_draw(d, look, &rig, pose, t, CHAR_LAYER_BODY);
+    character_draw(d, look, &rig, pose, t, CHAR_LAYER_FRONT);
+    draw_rect(d, 300, CAST_FLOOR + 14.f, 680, 3, color_rgba(255, 255, 255, 30));
+}
+
+/* The backdrop of a cast cell, which shows more than the stage's canvas. */
+static void cast_backdrop(Draw *d)
+{
+    draw_rect_gradient(d, 0, 0, DRAW_LOGICAL_W, CAST_FLOOR + 60.f, color_hex(0x3a4352), color_hex(0x222833));
 }
 
 static void cell_backdrop(Draw *d)
@@ -165,7 +186,7 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
             cell_end(&s, r, c ? c->name : "neutral", c ? sub : i == 0 ? "face, no cue" : "body, no cue");
         }
     } else if (kind == SHEET_CAST) {
-        Layout lay = {380, 70, 520, 640, 300, 4};
+        Layout lay = {400, 90, 480, 1010, 224, 5};
         int n = cast_count(&lib->cast);
         if (n == 0) {
             snprintf(err, errsize, "no looks in any pack (looks are files in a pack's looks/ folder)");
@@ -178,8 +199,11 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
         for (int i = 0; i < n; i++) {
             const CastEntry *e = cast_at(&lib->cast, i);
             SDL_Rect r = cell_begin(&s, i);
-            cell_backdrop(s.draw);
-            person(s.draw, &e->look, &neutral, 1.0 + i * 0.37);
+            cast_backdrop(s.draw);
+            /* Not everyone stands the same way: every third person has their
+             * hands in their pockets. */
+            neutral.v[P_HIDE_HANDS] = i % 3 == 1 ? 1.f : 0.f;
+            person_standing(s.draw, &e->look, &neutral, 1.0 + i * 0.37);
             cell_end(&s, r, e->id, e->describe);
         }
     } else {

@@ -33,6 +33,7 @@
 #define FOREARM 114.f
 #define TABLE_HAND_Y (-84.f) /* hands resting just behind a table edge */
 #define LAP_HAND_Y (-40.f)   /* hands resting on the thighs */
+#define STAND_HAND_Y (-58.f) /* standing: hands held together in front, at the belt */
 
 typedef struct {
     float x, y, z;
@@ -204,10 +205,21 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     V3 pole_r = v3(-0.75f, 0.8f, -0.3f), pole_l = v3(0.75f, 0.8f, -0.3f);
     /* With no table, hands rest on the thighs: lower, nearer the viewer, and
      * a little further in, where the thighs are. */
-    bool lap = place && !place->table;
+    bool standing = place && place->standing;
+    bool lap = place && !place->table && !standing;
     float rest_y = lap ? LAP_HAND_Y : TABLE_HAND_Y, rest_z = lap ? 92.f : 34.f, rest_x = lap ? 50.f : 60.f;
     rest.t[RIG_R] = (HandTarget){v3(-rest_x, rest_y, rest_z), 0.6f, -0.3f, 0.f, pole_r};
     rest.t[RIG_L] = (HandTarget){v3(rest_x, rest_y, rest_z), 0.6f, 0.3f, 0.f, pole_l};
+    /* Standing with nothing to lean on, hands are held loosely together in
+     * front, at the belt: in the shot, and free to move to any cue. */
+    bool free_standing = standing && !(place && place->table);
+    if (free_standing) {
+        rest_y = STAND_HAND_Y;
+        rest_z = 70.f;
+        rest_x = 34.f;
+        rest.t[RIG_R] = (HandTarget){v3(-22.f, STAND_HAND_Y, 72.f), 0.55f, 0.7f, 0.1f, pole_r};
+        rest.t[RIG_L] = (HandTarget){v3(20.f, STAND_HAND_Y + 6.f, 76.f), 0.5f, -0.7f, 0.f, pole_l};
+    }
 
     enum { NT = 9 };
     /* A touch either reaches the neck or it is no touch: a hand 40% of the
@@ -260,6 +272,10 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
      * pushed down between the knees. */
     targets[7].t[RIG_R] = (HandTarget){v3(lap ? -14.f : -40.f, lap ? 6.f : -22.f, lap ? 70.f : 40.f), 0.5f, 0.3f, 0.f, pole_r};
     targets[7].t[RIG_L] = (HandTarget){v3(lap ? 14.f : 40.f, lap ? 6.f : -22.f, lap ? 70.f : 40.f), 0.5f, -0.3f, 0.f, pole_l};
+    if (free_standing) { /* standing, with nothing to hide them under: in the pockets */
+        targets[7].t[RIG_R] = (HandTarget){v3(-62.f, 14.f, 24.f), 0.f, 0.2f, 0.f, pole_r};
+        targets[7].t[RIG_L] = (HandTarget){v3(62.f, 14.f, 24.f), 0.f, -0.2f, 0.f, pole_l};
+    }
     /* Tapping: right hand's fingers bounce on the table. */
     targets[8] = rest;
     {
@@ -360,6 +376,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     /* The thighs come towards the viewer from the hips; seen from a little
      * above, each shows as a short rounded shape ending at the knee. */
     out->lap = lap;
+    out->standing = standing;
     out->thigh_w = (34.f + 10.f * clampf(b.build, 0.f, 1.f)) * S;
     for (int s = 0; s < 2; s++) {
         RigVec k = {(s == RIG_R ? -1.f : 1.f) * (40.f + 10.f * clampf(b.build, 0.f, 1.f)), 34.f};

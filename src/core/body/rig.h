@@ -29,9 +29,12 @@ typedef struct {
     float head;  /* the shot's head size, times the body's (0 or 1 = as built):
                   * a close shot draws heads a little larger so faces read */
     bool table;  /* a table in front: hands rest on it; without one, in the lap */
+    bool standing; /* on their feet: at a counter when `table`, else hands
+                    * loosely held in front; seated when false */
 } RigPlacement;
 
 #define RIG_CLOSE_HEAD 1.3f /* the head size of the stage's close shot and the sheets */
+#define RIG_LEG_LEN 380.f   /* standing: hip to floor, times the rig's scale */
 
 /* Body proportions taken from the character's look. */
 typedef struct {
@@ -74,6 +77,7 @@ typedef struct {
     float hand_palm[2]; /* 0 back of the hand to the viewer .. 1 palm */
     bool hand_behind[2]; /* the hand is behind the neck (drawn before neck and head) */
     bool lap;           /* seated with no table: the thighs show and hands rest on them */
+    bool standing;      /* on their feet: the legs go straight down to the floor */
     RigVec knee[2];     /* the front of each knee, coming towards the viewer */
     float thigh_w;      /* half-width of a thigh */
     double t;           /* the time given to rig_layout: the renderer's clock for this

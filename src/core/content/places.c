@@ -202,7 +202,7 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
             registry_note_failed(&p->reg, id);
         return false;
     }
-    static const char *const keys[] = {"id", "describe", "ambience", "table_y", "back", "life", "front", NULL};
+    static const char *const keys[] = {"id", "describe", "ambience", "table_y", "stance", "back", "life", "front", NULL};
     static const char *const layer_keys[PLACE_LAYER_COUNT] = {"back", "life", "front"};
     PlaceDef def = {0};
     yaml_node_t *root = ydoc_root(&y), *idn = NULL;
@@ -228,6 +228,14 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
         def.table_y = -1;
         if ((v = ymap_get(&y, root, "table_y")) && ynumber(&y, v, "table_y", 0, 720, &d))
             def.table_y = (float)d;
+        if ((v = ymap_get(&y, root, "stance"))) {
+            const char *st = yscalar(&y, v, "stance");
+            if (st && strcmp(st, "standing") == 0)
+                def.standing = true;
+            else if (st && strcmp(st, "seated") != 0)
+                yerr(&y, v, "stance '%s' is not one the game knows: write 'seated' (the default) or 'standing' "
+                     "(with table_y, at a counter)", st);
+        }
         if (!ymap_get(&y, root, "back"))
             yerr(&y, root, "a place needs a 'back' layer (at least one shape)");
         for (int l = 0; l < PLACE_LAYER_COUNT; l++) {

@@ -52,6 +52,8 @@ typedef struct {
                                       its extension; may be NULL */
     int ambience_line, ambience_col; /* where `ambience:` was written */
     float table_y;
+    bool standing; /* `stance: standing`: people here are on their feet (at a
+                    * counter when there is a table_y) */
     PlaceShape *shapes[PLACE_LAYER_COUNT];
     int nshapes[PLACE_LAYER_COUNT];
     const char *pack; /* the id of the pack that defined it (its sounds/ folder) */
