@@ -1166,7 +1166,8 @@ static void test_packs_enter(void)
 }
 
 /* A voice cue's caption is there to be read: it stays as long as the cue
- * can be flagged, though the sound has faded, and then goes. */
+ * can be flagged, though the sound has faded, at least long enough to read
+ * beside the words, and then goes. */
 static void test_voice_caption(void)
 {
     test_name = "voice_caption";
@@ -1182,11 +1183,20 @@ static void test_voice_caption(void)
     float w = 0;
     in.cue_t = c->start + 1;
     EXPECT(timeline_voice(&in, &w) == c->def, "the caption should show as the cue starts");
-    in.cue_t = c->end + NOTICE_GRACE_TICKS - 1;
+    int last = scene_cue_flag_end(c);
+    EXPECT(last >= c->start + SCENE_CAPTION_MIN_TICKS && last >= c->end + NOTICE_GRACE_TICKS,
+           "a voice cue should count a flag for its length and the grace, and at least %.1f s; counts to tick %d "
+           "for a cue from %d to %d", SCENE_CAPTION_MIN_TICKS / 60.0, last, c->start, c->end);
+    in.cue_t = last - 1;
     EXPECT(timeline_voice(&in, &w) == c->def && w < 0.05f,
            "the caption should stay while the cue can still be flagged, after its sound has faded (weight %.2f)", w);
-    in.cue_t = c->end + NOTICE_GRACE_TICKS + 2;
+    in.cue_t = last + 2;
     EXPECT(timeline_voice(&in, &w) != c->def, "the caption should go once the cue can no longer be flagged");
+    /* A flag on the voice just before the caption goes is a hit. */
+    Notice n;
+    notice_reset(&n);
+    EXPECT(notice_flag(&n, s, REGION_VOICE, last - 1, 0.f, 0.f) == FLAG_HIT,
+           "a flag on the voice while its caption shows should count");
 }
 
 /* --play: steps written as words drive the game like a player's keys. */
@@ -1307,7 +1317,7 @@ static void test_timing(void)
                                "    text: \"I'm fine.\"\n"
                                "    hold: 2\n"
                                "    cues:\n"
-                               "      - { cue: sigh, start: 0.1, end: 0.3, incongruent: true, means: m }\n"
+                               "      - { cue: gaze_down, start: 0.1, end: 0.3, incongruent: true, means: m }\n"
                                "      - { cue: nod, start: -3, end: -2 }\n"
                                "answers:\n"
                                "  - { text: a, kind: empathic, quality: best, why: w }\n"
@@ -1322,7 +1332,7 @@ static void test_timing(void)
     out = calloc(1, sizeof *out);
     warnings = out ? scene_timing(&sc, capture, out) : 0;
     EXPECT(warnings == 2, "two warnings expected, got %d:\n%s", warnings, out ? out->text : "");
-    EXPECT(out && strstr(out->text, "cue 'sigh' can be flagged for only 0.7 s"), "the sigh's short window:\n%s",
+    EXPECT(out && strstr(out->text, "cue 'gaze_down' can be flagged for only 0.7 s"), "the glance's short window:\n%s",
            out ? out->text : "");
     EXPECT(out && strstr(out->text, "cue 'nod' plays while no line is spoken"), "the nod before any line:\n%s",
            out ? out->text : "");

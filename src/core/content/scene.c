@@ -43,7 +43,12 @@ int scene_cue_flag_end(const SceneCue *cue)
 {
     if (cue->end >= SCENE_HOLD)
         return SCENE_HOLD;
-    return cue->end + SCENE_FLAG_GRACE_TICKS + cue->grace_extra;
+    int end = cue->end + SCENE_FLAG_GRACE_TICKS + cue->grace_extra;
+    /* A voice cue's caption is read beside the words: it shows, and a flag
+     * on it counts, for at least SCENE_CAPTION_MIN_TICKS. */
+    if (cue->def && cue->def->channel == CH_VOICE && end < cue->start + SCENE_CAPTION_MIN_TICKS)
+        end = cue->start + SCENE_CAPTION_MIN_TICKS;
+    return end;
 }
 
 /* Counts code points, so a typewriter never shows half a UTF-8 sequence. */

@@ -26,6 +26,9 @@
 /* A flag still counts this long after a cue ends (reaction time): half a
  * second. notice.h states the rule; NOTICE_GRACE_TICKS is this. */
 #define SCENE_FLAG_GRACE_TICKS 30
+/* A voice cue's caption stays at least this long from the cue's start (and
+ * a flag on it counts as long): time to read "[sighs]" beside the words. */
+#define SCENE_CAPTION_MIN_TICKS 150
 
 typedef struct {
     const CueDef *def;
@@ -121,7 +124,8 @@ void scene_free(Scene *scene);
  * `hold_end` is the tick a held cue starts to let go. */
 float scene_cue_weight(const SceneCue *cue, double t, double hold_end);
 /* The last tick a flag on this cue counts (its end, the grace and any
- * grace_extra), or SCENE_HOLD for a cue held until the answer. */
+ * grace_extra; for a voice cue at least SCENE_CAPTION_MIN_TICKS from its
+ * start), or SCENE_HOLD for a cue held until the answer. */
 int scene_cue_flag_end(const SceneCue *cue);
 /* How many bytes of a line's text the typewriter shows at tick t (always on
  * a UTF-8 character boundary). */
