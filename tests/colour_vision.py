@@ -12,10 +12,12 @@ player who does not tell red from green relies on:
 
 1. The debrief timeline: a noticed cue is a filled bar, a missed one an
    open bar, a flag a dot, a false alarm a cross (mark_bar and mark_flag in
-   src/render/render_debrief.c). Which is which is measured from the
-   pixels, not the colour; under every simulation each mark keeps its
-   shape and stands out from what is behind it (3:1, WCAG 2.1 SC 1.4.11,
-   non-text contrast), and an open bar's rim from its middle.
+   src/render/render_debrief.c); in the list of cues below it a noticed
+   row begins with a filled disc, a missed one with an open ring
+   (mark_row). Which is which is measured from the pixels, not the colour;
+   under every simulation each mark stands out from what is behind it
+   (3:1, WCAG 2.1 SC 1.4.11, non-text contrast), and an open bar's rim
+   from its middle.
 2. The theme (theme_make in src/render/render_widgets.c, read from the
    source), in both themes, under every simulation: every text colour
    keeps 4.5:1 on the panel (WCAG 2.1 SC 1.4.3) and every mark or highlight
@@ -120,7 +122,8 @@ PAIRS = [
     ("good", "bad", "noticed / missed; pack on / broken; best / poor answer", [
         ("src/render/render_debrief.c", "mark_bar(d, x0, y, x1 - x0, g->notice.cue_hit[i]",
          "debrief timeline: a filled bar for noticed, an open one for missed"),
-        ("src/render/render_debrief.c", 'hit ? "+" : "-"', "debrief list: + or - in the dot"),
+        ("src/render/render_debrief.c", "mark_row(d, x + 11, y + lh / 2, hit, mark)",
+         "debrief list: a filled disc with a plus for noticed, an open ring with a minus for missed"),
         ("src/render/render_debrief.c", '"debrief.noticed" : "debrief.missed"', "debrief list: the words"),
         ("src/render/render_stage.c", '"debrief.noticed" : "debrief.missed"',
          "watch: the ring's colour is said in words at the top"),
@@ -372,6 +375,23 @@ def timeline_box(src):
     return int(x) - 24, int(y) - 12, int(x + w) + 16, int(y + h) + 34
 
 
+# The debrief's list of cues, left column: each row begins with its mark
+# (mark_row in src/render/render_debrief.c, at x 91 in screen_debrief).
+LIST_BOX = (76, 250, 106, 640)
+
+
+def find_row_marks(img, theme):
+    """The marks at the start of the debrief list's rows: [(colour key,
+    filled, group)]. A disc is filled when most of its box is its colour."""
+    found = []
+    for key in ("good", "bad"):
+        for g in components(img, theme[key][0], 24, LIST_BOX):
+            x0, y0, x1, y1 = bbox(g)
+            if 17 <= x1 - x0 <= 23 and 17 <= y1 - y0 <= 23:
+                found.append((key, len(g) > 0.55 * (x1 - x0) * (y1 - y0), g))
+    return found
+
+
 def find_marks(img, theme, box):
     """The timeline's bars and flags, legend included, found by their
     colours in the frame as drawn: {'noticed': [(colour, group)],
@@ -463,6 +483,18 @@ def check_marks(name, frame, theme, box, problems, report):
     for kind in marks:
         if not marks[kind]:
             problems.append("%s: no %s mark in the timeline or its legend" % (name, kind.replace("_", " ")))
+    rows = find_row_marks(frame, theme)
+    filled = sum(1 for r in rows if r[1])
+    report.append("%s: in the list of cues, %d row%s begin%s with a filled disc, %d with an open ring" % (
+        name, filled, "" if filled == 1 else "s", "s" if filled == 1 else "", len(rows) - filled))
+    if not rows:
+        problems.append("%s: no mark at the start of a row in the list of cues" % name)
+    for key, filled, g in rows:
+        if filled != (key == "good"):
+            problems.append("%s: a %s cue's row in the list begins with %s, as a %s one does: the two differ by "
+                            "colour only" % (name, "noticed" if key == "good" else "missed",
+                                             "a filled disc" if filled else "an open ring",
+                                             "noticed" if filled else "missed"))
     least = {}  # what -> (contrast, vision), the lowest met
 
     def seen(what, c, vision):
@@ -503,6 +535,15 @@ def check_marks(name, frame, theme, box, problems, report):
                     problems.append("%s, %s: the %s at (%d, %d) stands out from what is round it by %.2f:1 "
                                     "(at least %.1f)" % (name, vision, kind.replace("_", " "), cx, cy, c,
                                                          MARK_CONTRAST))
+        for key, filled, g in rows:
+            # The disc's edge on the panel beside it.
+            x0, y0, x1, y1 = bbox(g)
+            cy = (y0 + y1 - 1) // 2
+            c = contrast(img.getpixel((x0 + 1, cy)), img.getpixel((x0 - 3, cy)))
+            seen("a list row's mark on the panel", c, vision)
+            if c < MARK_CONTRAST:
+                problems.append("%s, %s: the mark of the list row at y=%d stands out from the panel by %.2f:1 "
+                                "(at least %.1f)" % (name, vision, cy, c, MARK_CONTRAST))
     report.append("%s: least contrast: %s" % (name, "; ".join(
         "%s %.2f:1 (%s)" % (what, c, v) for what, (c, v) in least.items())))
     return marks
