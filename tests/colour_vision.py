@@ -134,9 +134,10 @@ PAIRS = [
         ("src/render/render_debrief.c", "words_quality(g, a->quality)", "answer quality in words"),
         ("src/render/render_debrief.c", "draw_circle(d, x, y, 4.5f, c)", "a flag is a dot, a bar is a bar"),
     ]),
-    ("accent", "bad", "good / poor answer; your flag / missed bar", [
+    ("accent", "bad", "good / poor answer; your flag / missed bar; a pack's warning / error", [
         ("src/render/render_debrief.c", "words_quality(g, a->quality)", "answer quality in words"),
         ("src/render/render_debrief.c", "draw_circle(d, x, y, 4.5f, c)", "a flag is a dot, a bar is a bar"),
+        ("src/core/util/diag.c", 'd->level == DIAG_ERROR ? "error" : "warning"', "a pack's problem says which"),
     ]),
     ("accent", "text", "your flag / false alarm", [
         ("src/render/render_debrief.c", "draw_stroke(d, p1, 2, w, cc)", "a false alarm is a cross, a flag a dot"),
