@@ -19,8 +19,9 @@ libsdl2-mixer-dev libphysfs-dev libyaml-dev"
 if [ "$mode" = test ]; then
     # clang and its runtime build the libFuzzer target the suite runs;
     # python3-jsonschema checks the level-file schemas against the examples;
+    # python3-pil reads the frames tests/colour_vision.py simulates;
     # xvfb gives tests/bench/bench_idle.py a window on a machine without a display.
-    packages="$packages clang libclang-rt-14-dev python3 python3-jsonschema python3-yaml xvfb"
+    packages="$packages clang libclang-rt-14-dev python3 python3-jsonschema python3-yaml python3-pil xvfb"
 fi
 
 missing=""

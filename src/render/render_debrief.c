@@ -3,6 +3,23 @@
 
 #include <stdio.h>
 
+/* A cue's row begins as its bar does on the timeline: noticed, a filled
+ * disc with a plus; missed, an open ring with a minus as wide as the plus,
+ * so that the two differ without their colours. */
+static void mark_row(Draw *d, float x, float y, bool hit, Color c)
+{
+    Color ink = hit ? color_hex(0x1b1f2b) : c;
+    if (hit) {
+        draw_circle(d, x, y, 10, c);
+    } else {
+        draw_circle(d, x, y, 10, color_alpha(c, 0.18f));
+        draw_rounded_rect_outline(d, x - 10, y - 10, 20, 20, 10, 2.f, c);
+    }
+    draw_rect(d, x - 5.5f, y - 1.25f, 11, 2.5f, ink);
+    if (hit)
+        draw_rect(d, x - 1.25f, y - 5.5f, 2.5f, 11, ink);
+}
+
 /* One row per incongruent cue: noticed or missed, what it was, what it may
  * mean. Rows stop at `bottom`; the rest are counted. */
 static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w, float bottom)
@@ -32,8 +49,7 @@ static float debrief_cues(Renderer *r, const Game *g, float x, float y, float w,
                 continue;
             }
             Color mark = hit ? r->theme.good : r->theme.bad;
-            draw_circle(d, x + 11, y + lh / 2, 10, mark);
-            text_draw(r->text, d, FONT_SMALL_BOLD, hit ? "+" : "-", -1, x + 11, y, color_hex(0x1b1f2b), ALIGN_CENTER);
+            mark_row(d, x + 11, y + lh / 2, hit, mark);
             char head[160];
             words_fill(g, head, sizeof head, hit ? "debrief.noticed" : "debrief.missed", 1, "region",
                words_region(g, channel_region(c->def->channel)));
@@ -199,7 +215,9 @@ void screen_debrief(Renderer *r, const Game *g, double alpha)
            words_quality(g, a->quality));
         float kw = text_width(r->text, FONT_SMALL_BOLD, kind, -1) + 24;
         float kh = text_line_height(r->text, FONT_SMALL_BOLD) + 8;
-        draw_rounded_rect(d, rx, y, kw, kh, 10, color_alpha(theme_quality_color(r, a->quality), 0.25f));
+        /* A light tint, so that the words on it keep 4.5:1 under every
+         * colour vision (tests/colour_vision.py); the same on "Every answer". */
+        draw_rounded_rect(d, rx, y, kw, kh, 10, color_alpha(theme_quality_color(r, a->quality), 0.18f));
         text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, rx + 12, y + 4, theme_quality_color(r, a->quality), ALIGN_LEFT);
         y += kh + 12;
         if (y + text_wrapped_height(r->text, FONT_SMALL, a->why, rw) < limit)
@@ -270,7 +288,7 @@ void screen_review(Renderer *r, const Game *g, double alpha)
         if (i > first && y + h > bottom)
             break;
         last = i;
-        draw_rounded_rect(d, 80, y, kw, kh, 10, color_alpha(theme_quality_color(r, a->quality), 0.25f));
+        draw_rounded_rect(d, 80, y, kw, kh, 10, color_alpha(theme_quality_color(r, a->quality), 0.18f));
         text_draw(r->text, d, FONT_SMALL_BOLD, kind, -1, 92, y + 3, theme_quality_color(r, a->quality), ALIGN_LEFT);
         if (you) {
             float yx = 80 + kw + 14;
