@@ -639,6 +639,70 @@ def hospital_corridor(rng):
     return [a + b for a, b in zip(bed, beeps)]
 
 
+def car_passing(rng, dur):
+    """A car going by: tyre noise swelling and fading, its pitch falling as
+    it passes (a brighter band crossfading into a darker one)."""
+    m = secs(dur)
+    noise = white(rng, m)
+    bright = filt(noise, "bp", 950, 0.8)
+    dark = filt(noise, "bp", 520, 0.8)
+    rumble = chain(noise, [("lp", 160, 0.7), ("lp", 160, 0.7)])
+    bright, dark, rumble = unit(bright), unit(dark), unit(rumble)
+    out = [0.0] * m
+    for i in range(m):
+        u = i / m
+        near = 1.0 / (1.0 + (7.0 * (u - 0.5)) ** 2)   # loudest as it passes
+        w = 1.0 / (1.0 + math.exp(-18.0 * (u - 0.5)))  # before: bright, after: dark
+        edge = math.sin(math.pi * u)                   # silent at both ends
+        out[i] = edge * near * ((1 - w) * bright[i] + w * dark[i] + 0.8 * rumble[i])
+    return out
+
+
+def bus_stop(rng):
+    """A quiet street: traffic far off, a breeze, and now and then a car."""
+    n = loop_len()
+    swell = [0.7 + 0.3 * g for g in periodic_curve(rng, n, (1, 2), 1.0)]
+    far = chain(white(rng, n), [("lp", 260, 0.7), ("lp", 260, 0.7)], loop=True)
+    gust = [0.5 + 0.5 * g for g in periodic_curve(rng, n, (1, 3), 1.0)]
+    breeze = chain(white(rng, n), [("bp", 2400, 0.5), ("hp", 900, 0.7)], loop=True)
+    far, breeze = unit(far), unit(breeze)
+    bed = [a * s + 0.35 * b * g for a, s, b, g in zip(far, swell, breeze, gust)]
+    bed = set_rms(bed, -34)
+    cars = silence(n)
+    add_into(cars, car_passing(rng, 3.2), secs(1.4), 1.0, wrap=True)
+    add_into(cars, car_passing(rng, 2.6), secs(6.3), 0.6, wrap=True)
+    cars = normalize(cars, -16)
+    return [a + b for a, b in zip(bed, cars)]
+
+
+def cup_down(rng):
+    """A cup set down on its saucer: a small knock, then a short china ring."""
+    m = secs(0.4)
+    f = rng.uniform(2100, 2700)
+    ring = tone(m, f, 0.05, 0.002, ((1.0, 1.0), (2.76, 0.45), (5.4, 0.2)))
+    knock = click(rng, m, rng.uniform(700, 900), 2.0, 0.01)
+    return [0.6 * a + 0.5 * b for a, b in zip(ring, knock)]
+
+
+def cafe_counter(rng):
+    """A small café: voices at the tables, cups set down, the coffee
+    machine hissing once."""
+    n = loop_len()
+    room = set_rms(room_tone(rng, n, dark=420, air=0.1), -37)
+    talk = set_rms(murmur(rng, n, 4), -35)
+    cups = silence(n)
+    for at, gain in ((1.2, 1.0), (3.9, 0.6), (4.15, 0.4), (8.4, 0.8)):
+        add_into(cups, cup_down(rng), secs(at), gain, wrap=True)
+    cups = normalize(chain(cups, [("lp", 5000, 0.7)], loop=True), -27)
+    m = secs(1.6)
+    steam = chain(white(rng, m), [("bp", 4200, 0.6), ("hp", 2200, 0.7)])
+    steam = mul(steam, env([(0, 0), (0.15, 1.0), (1.2, 0.8), (1.6, 0)], m))
+    hiss = silence(n)
+    add_into(hiss, steam, secs(5.8), 1.0, wrap=True)
+    hiss = set_rms(hiss, -44)
+    return [a + b + c + d for a, b, c, d in zip(room, talk, cups, hiss)]
+
+
 # ---- the list -------------------------------------------------------------------
 
 # name, maker, kind, what it is (for CREDITS.md)
@@ -661,6 +725,8 @@ SOUNDS = [
     ("classroom", classroom, "loop", "room tone and a murmur of voices further off"),
     ("park_bench", park_bench, "loop", "wind in the leaves and a bird in the trees"),
     ("hospital_corridor", hospital_corridor, "loop", "ventilation hum and a monitor beeping far away"),
+    ("bus_stop", bus_stop, "loop", "traffic far off, a breeze, and now and then a car going by"),
+    ("cafe_counter", cafe_counter, "loop", "voices at the tables, cups set down, the coffee machine hissing"),
 ]
 
 
