@@ -138,7 +138,8 @@ for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice"]),
                       ("quality", ["best", "good", "poor"]),
                       ("packs", ["enabled", "disabled", "broken"]),
                       ("settings.size", ["small", "normal", "large", "projector"]),
-                      ("settings.speed", ["slow", "normal", "fast", "instant"])):
+                      ("settings.speed", ["slow", "normal", "fast", "instant"]),
+                      ("difficulty", ["gentle", "standard", "sharp"])):
     used |= {"%s.%s" % (prefix, n) for n in names}
 used -= {"settings.size", "settings.speed"}  # prefixes of the names above, not keys
 for key in sorted(used - defined):

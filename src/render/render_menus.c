@@ -166,9 +166,15 @@ void screen_chapters(Renderer *r, const Game *g, double alpha)
                   ALIGN_CENTER);
         text_draw(r->text, d, open ? FONT_BODY_BOLD : FONT_BODY, s->title, -1, b.x + 64, widget_mid(r, b, FONT_BODY),
                   open ? r->theme.text : r->theme.muted, ALIGN_LEFT);
-        if (open)
-            widget_stars(r, b.x + b.w - 30, b.y + b.h / 2, 11, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
-        else
+        const SceneBest *best = NULL;
+        int at = progress_best(rec, &best); /* the most stars at any difficulty, and which */
+        if (open) {
+            widget_stars(r, b.x + b.w - 30, b.y + b.h / 2, 11, best ? best->stars : 0, CAMPAIGN_STARS, true);
+            if (at >= 0)
+                text_draw(r->text, d, FONT_LABEL, words_named(g, "difficulty", difficulty_name((Difficulty)at)), -1,
+                          b.x + b.w - 30 - 11 * 2.3f * (CAMPAIGN_STARS - 1) - 24,
+                          b.y + (b.h - text_line_height(r->text, FONT_LABEL)) / 2, r->theme.muted, ALIGN_RIGHT);
+        } else
             text_draw(r->text, d, FONT_SMALL, words_get(g, "chapters.locked"), -1, b.x + b.w - 24, widget_mid(r, b, FONT_SMALL), r->theme.muted,
                       ALIGN_RIGHT);
     }
@@ -203,7 +209,13 @@ void screen_results(Renderer *r, const Game *g, double alpha)
         const SceneRecord *rec = g->progress ? progress_find(g->progress, ch->scenes[i]->id) : NULL;
         text_draw(r->text, d, FONT_SMALL_BOLD, ch->scenes[i]->title, -1, 80, y, rec ? r->theme.text : r->theme.muted,
                   ALIGN_LEFT);
-        widget_stars(r, 560, y + 11, 10, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
+        const SceneBest *best = NULL;
+        int at = progress_best(rec, &best);
+        widget_stars(r, 560, y + 11, 10, best ? best->stars : 0, CAMPAIGN_STARS, true);
+        if (at >= 0)
+            text_draw(r->text, d, FONT_LABEL, words_named(g, "difficulty", difficulty_name((Difficulty)at)), -1,
+                      560 - 10 * 2.3f * (CAMPAIGN_STARS - 1) - 22, y + 11 - text_line_height(r->text, FONT_LABEL) / 2,
+                      r->theme.muted, ALIGN_RIGHT);
         y += 38;
         if (rec)
             tally_add(&chapter_tally, &rec->last);
