@@ -298,6 +298,9 @@ bool app_open(App *app, const Options *opt, double t_launch)
     if (app->saving)
         load_saves(app);
     apply_settings(app);
+    /* The settings came after the game began: a scene still at its
+     * context card starts at their difficulty. */
+    game_force_difficulty(&app->game, -1);
     if (opt->record)
         app->record = replays_record_start(opt->record, &app->lib, skip_title ? scene->id : NULL);
     if (windowed)
