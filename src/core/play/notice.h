@@ -65,7 +65,7 @@ void notice_reset(Notice *n);
 FlagResult notice_flag(Notice *n, const Scene *scene, Region region, int tick, float x, float y);
 /* Totals for the scene once an answer has been chosen. */
 void notice_result(const Notice *n, const Scene *scene, int answer, SceneResult *out);
-/* The one-line summary printed by --print-score. */
+/* The one-line summary printed by --print-score, its difficulty last. */
 void notice_format_result(const SceneResult *r, char *buf, size_t size);
 /* Points an answer of this quality earns. */
 int notice_answer_points(AnswerQuality q);
