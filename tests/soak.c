@@ -251,7 +251,7 @@ static TickInput random_input(const Game *g)
     case SCREEN_CHAPTERS: {
         int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
         if (click || chance(0.2)) {
-            aim(&in, game_chapter_row(g, pick(n + 3)));
+            aim(&in, game_chapter_row(g, pick(n + 4)));
             in.click = click;
         } else {
             in.pressed = KEYS(ACT_UP, 3, ACT_DOWN, 4, ACT_LEFT, 4, ACT_RIGHT, 4, ACT_CONFIRM, 6, ACT_BACK, 1);

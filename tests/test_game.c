@@ -429,8 +429,8 @@ static void test_progress_recorded(void)
     EXPECT(r != NULL, "finishing tutorial should add a progress record");
     if (r) {
         EXPECT(r->done, "the record should say tutorial is done");
-        EXPECT(r->stars == 3, "the record should keep 3 stars, has %d", r->stars);
-        EXPECT(r->score == g->result.score, "the record's score %d should be the play's %d", r->score,
+        EXPECT(r->at[DIFFICULTY_STANDARD].stars == 3, "the record should keep 3 stars, has %d", r->at[DIFFICULTY_STANDARD].stars);
+        EXPECT(r->at[DIFFICULTY_STANDARD].score == g->result.score, "the record's score %d should be the play's %d", r->at[DIFFICULTY_STANDARD].score,
                g->result.score);
         EXPECT(r->plays == 1, "one play recorded, the record says %d", r->plays);
         EXPECT(strcmp(r->pack, FIXTURE_PACK) == 0, "the record should name pack '%s', has '%s'", FIXTURE_PACK,
@@ -452,9 +452,9 @@ static void test_progress_recorded(void)
     EXPECT(g->stars == 1, "the worse play should earn 1 star, got %d", g->stars);
     r = progress_find(p, "tutorial");
     if (r) {
-        EXPECT(r->stars == 3, "a worse play must not lower the best stars: 3 expected, the record has %d", r->stars);
-        EXPECT(r->score == best_score, "a worse play must not lower the best score %d, the record has %d",
-               best_score, r->score);
+        EXPECT(r->at[DIFFICULTY_STANDARD].stars == 3, "a worse play must not lower the best stars: 3 expected, the record has %d", r->at[DIFFICULTY_STANDARD].stars);
+        EXPECT(r->at[DIFFICULTY_STANDARD].score == best_score, "a worse play must not lower the best score %d, the record has %d",
+               best_score, r->at[DIFFICULTY_STANDARD].score);
         EXPECT(r->plays == 2, "two plays recorded, the record says %d", r->plays);
         EXPECT(r->done, "tutorial stays done");
         EXPECT(r->last.total.hits == 0, "the record's last tally is the latest play (0 hits), has %d",

@@ -115,7 +115,7 @@ int main(void)
     char line[256];
     notice_format_result(&r, line, sizeof line);
     CHECK_STR(line, "hits=1 misses=1 false_alarms=0 answer=1 answer_kind=empathic "
-                    "answer_quality=best d_prime=1.15 c=0.58 score=250");
+                    "answer_quality=best d_prime=1.15 c=0.58 score=250 difficulty=standard");
 
     /* Spamming does not pay: flag every region every 10 ticks. */
     Notice spam, careful, none;

@@ -146,13 +146,15 @@ static void progress_round_trip(void)
         CHECK_STR(y->scene, x->scene);
         CHECK_STR(y->pack, x->pack);
         CHECK_INT(y->done, x->done);
-        CHECK_INT(y->stars, x->stars);
-        CHECK_INT(y->score, x->score);
         CHECK_INT(y->plays, x->plays);
-        CHECK(memcmp(&y->best, &x->best, sizeof x->best) == 0);
+        for (int k = 0; k < DIFFICULTY_COUNT; k++) {
+            CHECK_INT(y->at[k].stars, x->at[k].stars);
+            CHECK_INT(y->at[k].score, x->at[k].score);
+            CHECK(memcmp(&y->at[k].best, &x->at[k].best, sizeof x->at[k].best) == 0);
+        }
         CHECK(memcmp(&y->last, &x->last, sizeof x->last) == 0);
     }
-    CHECK_INT(back.scenes[1].score, -150);
+    CHECK_INT(back.scenes[1].at[DIFFICULTY_STANDARD].score, -150);
     CHECK_INT(back.scenes[1].last.region[REGION_HANDS].false_alarms, 3);
     char *again = progress_format(&back, NULL);
     CHECK_STR(again, text);
@@ -218,8 +220,8 @@ static void unknown_keys_warn(void)
                               "progress.txt:3:25: warning: unknown field 'time' in the scene line (ignored; "
                               "perhaps from a newer version of the game)\n");
     CHECK_INT(p.count, 1);
-    CHECK_INT(p.scenes[0].stars, 2);
-    CHECK_INT(p.scenes[0].score, 300);
+    CHECK_INT(p.scenes[0].at[DIFFICULTY_STANDARD].stars, 2);
+    CHECK_INT(p.scenes[0].at[DIFFICULTY_STANDARD].score, 300);
     diag_free(&d);
 }
 
@@ -303,7 +305,7 @@ static void clamping(void)
               "progress.txt:2:23: warning: 'stars' is 5; using 3 (it goes from 0 to 3)\n"
               "progress.txt:2:36: warning: 'last.hands' has 4 hits of 2 signals; using 2 hits\n"
               "progress.txt:2:36: warning: 'last.hands' has 9 false alarms in 3 chances; using 3\n");
-    CHECK_INT(p.scenes[0].stars, 3);
+    CHECK_INT(p.scenes[0].at[DIFFICULTY_STANDARD].stars, 3);
     CHECK_INT(p.scenes[0].last.region[REGION_HANDS].hits, 2);
     CHECK_INT(p.scenes[0].last.region[REGION_HANDS].false_alarms, 3);
     diag_free(&d);
@@ -323,22 +325,22 @@ static void record_keeps_the_best(void)
         return;
     CHECK_INT(p.count, 1);
     CHECK_INT(r->plays, 2);
-    CHECK_INT(r->stars, 3);   /* the best stars stay */
-    CHECK_INT(r->score, 500); /* and the best score */
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].stars, 3);   /* the best stars stay */
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].score, 500); /* and the best score */
     CHECK(r->done);           /* done once is done */
-    CHECK_INT(r->best.region[REGION_EYES].hits, 2);        /* the best play's counts */
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].best.region[REGION_EYES].hits, 2);        /* the best play's counts */
     CHECK_INT(r->last.region[REGION_EYES].hits, 0);        /* and the latest's */
     CHECK_INT(r->last.region[REGION_HANDS].false_alarms, 2);
 
     /* A better score moves `best`; a tie does not. */
     PlayResult better = play(true, 2, 600, 1, 2, 1);
     progress_record(&p, "base", "im_fine", &better);
-    CHECK_INT(r->score, 600);
-    CHECK_INT(r->stars, 3);
-    CHECK_INT(r->best.region[REGION_EYES].hits, 1);
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].score, 600);
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].stars, 3);
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].best.region[REGION_EYES].hits, 1);
     PlayResult tie = play(true, 3, 600, 2, 2, 0);
     progress_record(&p, "base", "im_fine", &tie);
-    CHECK_INT(r->best.region[REGION_EYES].hits, 1);
+    CHECK_INT(r->at[DIFFICULTY_STANDARD].best.region[REGION_EYES].hits, 1);
     CHECK_INT(r->plays, 4);
 
     /* Out-of-range plays are clamped as the reader would. */
@@ -346,8 +348,8 @@ static void record_keeps_the_best(void)
     r = progress_record(&p, "other-pack", "the_call", &wild);
     CHECK(r != NULL);
     if (r) {
-        CHECK_INT(r->stars, 3);
-        CHECK_INT(r->score, PROGRESS_MAX_SCORE);
+        CHECK_INT(r->at[DIFFICULTY_STANDARD].stars, 3);
+        CHECK_INT(r->at[DIFFICULTY_STANDARD].score, PROGRESS_MAX_SCORE);
         CHECK_INT(r->last.region[REGION_EYES].hits, 2);
         CHECK_STR(r->pack, "other-pack");
     }

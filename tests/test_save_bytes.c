@@ -34,6 +34,7 @@ static const char default_settings[] =
     "high_contrast = no           # yes or no\n"
     "hints = no                   # yes or no\n"
     "open_all_scenes = no         # yes or no\n"
+    "difficulty = standard        # gentle, standard or sharp\n"
     "end = settings\n";
 
 static const char some_progress[] =
@@ -47,7 +48,10 @@ static const char some_progress[] =
     "#                found nothing there, out of 8 chances to make one.\n"
     "#   last.eyes    the same for the latest play. Also hands, face, posture\n"
     "#                and voice; a part of the body with nothing to count is\n"
-    "#                left out. See docs/save-format.md.\n"
+    "#                left out.\n"
+    "#   stars, score and best are the bests at standard difficulty; gentle.stars,\n"
+    "#   sharp.score, sharp.best.eyes and so on those at gentle and sharp.\n"
+    "#   See docs/save-format.md.\n"
     "format = 1\n"
     "scene = im_fine pack=base done=yes stars=3 score=500 plays=2 best.eyes=2/3,1/8 last.eyes=1/3,0/8 "
     "last.voice=0/0,0/5\n"

@@ -284,7 +284,7 @@ static void progress_cut_short(void)
     CHECK(strstr(msg, "error: the file ends before 'end = progress': it was cut short or damaged\n") != NULL);
     CHECK(strstr(msg, "The backup progress.txt.bak (the save before) was loaded instead.\n") != NULL);
     CHECK_INT(got.count, 1);
-    CHECK_INT(got.scenes[0].stars, 2);
+    CHECK_INT(got.scenes[0].at[DIFFICULTY_STANDARD].stars, 2);
     char kept[2200];
     snprintf(kept, sizeof kept, "%s/progress.txt.corrupt-1", dir);
     size_t klen = 0;

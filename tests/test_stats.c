@@ -180,10 +180,10 @@ static void scenes(const Lexicon *lex)
     char line[256];
     notice_format_result(&rc, line, sizeof line);
     CHECK_STR(line, "hits=2 misses=0 false_alarms=0 answer=1 answer_kind=empathic "
-                    "answer_quality=best d_prime=2.56 c=0.31 score=350");
+                    "answer_quality=best d_prime=2.56 c=0.31 score=350 difficulty=standard");
     notice_format_result(&rs, line, sizeof line);
     CHECK_STR(line, "hits=2 misses=0 false_alarms=242 answer=1 answer_kind=empathic "
-                    "answer_quality=best d_prime=-0.63 c=-1.28 score=0");
+                    "answer_quality=best d_prime=-0.63 c=-1.28 score=0 difficulty=standard");
 
     /* A catch scene: no signal trials, five noise trials. Leaving it alone
      * scores better than a wrong flag, and both stay finite. */

@@ -138,9 +138,12 @@ for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice"]),
                       ("quality", ["best", "good", "poor"]),
                       ("packs", ["enabled", "disabled", "broken"]),
                       ("settings.size", ["small", "normal", "large", "projector"]),
-                      ("settings.speed", ["slow", "normal", "fast", "instant"])):
+                      ("settings.speed", ["slow", "normal", "fast", "instant"]),
+                      ("settings.difficulty", ["gentle", "standard", "sharp"]),
+                      ("difficulty", ["gentle", "standard", "sharp"])):
     used |= {"%s.%s" % (prefix, n) for n in names}
 used -= {"settings.size", "settings.speed"}  # prefixes of the names above, not keys
+used.add("settings.difficulty")  # a key, and the prefix of the names above too
 for key in sorted(used - defined):
     print("levels/base/strings.yaml: the game uses '%s', which is not defined" % key)
     failures += 1

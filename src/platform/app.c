@@ -298,8 +298,14 @@ bool app_open(App *app, const Options *opt, double t_launch)
     if (app->saving)
         load_saves(app);
     apply_settings(app);
+    /* The difficulty: the command line's, else a replay's (standard when it
+     * names none), else the setting. */
+    game_force_difficulty(&app->game, opt->difficulty >= 0 ? opt->difficulty
+                                      : app->have_replay ? (int)app->replay.difficulty
+                                                         : -1);
     if (opt->record)
-        app->record = replays_record_start(opt->record, &app->lib, skip_title ? scene->id : NULL);
+        app->record = replays_record_start(opt->record, &app->lib, skip_title ? scene->id : NULL,
+                                           game_chosen_difficulty(&app->game));
     if (windowed)
         audio_init(); /* silent, not failing, when there is no sound device */
     if (opt->timing)

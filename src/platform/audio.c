@@ -333,10 +333,10 @@ static int min_int(int a, int b)
  * now, and otherwise from now on: joining part-way replays nothing. */
 static void follow_cues(Track *t, const Game *g, int key, int origin, int now, const SceneCue *cues, int ncues)
 {
-    if (!t->active || t->scene != g->scene || t->key != key || now < t->heard)
+    if (!t->active || t->scene != g->source || t->key != key || now < t->heard)
         t->heard = now - origin <= AUDIO_LATE_TICKS ? origin - 1 : now;
     t->active = true;
-    t->scene = g->scene;
+    t->scene = g->source;
     t->key = key;
     for (int i = 0; i < ncues; i++) {
         const SceneCue *c = &cues[i];
@@ -397,13 +397,16 @@ void audio_update(const Game *g, bool paused)
     A.pending = 0;
     if (paused)
         return; /* the scene's time stands still, and so do its sounds */
-    const Scene *s = g->scene;
+    /* The scene as played (its cues at the difficulty), and which scene it
+     * is: at gentle or sharp every scene is played from the same copy
+     * (Game.played), so a scene is known by its source. */
+    const Scene *s = g->scene, *which = g->source;
     bool in_scene = s && ((g->screen >= SCREEN_INTRO && g->screen <= SCREEN_DEBRIEF) || g->screen == SCREEN_WATCH);
-    if (A.scene_on && (!in_scene || A.scene_on != s))
+    if (A.scene_on && (!in_scene || A.scene_on != which))
         Mix_FadeOutGroup(TAG_VOICE, VOICE_FADE_MS); /* left the scene: its voices stop */
-    if (in_scene && A.scene_on != s)
+    if (in_scene && A.scene_on != which)
         preload(g);
-    A.scene_on = in_scene ? s : NULL;
+    A.scene_on = in_scene ? which : NULL;
     /* A timeline is followed while its screen shows, and once more after
      * it ends, up to the tick the next screen began: a frame that ran past
      * the end still hears the cues of its last ticks. */

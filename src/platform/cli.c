@@ -1,6 +1,7 @@
 /* Unsaid - cli.c: the command line (see cli.h). */
 #include "cli.h"
 
+#include "content.h"
 #include "platform.h"
 #include "sheet.h"
 
@@ -26,6 +27,8 @@ static void usage(FILE *f)
           "  --at SECONDSs       the same, counted in seconds from the start of the scene's\n"
           "                      performance (--at 4.5s); the context card is passed by itself\n"
           "  --print-score       print the scene's result as key=value pairs when it ends\n"
+          "  --difficulty LEVEL  play at gentle, standard or sharp for this run (over the setting\n"
+          "                      and a replay's own)\n"
           "  --fullscreen        start in full screen (F11 toggles it while playing)\n"
           "  --size WxH          window or screenshot size in pixels (default 1280x720)\n"
           "  --timing            print start-up timing to stderr\n"
@@ -52,6 +55,7 @@ int cli_parse(int argc, char **argv, Options *o)
 {
     memset(o, 0, sizeof *o);
     o->at = -1;
+    o->difficulty = -1;
     o->width = 1280;
     o->height = 720;
     for (int i = 1; i < argc; i++) {
@@ -77,6 +81,14 @@ int cli_parse(int argc, char **argv, Options *o)
             if (i + 1 >= argc || sscanf(argv[i + 1], "%dx%d%c", &o->width, &o->height, &tail) != 2 ||
                 o->width < 320 || o->height < 180 || o->width > 7680 || o->height > 4320) {
                 fprintf(stderr, "unsaid: --size needs WIDTHxHEIGHT, from 320x180 to 7680x4320\n");
+                return 2;
+            }
+            i++;
+        } else if (strcmp(a, "--difficulty") == 0) {
+            o->difficulty = i + 1 < argc ? difficulty_find(argv[i + 1]) : -1;
+            if (o->difficulty < 0) {
+                fprintf(stderr, "unsaid: --difficulty needs gentle, standard or sharp%s%s%s\n",
+                        i + 1 < argc ? ", not '" : "", i + 1 < argc ? argv[i + 1] : "", i + 1 < argc ? "'" : "");
                 return 2;
             }
             i++;

@@ -30,6 +30,7 @@ typedef struct {
     int ncheck;
     bool headless, print_score, fullscreen, timing;
     bool size_given; /* --size: it wins over the saved window size */
+    int difficulty;  /* --difficulty: a Difficulty for this run, or -1 (the setting, or the replay's) */
 } Options;
 
 /* Fill *o from the command line. Returns -1 to go on, or the exit code to

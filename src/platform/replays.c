@@ -119,7 +119,7 @@ bool replays_check_packs(const Library *lib, const Replay *r, const char *file, 
     return ok;
 }
 
-FILE *replays_record_start(const char *file, const Library *lib, const char *scene_id)
+FILE *replays_record_start(const char *file, const Library *lib, const char *scene_id, Difficulty difficulty)
 {
     FILE *f = fopen(file, "wb");
     if (!f) {
@@ -138,7 +138,7 @@ FILE *replays_record_start(const char *file, const Library *lib, const char *sce
         snprintf(packs[npacks].version, sizeof packs[npacks].version, "%s", p->manifest.version);
         npacks++;
     }
-    replay_format_header(head, sizeof head, scene_id, packs, npacks);
+    replay_format_header(head, sizeof head, scene_id, packs, npacks, difficulty);
     fputs(head, f);
     return f;
 }

@@ -29,9 +29,10 @@ bool replays_choose_packs(const Replay *r, const char *file, bool windowed);
 bool replays_check_packs(const Library *lib, const Replay *r, const char *file, bool windowed);
 
 /* Start recording into `file`: the header names the enabled user packs of
- * lib, and scene_id when not NULL. NULL, said on stderr, when the file
- * cannot be opened (the game plays on unrecorded). */
-FILE *replays_record_start(const char *file, const Library *lib, const char *scene_id);
+ * lib, scene_id when not NULL, and the difficulty the game starts at.
+ * NULL, said on stderr, when the file cannot be opened (the game plays on
+ * unrecorded). */
+FILE *replays_record_start(const char *file, const Library *lib, const char *scene_id, Difficulty difficulty);
 /* One tick's input, when there is any. */
 void replays_record_tick(FILE *f, int tick, const TickInput *in);
 /* Close the recording; false, said on stderr, when it could not be written

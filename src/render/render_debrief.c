@@ -180,7 +180,14 @@ void screen_debrief(Renderer *r, const Game *g, double alpha)
     snprintf(n1, sizeof n1, "%d", res->score);
     words_fill(g, score, sizeof score, "debrief.points", 1, "points", n1);
     text_draw(r->text, d, FONT_HEADING, score, -1, 1200, 78, r->theme.accent, ALIGN_RIGHT);
-    widget_stars(r, 1200 - text_width(r->text, FONT_HEADING, score, -1) - 40, 96, 14, g->stars, CAMPAIGN_STARS, true);
+    float stars_right = 1200 - text_width(r->text, FONT_HEADING, score, -1) - 40;
+    widget_stars(r, stars_right, 96, 14, g->stars, CAMPAIGN_STARS, true);
+    /* The difficulty the points were earned at, left of the stars. */
+    char at[96];
+    words_fill(g, at, sizeof at, "debrief.difficulty", 1, "difficulty",
+               words_named(g, "difficulty", difficulty_name(res->difficulty)));
+    text_draw(r->text, d, FONT_SMALL, at, -1, stars_right - 14 * 2.3f * (CAMPAIGN_STARS - 1) - 26,
+              96 - text_line_height(r->text, FONT_SMALL) / 2, r->theme.muted, ALIGN_RIGHT);
     if (g->hints > 0) {
         char hints[128], pts[16];
         snprintf(n1, sizeof n1, "%d", g->hints);

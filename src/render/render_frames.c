@@ -43,6 +43,8 @@ static uint64_t frame_key(const Renderer *r, const Game *g, double alpha)
     MIX(h, g->overlay);
     MIX(h, g->selected);
     MIX(h, g->scene);
+    MIX(h, g->source); /* at gentle or sharp, every scene is played from one copy */
+    MIX(h, g->difficulty);
     MIX(h, g->library);
     h = mix(h, &g->settings, sizeof g->settings);
     MIX(h, g->notice.nflags);

@@ -152,7 +152,7 @@ void screen_chapters(Renderer *r, const Game *g, double alpha)
     text_draw(r->text, d, FONT_SMALL, buf, -1, 775, 148, r->theme.muted, ALIGN_CENTER);
     if (c->nchapters > 1)
         for (int i = 0; i < 2; i++) {
-            UiRect b = game_chapter_row(g, ch->nscenes + 1 + i);
+            UiRect b = game_chapter_row(g, ch->nscenes + 2 + i);
             draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, r->theme.button);
             text_draw(r->text, d, FONT_HEADING, i == 0 ? "\u2039" : "\u203a", -1, b.x + b.w / 2, b.y + 6, r->theme.text,
                       ALIGN_CENTER);
@@ -172,13 +172,33 @@ void screen_chapters(Renderer *r, const Game *g, double alpha)
                   ALIGN_CENTER);
         text_draw(r->text, d, open ? FONT_BODY_BOLD : FONT_BODY, s->title, -1, b.x + 64, widget_mid(r, b, FONT_BODY),
                   open ? r->theme.text : r->theme.muted, ALIGN_LEFT);
-        if (open)
-            widget_stars(r, b.x + b.w - 30, b.y + b.h / 2, 11, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
-        else
+        const SceneBest *best = NULL;
+        int at = progress_best(rec, &best); /* the most stars at any difficulty, and which */
+        if (open) {
+            widget_stars(r, b.x + b.w - 30, b.y + b.h / 2, 11, best ? best->stars : 0, CAMPAIGN_STARS, true);
+            if (at >= 0)
+                text_draw(r->text, d, FONT_LABEL, words_named(g, "difficulty", difficulty_name((Difficulty)at)), -1,
+                          b.x + b.w - 30 - 11 * 2.3f * (CAMPAIGN_STARS - 1) - 24,
+                          b.y + (b.h - text_line_height(r->text, FONT_LABEL)) / 2, r->theme.muted, ALIGN_RIGHT);
+        } else
             text_draw(r->text, d, FONT_SMALL, words_get(g, "chapters.locked"), -1, b.x + b.w - 24, widget_mid(r, b, FONT_SMALL), r->theme.muted,
                       ALIGN_RIGHT);
     }
     widget_button(r, game_chapter_row(g, ch->nscenes), words_get(g, "chapters.back"), g->selected == ch->nscenes);
+    /* The difficulty the scenes will be played at: the same setting as in
+     * Settings, changed here too. */
+    {
+        UiRect b = game_chapter_row(g, ch->nscenes + 1);
+        bool sel = g->selected == ch->nscenes + 1;
+        char level[96], shown[128];
+        words_fill(g, level, sizeof level, "chapters.difficulty", 1, "difficulty",
+                   words_named(g, "settings.difficulty", difficulty_name(game_chosen_difficulty(g))));
+        snprintf(shown, sizeof shown, "\u2039  %s  \u203a", level);
+        draw_rounded_rect(d, b.x, b.y, b.w, b.h, 14, sel ? color_rgba(60, 68, 94, 250) : r->theme.panel);
+        draw_rounded_rect_outline(d, b.x, b.y, b.w, b.h, 14, sel ? 2.5f : 1.5f, sel ? r->theme.accent : r->theme.panel_edge);
+        text_draw(r->text, d, FONT_BODY_BOLD, shown, -1, b.x + b.w / 2, widget_mid(r, b, FONT_BODY_BOLD),
+                  sel ? r->theme.accent : r->theme.text, ALIGN_CENTER);
+    }
     text_draw_wrapped(r->text, d, FONT_SMALL, words_get(g, "chapters.help"), 64, 160, 230, -1, r->theme.muted, ALIGN_LEFT);
 }
 
@@ -209,7 +229,13 @@ void screen_results(Renderer *r, const Game *g, double alpha)
         const SceneRecord *rec = g->progress ? progress_find(g->progress, ch->scenes[i]->id) : NULL;
         text_draw(r->text, d, FONT_SMALL_BOLD, ch->scenes[i]->title, -1, 80, y, rec ? r->theme.text : r->theme.muted,
                   ALIGN_LEFT);
-        widget_stars(r, 560, y + 11, 10, rec ? rec->stars : 0, CAMPAIGN_STARS, true);
+        const SceneBest *best = NULL;
+        int at = progress_best(rec, &best);
+        widget_stars(r, 560, y + 11, 10, best ? best->stars : 0, CAMPAIGN_STARS, true);
+        if (at >= 0)
+            text_draw(r->text, d, FONT_LABEL, words_named(g, "difficulty", difficulty_name((Difficulty)at)), -1,
+                      560 - 10 * 2.3f * (CAMPAIGN_STARS - 1) - 22, y + 11 - text_line_height(r->text, FONT_LABEL) / 2,
+                      r->theme.muted, ALIGN_RIGHT);
         y += 38;
         if (rec)
             tally_add(&chapter_tally, &rec->last);
@@ -287,7 +313,8 @@ void screen_settings(Renderer *r, const Game *g, double alpha)
     static const char *const names[SET_COUNT] = {
         "settings.fullscreen", "settings.window",         "settings.master",        "settings.music",
         "settings.effects",    "settings.text_size",      "settings.text_speed",    "settings.reduced_motion",
-        "settings.high_contrast", "settings.hints",       "settings.open_all", "settings.back"};
+        "settings.high_contrast", "settings.hints",       "settings.open_all", "settings.difficulty",
+        "settings.back"};
     for (int i = 0; i < SET_BACK; i++) {
         UiRect b = game_settings_row(i);
         bool sel = g->selected == i;
@@ -314,13 +341,26 @@ void screen_settings(Renderer *r, const Game *g, double alpha)
             break;
         case SET_REDUCED_MOTION: snprintf(val, sizeof val, "%s", words_on_off(g, st->reduced_motion)); break;
         case SET_HIGH_CONTRAST: snprintf(val, sizeof val, "%s", words_on_off(g, st->high_contrast)); break;
-        case SET_HINTS: snprintf(val, sizeof val, "%s", words_on_off(g, st->hints)); break;
+        case SET_HINTS: /* gentle turns hints on while it is chosen */
+            snprintf(val, sizeof val, "%s",
+                     !st->hints && game_chosen_difficulty(g) == DIFFICULTY_GENTLE ? words_get(g, "settings.hints_gentle")
+                                                                                   : words_on_off(g, st->hints));
+            break;
+        case SET_DIFFICULTY:
+            snprintf(val, sizeof val, "%s",
+                     words_named(g, "settings.difficulty", difficulty_name(game_chosen_difficulty(g))));
+            break;
         case SET_OPEN_ALL: snprintf(val, sizeof val, "%s", words_on_off(g, st->open_all_scenes)); break;
         default: val[0] = '\0';
         }
         char shown[128];
         snprintf(shown, sizeof shown, sel ? "\u2039  %s  \u203a" : "%s", val);
-        text_draw(r->text, d, FONT_BODY_BOLD, shown, -1, b.x + b.w - 20, widget_mid(r, b, FONT_BODY_BOLD), sel ? r->theme.accent : r->theme.text,
+        /* Large text: a value that would run into its name is set smaller. */
+        FontId vf = text_width(r->text, FONT_BODY, words_get(g, names[i]), -1) +
+                                text_width(r->text, FONT_BODY_BOLD, shown, -1) + 56 > b.w
+                        ? FONT_SMALL_BOLD
+                        : FONT_BODY_BOLD;
+        text_draw(r->text, d, vf, shown, -1, b.x + b.w - 20, widget_mid(r, b, vf), sel ? r->theme.accent : r->theme.text,
                   ALIGN_RIGHT);
     }
     widget_button(r, game_settings_row(SET_BACK), words_get(g, names[SET_BACK]), g->selected == SET_BACK);

@@ -203,7 +203,7 @@ void stage_hud(Renderer *r, const Game *g, double alpha)
     static const char *const keys[] = {"E", "F", "H", "P", "V"};
     for (int i = 0; i < 5; i++)
         x += widget_keycap(r, keys[i], x, 50) + 6;
-    if (g->settings.hints) {
+    if (game_hints_on(g)) {
         char pts[16], hint_key[96];
         snprintf(pts, sizeof pts, "%d", GAME_HINT_COST);
         words_fill(g, hint_key, sizeof hint_key, "hud.hint_key", 1, "points", pts);

@@ -29,8 +29,9 @@
  * This header brings in all of them; code outside src/core includes this
  * one only.
  *
- * Contract: depends on util (diagnostics) and body (the regions a tally
- * counts), nothing above. Pure: no SDL, no files, no clock; text in, text
+ * Contract: depends on util (diagnostics), body (the regions a tally
+ * counts) and content's difficulty.h (the difficulty a setting chooses
+ * and a best was earned at), nothing above. Pure: no SDL, no files, no clock; text in, text
  * out, and src/platform/saves.h puts it on disk. A file read never fails
  * silently: what was kept, clamped or refused is in the DiagList. */
 #ifndef UNSAID_PERSIST_H

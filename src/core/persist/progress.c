@@ -84,17 +84,35 @@ SceneRecord *progress_record(Progress *p, const char *pack, const char *scene, c
     if (pack && *pack)
         snprintf(rec->pack, sizeof rec->pack, "%s", pack);
     int score = clampi(play->score, -PROGRESS_MAX_SCORE, PROGRESS_MAX_SCORE);
-    bool first = rec->plays == 0;
+    Difficulty d = play->difficulty >= 0 && play->difficulty < DIFFICULTY_COUNT ? play->difficulty : DIFFICULTY_STANDARD;
+    SceneBest *b = &rec->at[d];
+    bool first = !b->played;
     rec->plays = clampi(rec->plays + 1, 0, PROGRESS_MAX_COUNT);
     rec->done = rec->done || play->completed;
-    rec->stars = clampi(play->stars > rec->stars ? play->stars : rec->stars, 0, 3);
+    b->played = true;
+    b->stars = clampi(play->stars > b->stars ? play->stars : b->stars, 0, 3);
     rec->last = play->tally;
     clamp_tally(&rec->last);
-    if (first || score > rec->score) {
-        rec->score = score;
-        rec->best = rec->last;
+    if (first || score > b->score) {
+        b->score = score;
+        b->best = rec->last;
     }
     return rec;
+}
+
+int progress_best(const SceneRecord *r, const SceneBest **best)
+{
+    /* Sharpest first, so that a tie goes to the sharper difficulty. */
+    static const Difficulty order[DIFFICULTY_COUNT] = {DIFFICULTY_SHARP, DIFFICULTY_STANDARD, DIFFICULTY_GENTLE};
+    int found = -1;
+    for (int i = 0; r && i < DIFFICULTY_COUNT; i++) {
+        const SceneBest *b = &r->at[order[i]];
+        if (b->played && (found < 0 || b->stars > r->at[found].stars))
+            found = (int)order[i];
+    }
+    if (best)
+        *best = found >= 0 ? &r->at[found] : NULL;
+    return found;
 }
 
 void progress_totals(const Progress *p, Tally *out)
@@ -106,13 +124,23 @@ void progress_totals(const Progress *p, Tally *out)
 
 /* ---- reading ------------------------------------------------------------- */
 
-/* Fields of a scene line; bits of `seen`. */
+/* Fields of a scene line; bits of `seen`. Each difficulty has a block of
+ * its own: stars, score and best.REGION, from F_AT + difficulty * F_BLOCK. */
 enum {
-    F_PACK, F_DONE, F_STARS, F_SCORE, F_PLAYS,
-    F_BEST,                        /* + the region */
-    F_LAST = F_BEST + REGION_COUNT, /* + the region */
-    F_COUNT = F_LAST + REGION_COUNT
+    F_PACK, F_DONE, F_PLAYS,
+    F_LAST,                           /* + the region */
+    F_AT = F_LAST + REGION_COUNT,
+    F_STARS = 0, F_SCORE = 1, F_BEST = 2, /* within a block; best + the region */
+    F_BLOCK = F_BEST + REGION_COUNT,
+    F_COUNT = F_AT + DIFFICULTY_COUNT * F_BLOCK
 };
+
+/* What comes before a difficulty's fields: nothing for standard (files
+ * written before there were difficulties hold standard's bests). */
+static const char *best_prefix(Difficulty d)
+{
+    return d == DIFFICULTY_GENTLE ? "gentle." : d == DIFFICULTY_SHARP ? "sharp." : "";
+}
 _Static_assert(F_COUNT <= 64, "the fields seen are bits of an unsigned long long");
 
 /* "H/S,F/N" for a region; false (reported) when not that shape. */
@@ -205,20 +233,28 @@ static void read_scene(Progress *p, TextReader *rd, char *val, int vcol)
         const char *name = tok, *v = eq + 1;
         int vc = col + (int)(v - tok);
         int f = -1;
+        Difficulty d = DIFFICULTY_STANDARD;
+        for (int k = 0; k < DIFFICULTY_COUNT; k++) {
+            size_t n = strlen(best_prefix((Difficulty)k));
+            if (n && strncmp(name, best_prefix((Difficulty)k), n) == 0)
+                d = (Difficulty)k;
+        }
+        const char *field = name + strlen(best_prefix(d));
+        int block = F_AT + (int)d * F_BLOCK;
         if (strcmp(name, "pack") == 0)
             f = F_PACK;
         else if (strcmp(name, "done") == 0)
             f = F_DONE;
-        else if (strcmp(name, "stars") == 0)
-            f = F_STARS;
-        else if (strcmp(name, "score") == 0)
-            f = F_SCORE;
         else if (strcmp(name, "plays") == 0)
             f = F_PLAYS;
-        else if (strncmp(name, "best.", 5) == 0 && region_find(name + 5) != REGION_NONE)
-            f = F_BEST + (int)region_find(name + 5);
         else if (strncmp(name, "last.", 5) == 0 && region_find(name + 5) != REGION_NONE)
             f = F_LAST + (int)region_find(name + 5);
+        else if (strcmp(field, "stars") == 0)
+            f = block + F_STARS;
+        else if (strcmp(field, "score") == 0)
+            f = block + F_SCORE;
+        else if (strncmp(field, "best.", 5) == 0 && region_find(field + 5) != REGION_NONE)
+            f = block + F_BEST + (int)region_find(field + 5);
         if (f < 0) {
             textio_report(rd, DIAG_WARNING, rd->lineno, col,
                           "unknown field '%s' in the scene line (ignored; perhaps from a newer version of the game)",
@@ -239,19 +275,23 @@ static void read_scene(Progress *p, TextReader *rd, char *val, int vcol)
             if (!textio_parse_bool(v, &rec.done))
                 textio_report(rd, DIAG_ERROR, rd->lineno, vc, "expected yes or no for 'done', found '%s'",
                               textio_quote(v, q, sizeof q));
-        } else if (f == F_STARS) {
-            textio_read_int(rd, vc, "stars", v, 0, 3, &rec.stars);
-        } else if (f == F_SCORE) {
-            textio_read_int(rd, vc, "score", v, -PROGRESS_MAX_SCORE, PROGRESS_MAX_SCORE, &rec.score);
         } else if (f == F_PLAYS) {
             textio_read_int(rd, vc, "plays", v, 0, PROGRESS_MAX_COUNT, &rec.plays);
-        } else if (f < F_LAST) {
-            read_counts(rd, vc, name, v, &rec.best.region[f - F_BEST]);
-        } else {
+        } else if (f < F_AT) {
             read_counts(rd, vc, name, v, &rec.last.region[f - F_LAST]);
+        } else {
+            SceneBest *b = &rec.at[d];
+            b->played = true;
+            if (f - block == F_STARS)
+                textio_read_int(rd, vc, name, v, 0, 3, &b->stars);
+            else if (f - block == F_SCORE)
+                textio_read_int(rd, vc, name, v, -PROGRESS_MAX_SCORE, PROGRESS_MAX_SCORE, &b->score);
+            else
+                read_counts(rd, vc, name, v, &b->best.region[f - block - F_BEST]);
         }
     }
-    clamp_tally(&rec.best); /* the totals */
+    for (int k = 0; k < DIFFICULTY_COUNT; k++)
+        clamp_tally(&rec.at[k].best); /* the totals */
     clamp_tally(&rec.last);
     if (rd->errors == errors)
         p->scenes[p->count++] = rec;
@@ -276,11 +316,17 @@ bool progress_parse(Progress *p, const char *file, const char *buf, size_t len, 
 
 /* ---- writing ------------------------------------------------------------- */
 
-static void counts_field(TextWriter *w, const char *which, int region, const TallyCounts *c)
+static void counts_field(TextWriter *w, const char *prefix, const char *which, int region, const TallyCounts *c)
 {
     if (c->signals || c->hits || c->noise || c->false_alarms)
-        textio_printf(w, " %s.%s=%d/%d,%d/%d", which, region_name((Region)region), c->hits, c->signals,
+        textio_printf(w, " %s%s.%s=%d/%d,%d/%d", prefix, which, region_name((Region)region), c->hits, c->signals,
                       c->false_alarms, c->noise);
+}
+
+static void best_fields(TextWriter *w, const SceneBest *b, Difficulty d)
+{
+    const char *prefix = best_prefix(d);
+    textio_printf(w, " %sstars=%d %sscore=%d", prefix, b->stars, prefix, b->score);
 }
 
 char *progress_format(const Progress *p, size_t *len)
@@ -296,18 +342,35 @@ char *progress_format(const Progress *p, size_t *len)
                         "#                found nothing there, out of 8 chances to make one.\n"
                         "#   last.eyes    the same for the latest play. Also hands, face, posture\n"
                         "#                and voice; a part of the body with nothing to count is\n"
-                        "#                left out. See docs/save-format.md.\n");
+                        "#                left out.\n"
+                        "#   stars, score and best are the bests at standard difficulty; gentle.stars,\n"
+                        "#   sharp.score, sharp.best.eyes and so on those at gentle and sharp.\n"
+                        "#   See docs/save-format.md.\n");
     for (int i = 0; i < p->count; i++) {
         const SceneRecord *s = &p->scenes[i];
         textio_printf(&w, "scene = %s", s->scene);
         if (s->pack[0])
             textio_printf(&w, " pack=%s", s->pack);
-        textio_printf(&w, " done=%s stars=%d score=%d plays=%d", s->done ? "yes" : "no", s->stars, s->score,
-                      s->plays);
+        /* Standard's bests where they always were; a record with no best
+         * at all (never finished) keeps their zeros, as it always did. */
+        const SceneBest *std = &s->at[DIFFICULTY_STANDARD];
+        bool std_shown = std->played || (!s->at[DIFFICULTY_GENTLE].played && !s->at[DIFFICULTY_SHARP].played);
+        textio_printf(&w, " done=%s", s->done ? "yes" : "no");
+        if (std_shown)
+            best_fields(&w, std, DIFFICULTY_STANDARD);
+        textio_printf(&w, " plays=%d", s->plays);
+        for (int g = 0; std_shown && g < REGION_COUNT; g++)
+            counts_field(&w, "", "best", g, &std->best.region[g]);
         for (int g = 0; g < REGION_COUNT; g++)
-            counts_field(&w, "best", g, &s->best.region[g]);
-        for (int g = 0; g < REGION_COUNT; g++)
-            counts_field(&w, "last", g, &s->last.region[g]);
+            counts_field(&w, "", "last", g, &s->last.region[g]);
+        for (int k = 0; k < DIFFICULTY_COUNT; k++) {
+            const SceneBest *b = &s->at[k];
+            if (k == DIFFICULTY_STANDARD || !b->played)
+                continue;
+            best_fields(&w, b, (Difficulty)k);
+            for (int g = 0; g < REGION_COUNT; g++)
+                counts_field(&w, best_prefix((Difficulty)k), "best", g, &b->best.region[g]);
+        }
         textio_printf(&w, "\n");
     }
     return saveframe_end(&w, "progress", len);

@@ -3,10 +3,15 @@
  *   format = 1
  *   scene = im_fine pack=base done=yes stars=3 score=500 plays=2 best.eyes=1/1,0/4 last.eyes=1/1,1/4
  *   scene = the_call pack=base done=no stars=0 score=-50 plays=1 last.face=0/0,1/6
+ *   scene = ninety_days pack=base done=yes plays=1 last.hands=1/2,0/5 sharp.stars=2 sharp.score=200 ...
  *   end = progress
  *
  * One record per scene ever started, in the order first played, each on
- * one `scene = ID name=value ...` line. A field the game does not know is
+ * one `scene = ID name=value ...` line. The best of each difficulty is
+ * kept apart (a best at gentle never replaces one at sharp): `stars`,
+ * `score` and `best.REGION` are standard's, as in files written before
+ * there were difficulties, and `gentle.` or `sharp.` before them names
+ * the others'. A field the game does not know is
  * skipped with a warning, one given twice takes the later value with a
  * warning, and a number out of range is clamped with a warning; anything
  * else that cannot be read (a bad id, a scene listed twice, a word where a
@@ -18,6 +23,7 @@
 #define UNSAID_PROGRESS_H
 
 #include "diag.h"
+#include "difficulty.h"
 #include "tally.h"
 
 #include <stdbool.h>
@@ -33,14 +39,20 @@
 /* Each record keeps the signal-detection counts (tally.h) of two plays,
  * region by region: trials, hits and false alarms. Added up over a run
  * (progress_totals), they give the player's noticing profile. */
+/* The best plays of a scene at one difficulty. */
+typedef struct {
+    bool played; /* there is a best at this difficulty */
+    int stars;   /* best, 0..3 */
+    int score;   /* best */
+    Tally best;  /* of the play that set the best score */
+} SceneBest;
+
 typedef struct {
     char scene[SAVE_ID_MAX + 1]; /* the scene's id; records are found by it */
     char pack[SAVE_ID_MAX + 1];  /* the pack it came from at the last play ("" if unknown) */
-    bool done;                   /* played to the end at least once */
-    int stars;                   /* best, 0..3 */
-    int score;                   /* best */
-    int plays;
-    Tally best; /* of the play that set the best score */
+    bool done;                   /* played to the end at least once, at any difficulty */
+    int plays;                   /* at every difficulty */
+    SceneBest at[DIFFICULTY_COUNT]; /* the bests, by Difficulty */
     Tally last; /* of the latest play */
 } SceneRecord;
 
@@ -55,6 +67,7 @@ typedef struct {
     bool completed; /* reached the debrief */
     int stars, score;
     Tally tally;    /* SceneResult.tally */
+    Difficulty difficulty; /* played at (0, standard, when not said) */
 } PlayResult;
 
 void progress_init(Progress *p); /* empty */
@@ -63,13 +76,17 @@ const SceneRecord *progress_find(const Progress *p, const char *scene);
 /* The record for a scene id, added (empty, with `pack`) when missing.
  * NULL when an id is not valid or the table is full. */
 SceneRecord *progress_get(Progress *p, const char *pack, const char *scene);
-/* Count one play: plays + 1, `last` replaced, the pack updated; done,
- * stars and score only ever improve, and `best` follows the best score
- * (a tie keeps the earlier play). Values are clamped as when reading:
+/* Count one play: plays + 1, `last` replaced, the pack updated; done
+ * only ever improves, and so do the stars and score of the play's
+ * difficulty (the others' are untouched), whose `best` follows its best
+ * score (a tie keeps the earlier play). Values are clamped as when reading:
  * counts to 0..PROGRESS_MAX_COUNT, hits to signals, false alarms to
  * noise; each total is the sum of its regions.
  * Returns the record, or NULL as progress_get. */
 SceneRecord *progress_record(Progress *p, const char *pack, const char *scene, const PlayResult *play);
+/* The difficulty with the most stars in the record (a tie: the sharper
+ * one), its best in *best (may be NULL); -1 when none has a best yet. */
+int progress_best(const SceneRecord *r, const SceneBest **best);
 /* `last` of every record added up: the tally of the run, for
  * stats_tally_dprime() and stats_profile(). */
 void progress_totals(const Progress *p, Tally *out);

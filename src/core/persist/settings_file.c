@@ -9,12 +9,15 @@
 
 static const char *const text_sizes[TEXT_SIZE_COUNT] = {"small", "normal", "large", "projector"};
 static const char *const text_speeds[TEXT_SPEED_COUNT] = {"slow", "normal", "fast", "instant"};
+/* By value (difficulty.h): standard is 0, so a missing key is standard. */
+static const char *const difficulties[DIFFICULTY_COUNT] = {"standard", "gentle", "sharp"};
 
 typedef enum {
     KIND_YES_NO, /* a bool field: yes or no */
     KIND_NUMBER, /* an int field: lo..hi */
     KIND_SIZE,   /* an int field: 0 for the default, or lo..hi */
-    KIND_WORD    /* an enum field, kept as int: words[lo..hi] */
+    KIND_WORD,   /* an enum field, kept as int: words[lo..hi] */
+    KIND_LEVEL   /* as KIND_WORD, but an unknown word is the default, with a warning */
 } Kind;
 
 typedef struct {
@@ -36,8 +39,11 @@ typedef struct {
 #define SIZE(key, f, lo, hi, def, note) {key, KIND_SIZE, FIELD(f, int), lo, hi, def, NULL, note}
 #define WORD(key, f, T, words, def, note) \
     {key, KIND_WORD, FIELD(f, T), 0, (int)(sizeof words / sizeof words[0]) - 1, def, words, note}
+#define LEVEL(key, f, T, words, def, note) \
+    {key, KIND_LEVEL, FIELD(f, T), 0, (int)(sizeof words / sizeof words[0]) - 1, def, words, note}
 
-_Static_assert(sizeof(TextSize) == sizeof(int) && sizeof(TextSpeed) == sizeof(int), "word settings are kept as int");
+_Static_assert(sizeof(TextSize) == sizeof(int) && sizeof(TextSpeed) == sizeof(int) && sizeof(Difficulty) == sizeof(int),
+               "word settings are kept as int");
 
 /* Every setting, in the order the file lists them. A new setting is a
  * field in Settings and one line here. */
@@ -54,8 +60,11 @@ static const Key keys[] = {
     YES_NO("high_contrast", high_contrast, false),
     YES_NO("hints", hints, false),
     YES_NO("open_all_scenes", open_all_scenes, false),
+    /* A newer game may have more levels: an unknown one plays standard. */
+    LEVEL("difficulty", difficulty, Difficulty, difficulties, DIFFICULTY_STANDARD, "gentle, standard or sharp"),
 };
 
+#undef LEVEL
 #undef WORD
 #undef SIZE
 #undef NUMBER
@@ -149,11 +158,18 @@ static void read_value(Settings *s, const Key *k, TextReader *rd, const char *va
         return;
     }
     case KIND_WORD:
+    case KIND_LEVEL:
         for (int i = k->lo; i <= k->hi; i++) {
             if (strcmp(val, k->words[i]) == 0) {
                 key_set(s, k, i);
                 return;
             }
+        }
+        if (k->kind == KIND_LEVEL) {
+            textio_report(rd, DIAG_WARNING, rd->lineno, vcol, "unknown %s '%s' (expected %s); using %s", k->key,
+                          textio_quote(val, q, sizeof q), k->note, k->words[k->def]);
+            key_set(s, k, k->def);
+            return;
         }
         textio_report(rd, DIAG_ERROR, rd->lineno, vcol, "expected %s for '%s', found '%s'", k->note, k->key,
                       textio_quote(val, q, sizeof q));
@@ -206,7 +222,7 @@ char *settings_format(const Settings *s, size_t *len)
         char kv[SAVE_MAX_LINE];
         if (k->kind == KIND_YES_NO)
             snprintf(kv, sizeof kv, "%s = %s", k->key, x ? "yes" : "no");
-        else if (k->kind == KIND_WORD)
+        else if (k->kind == KIND_WORD || k->kind == KIND_LEVEL)
             snprintf(kv, sizeof kv, "%s = %s", k->key, k->words[x < k->lo ? k->lo : x > k->hi ? k->hi : x]);
         else
             snprintf(kv, sizeof kv, "%s = %d", k->key, x);

@@ -11,8 +11,8 @@
  * field, limits and default); reading, writing, the defaults and
  * settings_equal() all follow that table. A key that is missing takes its
  * default, one given twice takes the later value with a warning, and a
- * number out of range is clamped with a warning; a value of the wrong
- * kind refuses the whole file (the frame's rules are in saveframe.h).
+ * number out of range is clamped with a warning, an unknown difficulty
+ * is standard with a warning; a value of the wrong kind refuses the whole file (the frame's rules are in saveframe.h).
  * Writing gives back exactly what reading took in.
  *
  * Pure: no SDL, no files, no clock. src/platform/saves.h puts it on disk. */
@@ -20,6 +20,7 @@
 #define UNSAID_SETTINGS_FILE_H
 
 #include "diag.h"
+#include "difficulty.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,10 +44,11 @@ typedef struct {
     bool high_contrast;
     bool hints;          /* off by default: noticing is the game */
     bool open_all_scenes; /* for facilitators: every scene can be chosen, finished or not */
+    Difficulty difficulty; /* gentle, standard or sharp (difficulty.h); gentle turns hints on */
 } Settings;
 
 /* Full screen off, default window, volumes 100/80/100, normal text at
- * normal speed, everything else off. */
+ * normal speed, standard difficulty, everything else off. */
 Settings settings_default(void);
 /* Do a and b hold the same value for every setting? */
 bool settings_equal(const Settings *a, const Settings *b);

@@ -98,7 +98,9 @@ int campaign_chapter_stars(const Campaign *c, const Progress *p, int chapter, in
         return 0;
     for (int i = 0; i < c->chapters[chapter].nscenes; i++) {
         const SceneRecord *r = record(c, p, chapter, i);
-        sum += r ? r->stars : 0;
+        const SceneBest *b = NULL;
+        progress_best(r, &b); /* the best at any difficulty */
+        sum += b ? b->stars : 0;
         if (max)
             *max += CAMPAIGN_STARS;
     }

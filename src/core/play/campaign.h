@@ -13,7 +13,8 @@
  *     one for noticing: at least two thirds of the disconnections flagged
  *       with at most one false alarm (in a catch scene, no false alarm);
  *     one for the answer that fits the moment (quality "best").
- *   A scene keeps its best stars.
+ *   A scene keeps its best stars at each difficulty; a chapter counts
+ *   each scene's most at any difficulty.
  * - After a scene, Continue goes to the scene its answer leads to (`next:`
  *   in the scene file) or else to the next scene of the chapter; after a
  *   chapter's last scene it shows the chapter's results. */
@@ -54,7 +55,8 @@ bool campaign_open(const Campaign *c, const Progress *p, int chapter, int pos);
 bool campaign_resume(const Campaign *c, const Progress *p, int *chapter, int *pos);
 /* Stars earned by one play of a scene. */
 int campaign_stars(const SceneResult *r);
-/* Best stars of a chapter's scenes added up, and the most there are. */
+/* Best stars of a chapter's scenes (each at its best difficulty) added
+ * up, and the most there are. */
 int campaign_chapter_stars(const Campaign *c, const Progress *p, int chapter, int *max);
 
 #endif

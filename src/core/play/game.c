@@ -72,8 +72,44 @@ static void offer_answers(Game *g)
     g->noffered = g->scene ? scene_offered_answers(g->scene, g->notice.cue_hit, g->offered) : 0;
 }
 
+Difficulty game_chosen_difficulty(const Game *g)
+{
+    if (g->forced_difficulty >= 0 && g->forced_difficulty < DIFFICULTY_COUNT)
+        return (Difficulty)g->forced_difficulty;
+    Difficulty d = g->settings.difficulty;
+    return d >= 0 && d < DIFFICULTY_COUNT ? d : DIFFICULTY_STANDARD;
+}
+
+bool game_hints_on(const Game *g)
+{
+    return g->settings.hints || g->difficulty == DIFFICULTY_GENTLE;
+}
+
+/* The scene to play is g->source: play it at the chosen difficulty. At
+ * standard the library's scene itself is played, as it always was; a
+ * scene with more cues than there is room for is played as written. */
+void game_apply_difficulty(Game *g)
+{
+    Difficulty d = game_chosen_difficulty(g);
+    g->scene = g->source;
+    g->difficulty = DIFFICULTY_STANDARD;
+    if (g->source && d != DIFFICULTY_STANDARD &&
+        difficulty_scene(g->source, d, &g->played, g->played_cues, NOTICE_MAX_CUES)) {
+        g->scene = &g->played;
+        g->difficulty = d;
+    }
+}
+
+void game_force_difficulty(Game *g, int d)
+{
+    g->forced_difficulty = d >= 0 && d < DIFFICULTY_COUNT ? d : -1;
+    if (g->screen == SCREEN_INTRO)
+        game_apply_difficulty(g); /* nothing of the scene has been seen yet */
+}
+
 void game_start_scene(Game *g)
 {
+    game_apply_difficulty(g);
     notice_reset(&g->notice);
     g->answer = -1;
     g->result_ready = false;
@@ -92,7 +128,7 @@ void game_start_scene(Game *g)
 
 void game_play(Game *g, const Scene *scene)
 {
-    g->scene = scene;
+    g->scene = g->source = scene;
     if (!campaign_find(&g->campaign, scene, &g->chapter, &g->chapter_pos)) {
         g->chapter = -1;
         g->chapter_pos = -1;
@@ -105,7 +141,8 @@ void game_play(Game *g, const Scene *scene)
 void game_init(Game *g, const Scene *scene, const Library *library, bool skip_title)
 {
     memset(g, 0, sizeof *g);
-    g->scene = scene;
+    g->scene = g->source = scene;
+    g->forced_difficulty = -1;
     g->library = library;
     g->answer = -1;
     g->mouse_x = -1;
@@ -132,10 +169,12 @@ void game_reload(Game *g, const Scene *scene, const Library *library)
     Screen was = g->screen;
     Progress *progress = g->progress;
     Settings settings = g->settings;
+    int forced = g->forced_difficulty;
     game_init(g, scene, library, false);
     g->tick = tick; /* time never goes back: recorded input stays in step */
     g->progress = progress;
     g->settings = settings;
+    g->forced_difficulty = forced;
     if (was == SCREEN_PACKS) {
         game_go(g, SCREEN_PACKS);
         g->pack_focus = focus < (library ? library->npacks : 0) ? focus : 0;
@@ -251,7 +290,7 @@ static void step_perform(Game *g, const TickInput *in)
     }
     if (input_pressed(in, ACT_CONFIRM) && g->region_cursor >= 0)
         flag(g, (Region)g->region_cursor, 0, 0, true);
-    if (input_pressed(in, ACT_HINT) && g->settings.hints)
+    if (input_pressed(in, ACT_HINT) && game_hints_on(g))
         ask_hint(g);
     if (in->click) {
         /* The body wins where it shows above the speech box (hands resting
@@ -280,8 +319,9 @@ static void finish_scene(Game *g)
     g->stars = campaign_stars(&g->result);
     g->result_ready = true;
     if (g->progress && g->scene && g->scene->id) {
-        PlayResult play = {.completed = true, .stars = g->stars, .score = g->result.score, .tally = g->result.tally};
-        progress_record(g->progress, scene_pack_id(g, g->scene), g->scene->id, &play);
+        PlayResult play = {.completed = true, .stars = g->stars, .score = g->result.score, .tally = g->result.tally,
+                           .difficulty = g->difficulty};
+        progress_record(g->progress, scene_pack_id(g, g->source), g->scene->id, &play);
         game_request(g, REQ_SAVE_PROGRESS, 0);
     }
     game_go(g, SCREEN_DEBRIEF);
@@ -349,7 +389,7 @@ static void continue_campaign(Game *g)
         } else {
             /* A scene outside the chapter's list: afterwards the chapter
              * goes on from the scene that branched. */
-            g->scene = branch;
+            g->scene = g->source = branch;
             game_start_scene(g);
         }
         return;
@@ -440,6 +480,7 @@ static void step_answer(Game *g, const TickInput *in)
     if (choice >= 0) {
         g->answer = g->offered[choice];
         notice_result(&g->notice, g->scene, g->answer, &g->result);
+        g->result.difficulty = g->difficulty;
         game_note(g, NOTE_CONFIRM);
         game_go(g, SCREEN_REACTION);
         g->reaction_start = g->tick + 1;

@@ -28,6 +28,7 @@
 #define UNSAID_GAME_H
 
 #include "campaign.h"
+#include "difficulty.h"
 #include "input.h"
 #include "library.h"
 #include "notice.h"
@@ -107,6 +108,7 @@ typedef enum {
     SET_HIGH_CONTRAST,
     SET_HINTS,
     SET_OPEN_ALL,
+    SET_DIFFICULTY, /* last of the values, so recorded walks through the rows above keep their way */
     SET_BACK,
     SET_COUNT
 } SettingRow;
@@ -136,7 +138,12 @@ typedef struct {
 } UiRect;
 
 typedef struct {
+    /* The scene being played, as the game plays it: at standard difficulty
+     * the library's scene itself; at gentle or sharp `played`, a copy whose
+     * cues difficulty_scene rewrote (the body, the flags, hints, the
+     * debrief and slow motion all read this). */
     const Scene *scene;
+    const Scene *source;    /* the same scene as its file has it (the library's) */
     const Library *library; /* for the Packs screen; may be NULL */
     Screen screen;
     int tick;           /* steps taken since the game began */
@@ -182,6 +189,17 @@ typedef struct {
     int watch_cue;      /* the cue being watched (index into scene->cues) */
     int watch_start;    /* tick the watching began */
     bool watch_all;     /* go on to the next incongruent cue when one ends */
+
+    /* Difficulty (difficulty.h). A scene is played at the difficulty
+     * chosen when it starts: the setting, unless the command line or a
+     * replay chose one for this run (forced_difficulty), until the player
+     * changes it. Its rewritten cues live here, not on the heap: the
+     * scene's lines and answers stay the library's, so a reload makes a
+     * new copy (game_reload) and the old one is never read again. */
+    Difficulty difficulty;   /* the scene being played is played at this */
+    int forced_difficulty;   /* a Difficulty for this run, or -1: the setting */
+    Scene played;
+    SceneCue played_cues[NOTICE_MAX_CUES];
 } Game;
 
 /* Start at the title, or straight into the scene's intro. Settings start
@@ -197,6 +215,16 @@ static inline bool game_paused(const Game *g) { return g->overlay != OVERLAY_NON
 /* The screen the player sees: the settings when opened over a paused
  * scene, otherwise g->screen. */
 static inline Screen game_shown(const Game *g) { return g->overlay == OVERLAY_SETTINGS ? SCREEN_SETTINGS : g->screen; }
+/* The difficulty the next scene starts at: the forced one, else the setting. */
+Difficulty game_chosen_difficulty(const Game *g);
+/* Play at difficulty d for this run (--difficulty, a replay's
+ * `difficulty` line), whatever the setting says; -1 for the setting's
+ * again. Call it too when the settings were set after game_init: a scene
+ * still at its context card starts at the difficulty now chosen. */
+void game_force_difficulty(Game *g, int d);
+/* May the player ask for hints in the scene being played: the setting,
+ * or a scene played at gentle (which turns them on)? */
+bool game_hints_on(const Game *g);
 /* Has the game asked for this (any arg)? */
 bool game_requested(const Game *g, RequestType type);
 /* The platform has carried out every request. */
@@ -254,7 +282,8 @@ UiRect game_title_button(int i);
 UiRect game_answer_rect(const Game *g, int i);
 UiRect game_debrief_button(int i);
 /* Chapters screen: scene row i of the focused chapter; i == its scene
- * count is Back; the next two are the previous / next chapter arrows. */
+ * count is Back, the one after it the difficulty (left and right, Enter
+ * or a click change it), then the previous / next chapter arrows. */
 UiRect game_chapter_row(const Game *g, int i);
 int game_chapter_scroll(const Game *g);
 /* Settings rows (SET_*), and the pause menu's items. */

@@ -27,8 +27,10 @@ UiRect game_chapter_row(const Game *g, int i)
     if (i == n)
         return (UiRect){60, 636, 220, 54}; /* Back */
     if (i == n + 1)
-        return (UiRect){330, 100, 60, 60}; /* previous chapter */
+        return (UiRect){330, 636, 420, 54}; /* the difficulty */
     if (i == n + 2)
+        return (UiRect){330, 100, 60, 60}; /* previous chapter */
+    if (i == n + 3)
         return (UiRect){1160, 100, 60, 60}; /* next chapter */
     int row = i - game_chapter_scroll(g);
     if (i < 0 || i > n || row < 0 || row >= GAME_CHAPTER_ROWS)

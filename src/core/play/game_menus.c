@@ -103,8 +103,22 @@ static void change_setting(Game *g, int row, int dir)
     case SET_HIGH_CONTRAST: s->high_contrast = !s->high_contrast; break;
     case SET_HINTS: s->hints = !s->hints; break;
     case SET_OPEN_ALL: s->open_all_scenes = !s->open_all_scenes; break;
+    case SET_DIFFICULTY: game_change_difficulty(g, dir); return;
     default: return;
     }
+    game_request(g, REQ_SAVE_SETTINGS, 0);
+    game_note(g, NOTE_SELECT);
+}
+
+void game_change_difficulty(Game *g, int dir)
+{
+    /* The player's choice wins over one the command line or a replay made. */
+    g->settings.difficulty = difficulty_step(game_chosen_difficulty(g), dir);
+    g->forced_difficulty = -1;
+    /* A scene not yet begun (its context card under the pause menu) starts
+     * at the new difficulty; one under way keeps its own until it ends. */
+    if (g->screen == SCREEN_INTRO)
+        game_apply_difficulty(g);
     game_request(g, REQ_SAVE_SETTINGS, 0);
     game_note(g, NOTE_SELECT);
 }
@@ -157,14 +171,21 @@ void game_step_chapters(Game *g, const TickInput *in)
     int n = g->chapter_focus < g->campaign.nchapters ? g->campaign.chapters[g->chapter_focus].nscenes : 0;
     TickInput rows = game_without_numbers(in);
     rows.pressed &= ~((1u << ACT_LEFT) | (1u << ACT_RIGHT));
-    /* Rows, Back and the two chapter arrows; only rows and Back take keys. */
+    /* Rows, Back, the difficulty and the two chapter arrows; only the
+     * first three take the arrow keys. */
     int sel = g->selected;
-    int choice = game_menu(g, &rows, n + 3, chapter_rect);
-    if (g->selected > n && !in->has_mouse)
-        g->selected = sel > n ? 0 : sel; /* arrows walk rows and Back only */
-    if (input_pressed(in, ACT_LEFT) || choice == n + 1)
+    int level = n + 1;
+    int choice = game_menu(g, &rows, n + 4, chapter_rect);
+    if (g->selected > level && !in->has_mouse)
+        g->selected = sel > level ? 0 : sel; /* arrows walk rows, Back and the difficulty only */
+    int dir = input_pressed(in, ACT_LEFT) ? -1 : input_pressed(in, ACT_RIGHT) ? +1 : 0;
+    if (g->selected == level && dir)
+        game_change_difficulty(g, dir); /* left and right on it change the difficulty, not the chapter */
+    else if (choice == level)
+        game_change_difficulty(g, +1);
+    else if (dir < 0 || choice == n + 2)
         focus_chapter(g, -1);
-    else if (input_pressed(in, ACT_RIGHT) || choice == n + 2)
+    else if (dir > 0 || choice == n + 3)
         focus_chapter(g, +1);
     else if (input_pressed(in, ACT_BACK) || choice == n) {
         game_go(g, SCREEN_TITLE);
@@ -194,8 +215,8 @@ void game_step_title(Game *g, const TickInput *in)
         game_note(g, NOTE_CONFIRM);
         if (campaign_resume(&g->campaign, g->progress, &k, &pos))
             game_play(g, g->campaign.chapters[k].scenes[pos]);
-        else if (g->scene)
-            game_play(g, g->scene);
+        else if (g->source)
+            game_play(g, g->source);
         break;
     case TITLE_CHAPTERS:
         game_note(g, NOTE_CONFIRM);

@@ -23,6 +23,11 @@ int game_menu(Game *g, const TickInput *in, int count, UiRect (*rect)(const Game
 /* The input without the number keys (they choose answers elsewhere). */
 TickInput game_without_numbers(const TickInput *in);
 void game_start_scene(Game *g);
+/* Play g->source at the chosen difficulty: set g->scene and g->difficulty. */
+void game_apply_difficulty(Game *g);
+/* The difficulty one step on (dir -1 or +1), chosen by the player: the
+ * settings row and the Chapters screen. */
+void game_change_difficulty(Game *g, int dir);
 void game_open_chapters(Game *g);
 void game_pause_scene(Game *g);
 

@@ -86,9 +86,9 @@ void notice_format_result(const SceneResult *r, char *buf, size_t size)
 {
     snprintf(buf, size,
              "hits=%d misses=%d false_alarms=%d answer=%d answer_kind=%s answer_quality=%s "
-             "d_prime=%.2f c=%.2f score=%d",
+             "d_prime=%.2f c=%.2f score=%d difficulty=%s",
              r->hits, r->misses, r->false_alarms, r->answer + 1,
              r->answer >= 0 ? scene_kind_name(r->kind) : "none",
              r->answer >= 0 ? scene_quality_name(r->quality) : "none", two_places(r->d_prime),
-             two_places(r->criterion), r->score);
+             two_places(r->criterion), r->score, difficulty_name(r->difficulty));
 }

@@ -16,6 +16,7 @@
 #ifndef UNSAID_NOTICE_H
 #define UNSAID_NOTICE_H
 
+#include "difficulty.h"
 #include "region.h"
 #include "scene.h"
 #include "stats.h"
@@ -56,6 +57,7 @@ typedef struct {
     Tally tally;      /* the scene's trials, to add up over a chapter or a run */
     double d_prime;   /* sensitivity: higher is better, 0 is guessing */
     double criterion; /* c: > 0 cautious, < 0 eager (flags a lot) */
+    Difficulty difficulty; /* what it was earned at (the game sets it; standard otherwise) */
 } SceneResult;
 
 void notice_reset(Notice *n);
@@ -63,7 +65,7 @@ void notice_reset(Notice *n);
 FlagResult notice_flag(Notice *n, const Scene *scene, Region region, int tick, float x, float y);
 /* Totals for the scene once an answer has been chosen. */
 void notice_result(const Notice *n, const Scene *scene, int answer, SceneResult *out);
-/* The one-line summary printed by --print-score. */
+/* The one-line summary printed by --print-score, its difficulty last. */
 void notice_format_result(const SceneResult *r, char *buf, size_t size);
 /* Points an answer of this quality earns. */
 int notice_answer_points(AnswerQuality q);

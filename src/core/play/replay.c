@@ -167,10 +167,20 @@ bool replay_load(Replay *r, const char *file, const char *buf, size_t len, DiagL
             parse_pack(r, w, cols, nw, file, lineno, diags);
             continue;
         }
+        if (strcmp(w[0], "difficulty") == 0) {
+            int d = nw == 2 ? difficulty_find(w[1]) : -1;
+            if (d < 0)
+                diag_add(diags, DIAG_ERROR, file, lineno, nw >= 2 ? cols[1] : cols[0],
+                         "expected 'difficulty gentle', 'difficulty standard' or 'difficulty sharp'%s%s%s",
+                         nw >= 2 ? ", found '" : "", nw >= 2 ? w[1] : "", nw >= 2 ? "'" : "");
+            else
+                r->difficulty = (Difficulty)d;
+            continue;
+        }
         long tick;
         if (!parse_int(w[0], 0, REPLAY_MAX_TICKS, &tick)) {
             diag_add(diags, DIAG_ERROR, file, lineno, cols[0],
-                     "expected a tick number (0 to %d), 'scene' or 'pack', found '%s'", REPLAY_MAX_TICKS, w[0]);
+                     "expected a tick number (0 to %d), 'scene', 'pack' or 'difficulty', found '%s'", REPLAY_MAX_TICKS, w[0]);
             continue;
         }
         if (tick < r->last_tick) {
@@ -244,15 +254,16 @@ void replay_input(const Replay *r, int *cursor, int tick, TickInput *out)
 }
 
 size_t replay_format_header(char *buf, size_t size, const char *scene_id, const ReplayPack *packs,
-                            int npacks)
+                            int npacks, Difficulty difficulty)
 {
     size_t used = 0;
     buf[0] = '\0';
-    for (int i = -1; i <= npacks; i++) {
-        int k = i < 0        ? snprintf(buf + used, size - used, "unsaid-replay 1\n")
-              : i < npacks   ? snprintf(buf + used, size - used, "pack %s %s\n", packs[i].id, packs[i].version)
-              : scene_id     ? snprintf(buf + used, size - used, "scene %s\n", scene_id)
-                             : 0;
+    for (int i = -1; i <= npacks + 1; i++) {
+        int k = i < 0          ? snprintf(buf + used, size - used, "unsaid-replay 1\n")
+              : i < npacks     ? snprintf(buf + used, size - used, "pack %s %s\n", packs[i].id, packs[i].version)
+              : i == npacks + 1 ? snprintf(buf + used, size - used, "difficulty %s\n", difficulty_name(difficulty))
+              : scene_id       ? snprintf(buf + used, size - used, "scene %s\n", scene_id)
+                               : 0;
         if (k < 0 || (size_t)k >= size - used) {
             buf[used] = '\0'; /* whole lines only */
             return used;

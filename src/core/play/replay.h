@@ -5,6 +5,7 @@
  *   pack feelings 1.2.0       a user pack the recording played with (one line
  *                             each; none: the base pack alone)
  *   scene kitchen_fine        optional: start straight in this scene
+ *   difficulty sharp          optional: gentle, standard or sharp (none: standard)
  *   120 move 640 300          at tick 120 the pointer is at (640, 300)
  *   121 click 640 300         a click there (also moves the pointer)
  *   400 press confirm         an action: up down left right confirm back
@@ -18,6 +19,7 @@
 #define UNSAID_REPLAY_H
 
 #include "diag.h"
+#include "difficulty.h"
 #include "input.h"
 #include "pack.h"
 
@@ -47,6 +49,7 @@ typedef struct {
     int last_tick;
     ReplayPack packs[REPLAY_MAX_PACKS]; /* in the order written */
     int npacks;
+    Difficulty difficulty; /* the `difficulty` line; standard without one */
 } Replay;
 
 bool replay_load(Replay *r, const char *file, const char *buf, size_t len, DiagList *diags);
@@ -55,11 +58,11 @@ void replay_free(Replay *r);
 void replay_input(const Replay *r, int *cursor, int tick, TickInput *out);
 
 /* Text for a recording: the header (with a `pack` line for each of the
- * npacks packs, and a `scene` line when scene_id is not NULL), then one
- * call per tick with input. Each returns the number of bytes written into
- * buf (always terminated). */
+ * npacks packs, a `scene` line when scene_id is not NULL, and the
+ * `difficulty` line), then one call per tick with input. Each returns the
+ * number of bytes written into buf (always terminated). */
 size_t replay_format_header(char *buf, size_t size, const char *scene_id, const ReplayPack *packs,
-                            int npacks);
+                            int npacks, Difficulty difficulty);
 size_t replay_format_tick(char *buf, size_t size, int tick, const TickInput *in);
 
 const char *replay_action_name(Action a);
