@@ -294,8 +294,8 @@ char *progress_format(const Progress *p, size_t *len)
                         "#   best.eyes=2/3,1/8  in the play with the best score, 2 of the 3 cues\n"
                         "#                shown on the eyes were noticed, and 1 flag on the eyes\n"
                         "#                found nothing there, out of 8 chances to make one.\n"
-                        "#   last.eyes    the same for the latest play. Also hands, face, posture\n"
-                        "#                and voice; a part of the body with nothing to count is\n"
+                        "#   last.eyes    the same for the latest play. Also hands, face, posture,\n"
+                        "#                voice and text (a chat); a part with nothing to count is\n"
                         "#                left out. See docs/save-format.md.\n");
     for (int i = 0; i < p->count; i++) {
         const SceneRecord *s = &p->scenes[i];

@@ -149,7 +149,7 @@ int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
     /* What a writer would want to know before a player finds out. */
     for (int i = 0; i < s->ncues; i++) {
         const SceneCue *c = &s->cues[i];
-        bool alone = !overlaps_a_line(s, c);
+        bool alone = !s->chat && !overlaps_a_line(s, c); /* a chat stays on screen between messages */
         int window = flag_window(s, c);
         bool short_window = c->incongruent && window < DIFFICULTY_MIN_WINDOW_TICKS;
         if ((alone || short_window) && warnings == 0) {
