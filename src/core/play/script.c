@@ -159,7 +159,7 @@ bool script_parse(Script *s, const char *file, const char *text, DiagList *diags
 
 static const Action flag_keys[REGION_COUNT] = {
     [REGION_EYES] = ACT_FLAG_EYES, [REGION_HANDS] = ACT_FLAG_HANDS, [REGION_FACE] = ACT_FLAG_FACE,
-    [REGION_POSTURE] = ACT_FLAG_POSTURE, [REGION_VOICE] = ACT_FLAG_VOICE,
+    [REGION_POSTURE] = ACT_FLAG_POSTURE, [REGION_VOICE] = ACT_FLAG_VOICE, [REGION_TEXT] = ACT_FLAG_TEXT,
 };
 
 void script_input(Script *s, const Game *g, TickInput *in)
