@@ -45,13 +45,13 @@ static PhoneColors phone_colors(const Renderer *r)
 }
 
 /* A message's bubble, sized to its words: as wide as its longest line. A
- * message too long for a third of the screen (an answer you chose, say)
+ * message taller than nearly half the screen (an answer you chose, say)
  * is set smaller, so that it never fills the phone. */
 static Item message_item(Renderer *r, ItemKind kind, const char *text, float area_h)
 {
     Item it = {kind, text, 0, 0, FONT_BODY};
     float room = BUBBLE_MAX_W - 2 * BUBBLE_PAD_X;
-    if (text_wrapped_height(r->text, FONT_BODY, text, room) > area_h / 3)
+    if (text_wrapped_height(r->text, FONT_BODY, text, room) > area_h * 0.45f)
         it.font = FONT_SMALL;
     TextLine lines[32];
     int n = text_wrap(r->text, it.font, text, room, lines, 32);
