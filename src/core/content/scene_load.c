@@ -689,6 +689,11 @@ static void check_timing(YDoc *y, const Scene *s)
                      c->def->name, l->id ? l->id : "?", (c->start - l->start) / (double)SCENE_TICK_HZ,
                      c->end == SCENE_HOLD ? 0.0 : (c->end - l->start) / (double)SCENE_TICK_HZ,
                      (l->end - l->start) / (double)SCENE_TICK_HZ);
+        if (s->chat && c->def->chat == CHAT_WORDS && c->start < l->typed - 6)
+            yreport_at(y, DIAG_WARNING, c->src_line, c->src_col,
+                     "cue '%s' is in the words of message '%s', but starts %.1f s before the message arrives, "
+                     "when there is nothing to see yet; start it as it arrives ('start: end')",
+                     c->def->name, l->id ? l->id : "?", (l->typed - c->start) / (double)SCENE_TICK_HZ);
         for (int j = 0; j < i; j++) {
             const SceneCue *o = &s->cues[j];
             if (o->def->channel != c->def->channel || !share_target(o->def, c->def))
