@@ -338,7 +338,8 @@ static void time_line(SceneLine *line, int start, double hold)
 
 /* Timing of a chat message starting at `start`: the person's is typed
  * (the bubble shows) and arrives whole at `typed`; the player's own is
- * there at once. Then it is read for as long as a spoken line. */
+ * there at once. Then a moment to read it, shorter than a spoken line's,
+ * as it stays on the phone. */
 static void time_message(SceneLine *line, int start, double hold)
 {
     line->start = start;
