@@ -195,8 +195,8 @@ static void aim_body(const Game *g, TickInput *in)
     Pose pose;
     RigLayout rig;
     game_character(g, 1.0, &pose, &rig);
-    static const Region regions[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
-    RigVec a = game_region_anchor(&rig, regions[pick(5)]);
+    static const Region regions[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE, REGION_TEXT};
+    RigVec a = game_region_anchor(&rig, regions[pick(6)]);
     /* Anchors sit beside their region: reach in from there. */
     in->mouse_x = (int16_t)(a.x - (float)pick(140) + 20);
     in->mouse_y = (int16_t)(a.y + (float)pick(60) - 30);
@@ -295,7 +295,7 @@ static TickInput random_input(const Game *g)
             in.click = click;
         } else {
             in.pressed = KEYS(ACT_FLAG_EYES, 3, ACT_FLAG_FACE, 3, ACT_FLAG_HANDS, 3, ACT_FLAG_POSTURE, 3,
-                              ACT_FLAG_VOICE, 3, ACT_UP, 2, ACT_DOWN, 2, ACT_LEFT, 1, ACT_RIGHT, 1, ACT_CONFIRM,
+                              ACT_FLAG_VOICE, 3, ACT_FLAG_TEXT, 3, ACT_UP, 2, ACT_DOWN, 2, ACT_LEFT, 1, ACT_RIGHT, 1, ACT_CONFIRM,
                               3, ACT_HINT, 3, ACT_PAUSE, 1, ACT_BACK, 1);
         }
         break;
@@ -389,8 +389,10 @@ static double view(const Game *g, double alpha)
     }
     if (s == SCREEN_DEBRIEF && g->scene) {
         UiRect t = game_timeline_rect();
-        for (int r = 0; r < 5; r++)
-            sum += game_timeline_cue(g, t.x + (float)rng_unit(&rng) * t.w, t.y + (float)r * t.h / 5 + 2);
+        Region rows[REGION_COUNT];
+        int nrows = game_timeline_rows(g->scene, rows);
+        for (int r = 0; r < nrows; r++)
+            sum += game_timeline_cue(g, t.x + (float)rng_unit(&rng) * t.w, t.y + (float)r * t.h / (float)nrows + 2);
     }
     if (s == SCREEN_CHAPTERS || s == SCREEN_RESULTS) {
         sum += game_chapter_scroll(g);

@@ -117,6 +117,8 @@ static void test_key_actions(void)
         {{K(H, SDLK_h)}, ACT(ACT_FLAG_HANDS)},
         {{K(P, SDLK_p)}, ACT(ACT_FLAG_POSTURE)},
         {{K(V, SDLK_v)}, ACT(ACT_FLAG_VOICE)},
+        /* flag a chat's messages: T */
+        {{K(T, SDLK_t)}, ACT(ACT_FLAG_TEXT)},
         /* choose answer 1-5: 1-5 on the main keys or the keypad */
         {{K(1, SDLK_1)}, ACT(ACT_1)},
         {{K(2, SDLK_2)}, ACT(ACT_2)},

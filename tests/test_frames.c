@@ -270,6 +270,8 @@ int main(int argc, char **argv)
     /* 1 and 2: scenes played with the mouse and the keyboard. */
     skipped += play_file("im_fine_mouse", IN_PLACE, skipped_on);
     skipped += play_file("first_look_best", IN_TEXTURE, skipped_on);
+    /* 1: a chat: messages arriving, the typing dots, Seen, rings on the phone. */
+    skipped += play_file("one_am_empathic_laugh", IN_PLACE, skipped_on);
     /* 2: the title breathing, then hints pulsing and the cursor walking. */
     static const char title[] = "unsaid-replay 1\n150 move 5 5\n";
     skipped += play("title", title, sizeof title - 1, false, IN_TEXTURE, skipped_on);

@@ -1165,6 +1165,101 @@ static void test_packs_enter(void)
     library_free(&packs);
 }
 
+/* A chat scene (the base pack's "1 a.m."): the phone is the one region.
+ * T and a click on the phone flag the text; the body's keys and a click
+ * beside the phone do nothing; the region cursor has only the text; and
+ * the phone shows what arrived, the typing bubble and its stop, and
+ * "Seen", from the scene's timing alone. */
+static void test_chat(void)
+{
+    test_name = "chat";
+    static DiskPacks dp;
+    snprintf(dp.roots[0], sizeof dp.roots[0], "%s/levels/base", src_dir);
+    PackSource sources[1] = {{dp.roots[0], false, true, false, NULL}};
+    PackIO io = disk_packs_io(&dp);
+    Library base;
+    library_load(&base, sources, 1, &io, "0.1.0");
+    const Scene *s = library_scene(&base, "one_am");
+    EXPECT(s && s->chat, "the base pack should have the chat scene one_am");
+    if (!s || !s->chat) {
+        library_free(&base);
+        return;
+    }
+    Game *g = calloc(1, sizeof *g);
+    game_init(g, s, &base, true);
+    GameChat chat;
+    EXPECT(game_chat(g, 1.0, &chat) && chat.nshown == 0 && !chat.typing, "the intro's phone should be empty");
+    start_performance(g);
+    press(g, ACT_FLAG_FACE);
+    press(g, ACT_FLAG_EYES);
+    EXPECT(g->notice.nflags == 0, "a body key in a chat should flag nothing (%d flags)", g->notice.nflags);
+    press(g, ACT_FLAG_TEXT);
+    EXPECT(g->notice.nflags == 1 && g->notice.flags[0].region == REGION_TEXT, "T should flag the text (%d flags)",
+           g->notice.nflags);
+    idle(g, GAME_FLAG_DEBOUNCE);
+    press(g, ACT_DOWN);
+    EXPECT(g->region_cursor == REGION_TEXT, "the cursor should be on the text, is on %d", g->region_cursor);
+    press(g, ACT_DOWN);
+    EXPECT(g->region_cursor == REGION_TEXT, "the cursor should stay on the text, is on %d", g->region_cursor);
+    UiRect phone = game_chat_phone();
+    TickInput in;
+    memset(&in, 0, sizeof in);
+    in.has_mouse = in.click = true;
+    in.mouse_x = (int16_t)(phone.x + phone.w + 100);
+    in.mouse_y = (int16_t)(phone.y + phone.h / 2);
+    game_step(g, &in);
+    EXPECT(g->notice.nflags == 1, "a click beside the phone should flag nothing (%d flags)", g->notice.nflags);
+    idle(g, GAME_FLAG_DEBOUNCE);
+    in.mouse_x = (int16_t)(phone.x + phone.w / 2);
+    game_step(g, &in);
+    EXPECT(g->notice.nflags == 2 && g->notice.flags[1].region == REGION_TEXT,
+           "a click on the phone should flag the text (%d flags)", g->notice.nflags);
+
+    /* The first message: typed, then there. */
+    const SceneLine *first = &s->lines[0];
+    run_to(g, first->start + 5);
+    EXPECT(game_chat(g, 1.0, &chat) && chat.typing && chat.nshown == 0, "the first message should be typed first");
+    run_to(g, first->typed + 1);
+    EXPECT(game_chat(g, 1.0, &chat) && !chat.typing && chat.nshown == 1, "the first message should have arrived");
+    /* The typing bubble stops in the middle of a typing cue. */
+    int typing_cue = -1;
+    for (int i = 0; i < s->ncues; i++)
+        if (s->cues[i].def->chat == CHAT_TYPING)
+            typing_cue = i;
+    EXPECT(typing_cue >= 0, "one_am should have a typing cue");
+    if (typing_cue >= 0) {
+        const SceneCue *c = &s->cues[typing_cue];
+        int third = (c->end - c->start) / 3;
+        bool on[3];
+        for (int k = 0; k < 3; k++) {
+            run_to(g, c->start + third * k + third / 2);
+            game_chat(g, 1.0, &chat);
+            on[k] = chat.typing;
+        }
+        EXPECT(on[0] && !on[1] && on[2], "the typing bubble should show, stop and show again (%d %d %d)", on[0],
+               on[1], on[2]);
+    }
+    /* Before the long delay's message, "Seen" shows under yours. */
+    const SceneCue *delay = NULL;
+    for (int i = 0; i < s->ncues; i++)
+        if (s->cues[i].def->chat == CHAT_SILENCE)
+            delay = &s->cues[i];
+    EXPECT(delay != NULL, "one_am should have a silence cue");
+    free(g);
+    if (delay) {
+        g = calloc(1, sizeof *g);
+        game_init(g, s, &base, true);
+        start_performance(g);
+        run_to(g, delay->start + 60);
+        EXPECT(game_chat(g, 1.0, &chat) && chat.seen && !chat.typing,
+               "during a long delay, \"Seen\" should show and nothing be typed");
+        run_until(g, SCREEN_ANSWER);
+        EXPECT(game_chat(g, 1.0, &chat) && chat.nshown == s->nlines, "every message should be there at the answers");
+        free(g);
+    }
+    library_free(&base);
+}
+
 /* A voice cue's caption is there to be read: it stays as long as the cue
  * can be flagged, though the sound has faded, at least long enough to read
  * beside the words, and then goes. */
@@ -1373,6 +1468,7 @@ int main(int argc, char **argv)
     test_script();
     test_voice_caption();
     test_timing();
+    test_chat();
 
     library_free(&lib);
     return check_done("test_game");

@@ -9,7 +9,9 @@ static const char lexicon_yaml[] =
     "cues:\n"
     "  wring: { channel: hands, targets: { hands_wring: 1 } }\n"
     "  look_down: { channel: gaze, targets: { gaze_y: 1 } }\n"
-    "  smile: { channel: face, targets: { au12_lip_corner_pull: 1 } }\n";
+    "  smile: { channel: face, targets: { au12_lip_corner_pull: 1 } }\n"
+    "  slow: { channel: text, chat: silence }\n"
+    "  short: { channel: text }\n";
 
 /* One line starting at tick 30 (pause 0.5 s). The wringing runs from 1 s to
  * 3 s into it: ticks 90..210. The smile agrees with the words. */
@@ -62,6 +64,80 @@ static void cue_timing(const Lexicon *lex)
     CHECK_INT(s.cues[1].relax, s.cues[2].start);
     CHECK(s.cues[1].end > s.cues[1].relax && s.cues[1].end < SCENE_HOLD);
     CHECK_INT(s.cues[2].start, 24);                     /* 13/32 s */
+    scene_free(&s);
+    diag_free(&d);
+}
+
+/* A chat: the text region notices text cues, and only a chat has it. */
+static void chat(const Lexicon *lex)
+{
+    /* You ask at tick 0; your message is read for 1.2 s. Ana's answer waits
+     * 3.4 s more, is typed (scene_chat_typing_ticks) and arrives whole. The
+     * wait is a cue from 3 s before it to 0.5 s into it; the short reply
+     * counts from its arrival, for 2 s. */
+    static const char yaml[] =
+        "id: c\ntitle: C\nplace: p\nchat: true\ncontext: c\ncharacter: { name: Ana }\n"
+        "lines:\n"
+        "  - { id: asked, from: you, text: \"ok?\", pause: 0 }\n"
+        "  - id: fine\n"
+        "    text: \"k\"\n"
+        "    pause: 3.4\n"
+        "    cues:\n"
+        "      - { cue: slow, start: -3, end: 0.5, incongruent: true, means: m }\n"
+        "      - { cue: short, start: end, end: end+2, incongruent: true, means: m }\n"
+        "answers:\n"
+        "  - { text: a, kind: empathic, quality: best, why: w }\n"
+        "  - { text: b, kind: dismissive, quality: poor, why: w }\n";
+    Scene s;
+    DiagList d = {0};
+    CHECK(scene_load(&s, "chat.yaml", yaml, sizeof yaml - 1, lex, NULL, &d));
+    CHECK_INT(d.errors, 0);
+    CHECK(s.chat);
+    CHECK(s.lines[0].mine && !s.lines[1].mine);
+    CHECK_INT(s.lines[0].typed, s.lines[0].start); /* yours is there at once */
+    int arrives = s.lines[1].start + scene_chat_typing_ticks(1);
+    CHECK_INT(s.lines[1].typed, arrives);
+    CHECK_INT(s.cues[0].start, s.lines[1].start - 180);
+    CHECK(s.cues[0].start > s.lines[0].end); /* so your message is a noise trial */
+    CHECK_INT(s.cues[1].start, arrives);
+    CHECK(scene_has_region(&s, REGION_TEXT) && !scene_has_region(&s, REGION_FACE));
+
+    Notice n;
+    notice_reset(&n);
+    /* Before the wait begins: a false alarm. In it: a hit. On the message
+     * as it arrives: the short reply. After both: a false alarm. */
+    CHECK_INT(notice_flag(&n, &s, REGION_TEXT, s.cues[0].start - 1, 0, 0), FLAG_FALSE_ALARM);
+    CHECK_INT(notice_flag(&n, &s, REGION_TEXT, s.cues[0].start + 60, 0, 0), FLAG_HIT);
+    CHECK_INT(notice_flag(&n, &s, REGION_TEXT, arrives + 60, 0, 0), FLAG_HIT);
+    CHECK_INT(notice_flag(&n, &s, REGION_TEXT, scene_cue_flag_end(&s.cues[1]) + 1, 0, 0), FLAG_FALSE_ALARM);
+    CHECK_INT(n.region_false_alarms[REGION_TEXT], 2);
+    /* d': the chat's noise trials are the messages with no text cue on them
+     * (your own, here); the body has none at all. */
+    SceneResult r;
+    notice_result(&n, &s, 0, &r);
+    CHECK_INT(r.tally.region[REGION_TEXT].signals, 2);
+    CHECK_INT(r.tally.region[REGION_TEXT].hits, 2);
+    CHECK_INT(r.tally.region[REGION_TEXT].noise, 1);
+    CHECK_INT(r.tally.region[REGION_TEXT].false_alarms, 1); /* capped at its noise */
+    CHECK_INT(r.tally.region[REGION_FACE].noise, 0);
+    CHECK_INT(r.tally.total.noise, 1);
+    scene_free(&s);
+    diag_free(&d);
+
+    /* The same text cue in a scene that is not a chat is refused. */
+    static const char body[] =
+        "id: b\ntitle: B\nplace: p\ncontext: c\ncharacter: { name: Ana }\n"
+        "lines:\n"
+        "  - id: fine\n"
+        "    text: \"k\"\n"
+        "    cues: [ { cue: short, start: 0, end: 1, incongruent: true, means: m } ]\n"
+        "answers:\n"
+        "  - { text: a, kind: empathic, quality: best, why: w }\n"
+        "  - { text: b, kind: dismissive, quality: poor, why: w }\n";
+    CHECK(!scene_load(&s, "body.yaml", body, sizeof body - 1, lex, NULL, &d));
+    CHECK_INT(d.errors, 1);
+    CHECK(d.count > 0 && d.items[0].line == 9 && d.items[0].col == 20);
+    CHECK(scene_has_region(NULL, REGION_FACE) && !scene_has_region(NULL, REGION_TEXT));
     scene_free(&s);
     diag_free(&d);
 }
@@ -138,6 +214,7 @@ int main(void)
     CHECK_INT(rs.score, 0); /* and the score never goes below zero */
 
     cue_timing(&lex);
+    chat(&lex);
     scene_free(&s);
     lexicon_free(&lex);
     diag_free(&diags);

@@ -144,7 +144,8 @@ static void scenes(const Lexicon *lex)
     notice_flag(&careful, &s, REGION_EYES, s.cues[2].start + 10, 0, 0);
     for (int t = 0; t < s.length; t += 10)
         for (int r = 0; r < REGION_COUNT; r++)
-            notice_flag(&spam, &s, (Region)r, t, 0, 0);
+            if (scene_has_region(&s, (Region)r)) /* the game takes no flag on a region a scene lacks */
+                notice_flag(&spam, &s, (Region)r, t, 0, 0);
 
     Tally tc, ts, tn;
     stats_tally_scene(&s, &careful, &tc);

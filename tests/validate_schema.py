@@ -132,7 +132,7 @@ for path in files("src/render/*.c", "src/platform/*.c", "src/core/*/*.c"):
     used |= set(re.findall(r'\bwords_(?:get|fill)\(g, (?:[a-z]+, sizeof [a-z_]+, )?"([a-z0-9_.]+)"', code))
     used |= set(re.findall(r'strings_get\([^,]+, "([a-z0-9_.]+)"\)', code))
     used |= set(re.findall(r'"((?:title|debrief|packs|intro|hud|answers|overlay|profile|chapters|results|settings|pause|watch|review|legend|reaction)\.[a-z0-9_.]+)(?<!\.[ch])"', code))  # not a source file's name
-for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice"]),
+for prefix, names in (("region", ["eyes", "face", "hands", "posture", "voice", "text"]),
                       ("kind", ["empathic", "compassionate", "boundary", "sympathy", "fixing",
                                 "self_focused", "dismissive"]),
                       ("quality", ["best", "good", "poor"]),

@@ -38,7 +38,7 @@ static void usage(FILE *f)
           "  --new-pack DIR      write a small commented example pack into DIR to start from\n"
           "  --timeline SCENE    print when each line and cue of scene SCENE happens, in seconds\n"
           "                      and ticks, with a warning for any cue a player can hardly flag\n"
-          "  --gallery FILE.png  render every cue of the lexicon at its peak, labelled, and exit\n"
+          "  --gallery FILE.png  render every body cue of the lexicon at its peak, labelled, and exit\n"
           "  --cast FILE.png     render every person (look) in the packs, labelled, and exit\n"
           "  --places FILE.png   render every place in the packs, labelled, and exit\n"
           "  --write-schema DIR  write the JSON Schemas into DIR with the names of every cue,\n"

@@ -142,6 +142,7 @@ static void on_key(Platform *p, SDL_Keycode key, TickInput *in)
     case SDLK_h: press(in, ACT_FLAG_HANDS); break;
     case SDLK_p: press(in, ACT_FLAG_POSTURE); break;
     case SDLK_v: press(in, ACT_FLAG_VOICE); break;
+    case SDLK_t: press(in, ACT_FLAG_TEXT); break;
     case SDLK_F11: platform_set_fullscreen(p, !p->fullscreen); break;
     case SDLK_F12: p->screenshot_requested = true; break;
     case SDLK_F5: press(in, ACT_RELOAD); break;

@@ -224,7 +224,7 @@ static int run_sheet(const Options *o)
     else if (!platform_save_opaque_png(sheet, o->sheet_file))
         fprintf(stderr, "unsaid: %s: cannot save: %s\n", o->sheet_file, SDL_GetError());
     else {
-        static const char *const what[] = {"every cue of the lexicon at its peak", "every person",
+        static const char *const what[] = {"every body cue of the lexicon at its peak", "every person",
                                            "every place"};
         printf("Wrote %s (%d x %d): %s in the packs.\n", o->sheet_file, sheet->w, sheet->h,
                what[o->sheet_kind >= 0 && o->sheet_kind < 3 ? o->sheet_kind : 0]);

@@ -105,11 +105,12 @@ static void debrief_timeline(Renderer *r, const Game *g)
     Draw *d = r->draw;
     const Scene *s = g->scene;
     UiRect t = game_timeline_rect();
-    float rh = t.h / 5;
+    Region rows[REGION_COUNT];
+    int nrows = game_timeline_rows(s, rows);
+    float rh = t.h / (float)(nrows > 0 ? nrows : 1);
     draw_rounded_rect(d, t.x - 8, t.y - 4, t.w + 16, t.h + 8, 10, color_rgba(0, 0, 0, 70));
-    static const Region rows[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
-    for (int i = 0; i < 5; i++) {
-        float y = t.y + rh * (float)game_timeline_row(rows[i]);
+    for (int i = 0; i < nrows; i++) {
+        float y = t.y + rh * (float)i;
         text_draw(r->text, d, FONT_LABEL, words_region(g, rows[i]), -1, t.x - 16,
                   y + (rh - text_line_height(r->text, FONT_LABEL)) / 2, r->theme.muted, ALIGN_RIGHT);
         if (i > 0)
@@ -150,7 +151,7 @@ static void debrief_timeline(Renderer *r, const Game *g)
                 continue;
             int end = c->end == SCENE_HOLD || c->end > s->length ? s->length : c->end;
             float x0 = t.x + k * (float)(c->start > 0 ? c->start : 0), x1 = t.x + k * (float)end;
-            float y = t.y + rh * (float)game_timeline_row(channel_region(c->def->channel)) + rh / 2;
+            float y = t.y + rh * (float)game_timeline_row(s, channel_region(c->def->channel)) + rh / 2;
             if (x1 - x0 < 6)
                 x1 = x0 + 6;
             if (pass == 0)
@@ -160,7 +161,7 @@ static void debrief_timeline(Renderer *r, const Game *g)
         }
     for (int i = 0; i < g->notice.nflags; i++) {
         const Flag *f = &g->notice.flags[i];
-        float x = t.x + k * (float)f->tick, y = t.y + rh * (float)game_timeline_row(f->region) + rh / 2;
+        float x = t.x + k * (float)f->tick, y = t.y + rh * (float)game_timeline_row(s, f->region) + rh / 2;
         if (f->tick < 0 || f->tick > s->length)
             continue;
         mark_flag(d, x, y, f->result == FLAG_FALSE_ALARM, f->result == FLAG_FALSE_ALARM ? r->theme.text : r->theme.accent);

@@ -98,10 +98,13 @@ static int frame_areas(Renderer *r, const Game *g, double alpha, FrameArea *a)
      * without drawing (both layers: in front of the place's front too). */
     Look look = g->scene ? g->scene->look : look_default();
     Vec2 p0, p1;
+    bool person = !(g->scene && g->scene->chat); /* a chat shows the phone instead */
     draw_measure_begin(r->draw);
-    character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
-    character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
-    if (draw_measure_end(r->draw, &p0, &p1)) {
+    if (person) {
+        character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
+        character_draw(r->draw, &look, &rig, &pose, rig.t, CHAR_LAYER_FRONT);
+    }
+    if (draw_measure_end(r->draw, &p0, &p1) && person) {
         r->keep.person = (SDL_Rect){(int)p0.x - 1, (int)p0.y - 1, (int)(p1.x - p0.x) + 3, (int)(p1.y - p0.y) + 3};
         r->keep.person_known = true;
         Vec2 c0 = draw_to_logical(r->draw, p0.x, p0.y), c1 = draw_to_logical(r->draw, p1.x, p1.y);
@@ -136,6 +139,17 @@ static int frame_areas(Renderer *r, const Game *g, double alpha, FrameArea *a)
             RigVec p = game_region_anchor(&rig, (Region)g->region_cursor);
             add(a, &n, (UiRect){p.x - 460, p.y - 40, 920, 110}, 0, true);
         }
+    }
+    GameChat chat;
+    if (game_chat(g, alpha, &chat)) { /* a chat's phone: what arrived, and the dots while they move */
+        uint64_t h = 1469598103934665603ULL;
+        MIX(h, chat.nshown);
+        MIX(h, chat.typing);
+        MIX(h, chat.seen);
+        MIX(h, chat.sent);
+        MIX(h, chat.replied);
+        UiRect p = game_chat_phone();
+        add(a, &n, (UiRect){p.x - 8, p.y - 2, p.w + 16, p.h + 24}, h, chat.typing && chat.dots > 0);
     }
     if (g->screen == SCREEN_PERFORM || g->screen == SCREEN_REACTION) {
         UiRect b = game_speech_box();

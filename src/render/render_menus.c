@@ -263,10 +263,12 @@ void screen_results(Renderer *r, const Game *g, double alpha)
     words_fill(g, buf, sizeof buf, "results.totals", 3, "hits", n1, "signals", n2, "false_alarms", n3);
     y += text_draw_wrapped(r->text, d, FONT_SMALL_BOLD, buf, rx, y, rw, -1, r->theme.muted, ALIGN_LEFT) + 8;
     /* One bar per region, in the order used everywhere: the share of its cues noticed. */
-    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
+    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE, REGION_TEXT};
     float lh = text_line_height(r->text, FONT_SMALL);
-    for (int k2 = 0; k2 < 5; k2++) {
+    for (int k2 = 0; k2 < (int)(sizeof order / sizeof order[0]); k2++) {
         const TallyCounts *t = &chapter_tally.region[order[k2]];
+        if (order[k2] == REGION_TEXT && t->signals == 0 && t->noise == 0)
+            continue; /* a chapter without a chat */
         text_draw(r->text, d, FONT_SMALL_BOLD, words_region(g, order[k2]), -1, rx, y, r->theme.text, ALIGN_LEFT);
         float bx = rx + 120, bw = 150;
         draw_rounded_rect(d, bx, y + lh / 2 - 7, bw, 14, 7, color_rgba(255, 255, 255, 30));

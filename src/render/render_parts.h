@@ -8,6 +8,7 @@
  *   render_widgets.c  theme, interface words, panels, buttons, stars
  *   render_stage.c    the scene: place, person, speech box, flags, HUD;
  *                     and the screens drawn over it while it plays
+ *   render_chat.c     a chat scene's phone, where the person would be
  *   render_debrief.c  the debrief and the every-answer review
  *   render_menus.c    title, chapters, results, packs, settings, pause */
 #ifndef UNSAID_RENDER_PARTS_H
@@ -112,6 +113,8 @@ void stage_coach_banner(Renderer *r, const Game *g, double alpha);
 void stage_flags(Renderer *r, const Game *g, double alpha);
 void stage_hud(Renderer *r, const Game *g, double alpha);
 void stage_region_cursor(Renderer *r, const Game *g, double alpha);
+/* A chat scene's phone, in place of the person (render_chat.c). */
+void stage_phone(Renderer *r, const Game *g, double alpha);
 
 /* ---- one draw function per screen, drawn over the stage ---- */
 typedef void (*ScreenDraw)(Renderer *r, const Game *g, double alpha);

@@ -84,6 +84,12 @@ void stage_view(Renderer *r, const Game *g, double alpha)
     /* The character moves on its own clock (the rig's), which a pause stops.
      * A part of a frame they do not reach is drawn without them. */
     bool person = !r->clip || !r->keep.person_known || SDL_HasIntersection(r->clip, &r->keep.person);
+    if (s && s->chat) { /* a chat: the phone, not the person */
+        stage_place_layer(r, place, def, PLACE_LAYER_FRONT);
+        widget_dim(r, 0.3f);
+        stage_phone(r, g, alpha);
+        return;
+    }
     if (person)
         character_draw(d, &look, &rig, &pose, rig.t, CHAR_LAYER_BODY);
     stage_place_layer(r, place, def, PLACE_LAYER_FRONT);
@@ -98,8 +104,8 @@ void stage_speech_box(Renderer *r, const Game *g, double alpha)
     float vw;
     const CueDef *voice = game_voice(g, alpha, &vw);
     const char *caption = voice ? voice->caption : NULL;
-    if (!game_current_line(g, alpha, &line, &visible) && !caption)
-        return;
+    if (g->scene->chat || (!game_current_line(g, alpha, &line, &visible) && !caption))
+        return; /* a chat's words are on the phone */
     Draw *d = r->draw;
     UiRect b = game_speech_box();
     widget_panel(r, b.x, b.y, b.w, b.h);
@@ -194,14 +200,17 @@ void stage_hud(Renderer *r, const Game *g, double alpha)
     words_fill(g, buf, sizeof buf, "hud.flags", 1, "count", num);
     widget_panel(r, 40, 44, 150, 40);
     text_draw(r->text, d, FONT_SMALL_BOLD, buf, -1, 115, 53, r->theme.text, ALIGN_CENTER);
-    /* Controls reminder, top right. */
-    const char *hint = words_get(g, "hud.hint");
-    float x = 1240 - 5 * 36 - text_width(r->text, FONT_SMALL, hint, -1) - 12;
+    /* Controls reminder, top right: the keys of the regions this scene has. */
+    bool chat = g->scene && g->scene->chat;
+    const char *hint = words_get(g, chat ? "hud.hint_chat" : "hud.hint");
+    static const char *const body_keys[] = {"E", "F", "H", "P", "V"}, *const chat_keys[] = {"T"};
+    const char *const *keys = chat ? chat_keys : body_keys;
+    int nkeys = chat ? 1 : 5;
+    float x = 1240 - (float)nkeys * 36 - text_width(r->text, FONT_SMALL, hint, -1) - 12;
     widget_panel(r, x - 16, 44, 1240 - x + 16, 40);
     text_draw(r->text, d, FONT_SMALL, hint, -1, x, 53, r->theme.muted, ALIGN_LEFT);
     x += text_width(r->text, FONT_SMALL, hint, -1) + 10;
-    static const char *const keys[] = {"E", "F", "H", "P", "V"};
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < nkeys; i++)
         x += widget_keycap(r, keys[i], x, 50) + 6;
     if (game_hints_on(g)) {
         char pts[16], hint_key[96];
@@ -264,7 +273,8 @@ void screen_intro(Renderer *r, const Game *g, double alpha)
     /* The card grows with the text and moves up to keep the prompt to
      * begin on screen; with very large text the context uses the small font. */
     float w = 900, x = (DRAW_LOGICAL_W - w) / 2;
-    float howto_h = text_wrapped_height(r->text, FONT_SMALL, words_get(g, "intro.howto"), w - 80);
+    const char *howto = words_get(g, s->chat ? "intro.howto_chat" : "intro.howto");
+    float howto_h = text_wrapped_height(r->text, FONT_SMALL, howto, w - 80);
     float keys_h = text_line_height(r->text, FONT_SMALL_BOLD) + 6;
     FontId cf = FONT_BODY;
     float ch = text_wrapped_height(r->text, cf, s->context, w - 80);
@@ -285,12 +295,13 @@ void screen_intro(Renderer *r, const Game *g, double alpha)
     cy += 24;
     draw_rect(d, x + 40, cy, w - 80, 1.5f, r->theme.panel_edge);
     cy += 18;
-    cy += text_draw_wrapped(r->text, d, FONT_SMALL, words_get(g, "intro.howto"), x + 40, cy, w - 80, -1, r->theme.muted,
-                            ALIGN_LEFT) + 10;
-    static const char *const keys[] = {"E", "F", "H", "P", "V"};
-    static const Region regions[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
+    cy += text_draw_wrapped(r->text, d, FONT_SMALL, howto, x + 40, cy, w - 80, -1, r->theme.muted, ALIGN_LEFT) + 10;
+    static const char *const keys[] = {"E", "F", "H", "P", "V", "T"};
+    static const Region regions[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE, REGION_TEXT};
     float kx = x + 40;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
+        if (!scene_has_region(s, regions[i]))
+            continue;
         const char *name = words_region(g, regions[i]);
         kx += widget_keycap(r, keys[i], kx, cy) + 8;
         text_draw(r->text, d, FONT_SMALL, name, -1, kx, cy + 3, r->theme.text, ALIGN_LEFT);

@@ -163,14 +163,20 @@ SDL_Surface *sheet_render(SheetKind kind, const Library *lib, TextOpenFn open, c
     bool ok = false;
     if (kind == SHEET_GALLERY) {
         Layout lay = {440, 130, 400, 460, 232, 8};
-        /* Two neutral cells first (face and body), to compare every cue with. */
-        if (!sheet_open(&s, lay, lexicon_count(&lib->lex) + 2, open, err, errsize))
+        /* Two neutral cells first (face and body), to compare every cue with;
+         * then every cue of the body (a text cue shows in a chat, not here). */
+        int nbody = 0;
+        for (int i = 0; i < lexicon_count(&lib->lex); i++)
+            nbody += lexicon_at(&lib->lex, i)->channel != CH_TEXT;
+        if (!sheet_open(&s, lay, nbody + 2, open, err, errsize))
             goto done;
         const Look *look = gallery_look(lib);
-        for (int i = 0; i < lexicon_count(&lib->lex) + 2; i++) {
+        for (int i = 0, next = 0; i < nbody + 2; i++) {
             Pose pose;
             memset(&pose, 0, sizeof pose);
-            const CueDef *c = i > 1 ? lexicon_at(&lib->lex, i - 2) : NULL;
+            while (i > 1 && lexicon_at(&lib->lex, next)->channel == CH_TEXT)
+                next++;
+            const CueDef *c = i > 1 ? lexicon_at(&lib->lex, next++) : NULL;
             for (int k = 0; c && k < c->ntargets; k++)
                 pose.v[c->targets[k].param] += c->targets[k].value;
             pose_clamp(&pose);

@@ -10,7 +10,7 @@
 #include <SDL2/SDL.h>
 
 typedef enum {
-    SHEET_GALLERY, /* neutral, then every cue of the lexicon at its peak, on one person */
+    SHEET_GALLERY, /* neutral, then every body cue of the lexicon at its peak, on one person (text cues show in a chat) */
     SHEET_CAST,    /* every look in the loaded packs */
     SHEET_PLACES,  /* every place in the loaded packs */
 } SheetKind;

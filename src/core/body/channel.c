@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 static const char *const names[CH_COUNT + 1] = {
-    "face", "gaze", "head", "posture", "hands", "voice", "distance", NULL,
+    "face", "gaze", "head", "posture", "hands", "voice", "distance", "text", NULL,
 };
 
 const char *channel_name(Channel c)
@@ -27,6 +27,7 @@ Region channel_region(Channel c)
     case CH_GAZE: return REGION_EYES;
     case CH_HANDS: return REGION_HANDS;
     case CH_VOICE: return REGION_VOICE;
+    case CH_TEXT: return REGION_TEXT;
     case CH_POSTURE:
     case CH_DISTANCE:
     default: return REGION_POSTURE;

@@ -1,6 +1,7 @@
-/* Unsaid - channel.h: the ways a body speaks (face, gaze, head, posture,
- * hands, voice, distance). A cue belongs to one channel, and each channel
- * is noticed by flagging one region of the person. */
+/* Unsaid - channel.h: the ways a person speaks without words (face, gaze,
+ * head, posture, hands, voice, distance; and, in a chat, the text: when
+ * and how the messages come). A cue belongs to one channel, and each
+ * channel is noticed by flagging one region. */
 #ifndef UNSAID_CHANNEL_H
 #define UNSAID_CHANNEL_H
 
@@ -15,6 +16,7 @@ typedef enum {
     CH_HANDS,
     CH_VOICE,
     CH_DISTANCE,
+    CH_TEXT, /* a chat's timing and words, not the body (scene.h: chat scenes) */
     CH_COUNT
 } Channel;
 

@@ -4,7 +4,7 @@
 #include "names.h"
 
 
-static const char *const region_names[REGION_COUNT] = {"eyes", "hands", "face", "posture", "voice"};
+static const char *const region_names[REGION_COUNT] = {"eyes", "hands", "face", "posture", "voice", "text"};
 
 const char *region_name(Region r)
 {

@@ -14,11 +14,12 @@ typedef enum {
     REGION_FACE,
     REGION_POSTURE,
     REGION_VOICE, /* not on the body: the speech box */
+    REGION_TEXT,  /* not on the body: a chat's messages, on the phone */
     REGION_COUNT
 } Region;
 
-/* Data name of a region ("eyes", "hands", "face", "posture", "voice"), or
- * "none". */
+/* Data name of a region ("eyes", "hands", "face", "posture", "voice",
+ * "text"), or "none". */
 const char *region_name(Region r);
 /* The region of that data name, or REGION_NONE. */
 Region region_find(const char *name);

@@ -7,9 +7,37 @@
 #include <string.h>
 
 static const char *const cue_keys[] = {"channel", "targets", "attack", "release",
-                                       "caption", "describe", "text", "sound", NULL};
+                                       "caption", "describe", "means", "text", "sound", "chat", NULL};
 static const char *const text_styles[TEXT_STYLE_COUNT + 1] = {"plain", "quiet", "flat", "tremble", "loud", NULL};
-static const char *const cue_required[] = {"channel", "targets", NULL};
+static const char *const cue_required[] = {"channel", NULL};
+static const char *const chat_effects[CHAT_EFFECT_COUNT + 1] = {"", "words", "typing", "silence", NULL};
+
+/* A text cue acts on a chat, not on the body: `chat:` says how, and it
+ * moves no pose parameter. Every other cue needs targets and no `chat:`. */
+static void load_chat(YDoc *y, yaml_node_t *n, CueDef *out)
+{
+    yaml_node_t *v = ymap_get(y, n, "chat");
+    if (out->channel != CH_TEXT) {
+        if (v)
+            yerr(y, v, "'chat:' is only for cues of the text channel (this one is on the %s channel)",
+                 channel_name(out->channel));
+        else if (!ymap_get(y, n, "targets"))
+            yerr(y, n, "missing required key 'targets'");
+        return;
+    }
+    out->chat = CHAT_WORDS;
+    if (ymap_get(y, n, "targets"))
+        yerr(y, ymap_get(y, n, "targets"), "a text cue moves no part of the body: leave out 'targets' and say "
+             "with 'chat:' what it does to the chat (words, typing or silence)");
+    const char *s;
+    if (v && (s = yscalar(y, v, "chat"))) {
+        int k = names_find(chat_effects + 1, CHAT_EFFECT_COUNT - 1, s);
+        if (k < 0)
+            yerr(y, v, "chat must be words, typing or silence, found '%s'", s);
+        else
+            out->chat = (ChatEffect)(k + 1);
+    }
+}
 
 static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, CueDef *out)
 {
@@ -31,7 +59,8 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
         }
         out->channel = c < 0 ? CH_FACE : (Channel)c;
     }
-    if ((v = ymap_get(y, n, "targets")) && yis_map(y, v, "targets")) {
+    load_chat(y, n, out);
+    if (out->channel != CH_TEXT && (v = ymap_get(y, n, "targets")) && yis_map(y, v, "targets")) {
         int nt = ymap_len(v);
         for (int i = 0; i < nt; i++) {
             yaml_node_t *k = ymap_key_at(y, v, i), *val = ymap_value_at(y, v, i);
@@ -73,6 +102,8 @@ static void load_cue(Lexicon *lex, YDoc *y, const char *name, yaml_node_t *n, Cu
     }
     if ((v = ymap_get(y, n, "describe")))
         out->describe = arena_strdup(&lex->arena, yscalar(y, v, "describe"));
+    if ((v = ymap_get(y, n, "means")))
+        out->means = arena_strdup(&lex->arena, yscalar(y, v, "means"));
     const char *snd;
     if ((v = ymap_get(y, n, "sound")) && (snd = yscalar(y, v, "sound"))) {
         if (!yid_valid(snd, 1, 64)) {

@@ -28,15 +28,26 @@ typedef struct {
 /* How a voice cue changes the spoken text on screen. */
 typedef enum { TEXT_PLAIN, TEXT_QUIET, TEXT_FLAT, TEXT_TREMBLE, TEXT_LOUD, TEXT_STYLE_COUNT } TextStyle;
 
+/* What a text cue (channel text) does to a chat. Body cues have CHAT_NONE. */
+typedef enum {
+    CHAT_NONE,
+    CHAT_WORDS,   /* the message's own words carry it; the chat shows it as written */
+    CHAT_TYPING,  /* the typing bubble shows, stops in the middle third of the cue, shows again */
+    CHAT_SILENCE, /* no typing bubble while it lasts: only "Seen" under the last message */
+    CHAT_EFFECT_COUNT
+} ChatEffect;
+
 typedef struct {
     const char *name;
     Channel channel;
+    ChatEffect chat;       /* a text cue's effect on the chat (CHAT_WORDS if not written) */
     CueTarget targets[CUE_MAX_TARGETS];
     int ntargets;
     float attack, release; /* default seconds to reach / leave the peak */
     const char *caption;   /* shown while active, e.g. "[sighs]"; may be NULL */
     TextStyle text;        /* how the words look while it is active */
     const char *describe;  /* plain words for the debrief */
+    const char *means;     /* what it may mean, for a scene that does not say (may be NULL) */
     const char *sound;     /* a file in the pack's sounds/ folder, without its
                               extension, played as the cue starts; may be NULL */
     int sound_line, sound_col; /* where `sound:` was written */

@@ -81,6 +81,22 @@ int scene_line_visible_bytes(const SceneLine *line, double t)
     return i;
 }
 
+bool scene_has_region(const Scene *s, Region r)
+{
+    if (r <= REGION_NONE || r >= REGION_COUNT)
+        return false;
+    return s && s->chat ? r == REGION_TEXT : r != REGION_TEXT;
+}
+
+int scene_chat_typing_ticks(int chars)
+{
+    /* A thumb types slower than a voice speaks: about 18 characters a
+     * second, and never so quick that the bubble only blinks. */
+    double secs = 0.9 + chars / 18.0;
+    secs = secs < 1.0 ? 1.0 : secs > 3.5 ? 3.5 : secs;
+    return (int)lround(secs * SCENE_TICK_HZ);
+}
+
 bool scene_answer_offered(const Scene *s, int answer, const unsigned char *cue_hit)
 {
     if (!s || answer < 0 || answer >= s->nanswers)

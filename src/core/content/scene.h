@@ -52,6 +52,7 @@ typedef struct {
     int typed;  /* tick the typewriter finishes */
     int end;    /* tick the line leaves the screen */
     const char *coach; /* a tip for new players shown while the line plays (tutorials), or NULL */
+    bool mine;  /* chat: a message the player sent (`from: you`), shown whole at `start` */
 } SceneLine;
 
 typedef enum {
@@ -105,6 +106,11 @@ typedef struct {
     int length; /* ticks from the start of the performance to the answers */
     int nincongruent;
     int nbranches; /* answers with `next:` */
+    /* `chat: true`: the scene is a phone chat. Each line is a message; the
+     * person's are typed (a typing bubble from `start`) and arrive whole at
+     * `typed`. No body is shown: every cue is on the text channel, and the
+     * chat is the one region a player flags. */
+    bool chat;
 } Scene;
 
 typedef struct Cast Cast;
@@ -130,6 +136,13 @@ int scene_cue_flag_end(const SceneCue *cue);
 /* How many bytes of a line's text the typewriter shows at tick t (always on
  * a UTF-8 character boundary). */
 int scene_line_visible_bytes(const SceneLine *line, double t);
+
+/* Can a player flag region r in this scene? A chat offers only its text;
+ * any other scene every region of the body and the voice, never the text. */
+bool scene_has_region(const Scene *s, Region r);
+/* A chat message's typing time, in ticks: how long the typing bubble shows
+ * before a message of this many characters arrives. */
+int scene_chat_typing_ticks(int chars);
 
 /* Is answer `answer` offered to a player who hit the cues marked in
  * cue_hit (one byte per scene cue, non-zero when hit: Notice.cue_hit)?

@@ -224,6 +224,15 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
     } else {
         ok = false;
     }
+    if (out->def && L->scene->chat && out->def->channel != CH_TEXT) {
+        yerr(y, v, "cue '%s' shows on the %s channel, but a chat scene shows no body: use a cue of the "
+             "text channel (its lexicon entry says 'channel: text')", name, channel_name(out->def->channel));
+        ok = false;
+    } else if (out->def && !L->scene->chat && out->def->channel == CH_TEXT) {
+        yerr(y, v, "cue '%s' is a text cue: it shows in a phone chat, so the scene must be a chat (write "
+             "'chat: true' at the top of the scene)", name);
+        ok = false;
+    }
     double start = 0, end = 0, d;
     if (!cue_time(L, ymap_get(y, n, "start"), "start", ref, &start))
         ok = false;
@@ -283,6 +292,8 @@ static bool load_cue(Loader *L, const yaml_node_t *n, int base, int line_index, 
     out->describe = req_text(L, n, "describe", MAX_TEXT);
     if (!out->describe)
         out->describe = out->def->describe;
+    if (!out->means)
+        out->means = out->def->means;
     if (out->incongruent && !out->means)
         ywarn(y, n, "an incongruent cue should say what it 'means:' (shown in the debrief)");
     return true;
@@ -325,7 +336,46 @@ static void time_line(SceneLine *line, int start, double hold)
     line->end = line->typed + secs_to_ticks(hold);
 }
 
-static const char *const line_keys[] = {"id", "text", "pause", "hold", "cues", "coach", NULL};
+/* Timing of a chat message starting at `start`: the person's is typed
+ * (the bubble shows) and arrives whole at `typed`; the player's own is
+ * there at once. Then a moment to read it, shorter than a spoken line's,
+ * as it stays on the phone. */
+static void time_message(SceneLine *line, int start, double hold)
+{
+    line->start = start;
+    int chars = 0;
+    for (const char *p = line->text; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    int words = 1;
+    for (const char *p = line->text; *p; p++)
+        words += *p == ' ';
+    if (hold < 0) { /* the message stays on the phone: a shorter look than a spoken line */
+        hold = 1.0 + 0.1 * words;
+        hold = hold < 1.2 ? 1.2 : hold > 3.0 ? 3.0 : hold;
+    }
+    line->typed = line->mine ? start : start + scene_chat_typing_ticks(chars);
+    line->end = line->typed + secs_to_ticks(hold);
+}
+
+/* `from:` on a chat line: them (the person, as written without it) or you. */
+static void load_from(Loader *L, const yaml_node_t *line_node, SceneLine *line)
+{
+    YDoc *y = L->y;
+    yaml_node_t *v = ymap_get(y, line_node, "from");
+    const char *who = v ? yscalar(y, v, "from") : NULL;
+    if (!who)
+        return;
+    if (!L->scene->chat)
+        yerr(y, v, "'from:' is for the messages of a chat scene; write 'chat: true' at the top of the scene, "
+             "or leave 'from:' out");
+    else if (strcmp(who, "you") == 0)
+        line->mine = true;
+    else if (strcmp(who, "them") != 0)
+        yerr(y, v, "from must be 'you' (a message the player sent) or 'them' (the person's, as when "
+             "'from:' is left out), found '%s'", who);
+}
+
+static const char *const line_keys[] = {"id", "text", "pause", "hold", "cues", "coach", "from", NULL};
 static const char *const line_required[] = {"id", "text", NULL};
 
 static void load_lines(Loader *L, const yaml_node_t *list)
@@ -347,7 +397,7 @@ static void load_lines(Loader *L, const yaml_node_t *list)
     s->cues = arena_alloc(&s->arena, sizeof(SceneCue) * (size_t)n * SCENE_MAX_CUES_PER_LINE);
     if (!s->lines || !s->cues)
         return;
-    int t = 0;
+    int t = 0, theirs = 0;
     for (int i = 0; i < n; i++) {
         yaml_node_t *ln = yseq_at(y, list, i);
         if (!yis_map(y, ln, "a line"))
@@ -371,6 +421,8 @@ static void load_lines(Loader *L, const yaml_node_t *list)
         if (!line->text)
             continue;
         line->coach = req_text(L, ln, "coach", 200);
+        line->mine = false;
+        load_from(L, ln, line);
         TimeRef ref = {.n = 0};
         line->text = strip_marks(L, ymap_get(y, ln, "text"), line->text, &ref);
         double pause = 0.5, hold = -1;
@@ -379,13 +431,26 @@ static void load_lines(Loader *L, const yaml_node_t *list)
             ynumber(y, v, "pause", 0.0, 30.0, &pause);
         if ((v = ymap_get(y, ln, "hold")))
             ynumber(y, v, "hold", 0.3, 60.0, &hold);
-        time_line(line, t + secs_to_ticks(pause), hold);
+        if (s->chat)
+            time_message(line, t + secs_to_ticks(pause), hold);
+        else
+            time_line(line, t + secs_to_ticks(pause), hold);
         ref.end = (line->typed - line->start) / (double)SCENE_TICK_HZ;
+        if (s->chat) /* a message arrives whole: every mark in it is the moment it arrives */
+            for (int m = 0; m < ref.n; m++)
+                ref.at[m] = ref.end;
         t = line->end;
-        if ((v = ymap_get(y, ln, "cues")))
+        if ((v = ymap_get(y, ln, "cues")) && line->mine)
+            yerr(y, v, "a message from you carries no cue: the player cannot notice their own message; put "
+                 "the cue on the next message from %s", s->speaker ? s->speaker : "the person");
+        else if (v)
             load_cues(L, v, line->start, s->nlines, &ref, &s->cues, &s->ncues, n * SCENE_MAX_CUES_PER_LINE);
+        theirs += !line->mine;
         s->nlines++;
     }
+    if (s->chat && s->nlines > 0 && theirs == 0)
+        yerr(y, list, "a chat needs at least one message from %s (a line without 'from: you')",
+             s->speaker ? s->speaker : "the person");
     /* A persistent cue lets go when the next cue on its channel begins. */
     for (int i = 0; i < s->ncues; i++) {
         SceneCue *c = &s->cues[i];
@@ -532,7 +597,9 @@ static void load_answers(Loader *L, const yaml_node_t *list)
         }
         a->reply.id = "reply";
         a->reply.text = req_text(L, an, "reply", MAX_TEXT);
-        if (a->reply.text)
+        if (a->reply.text && s->chat) /* the player's answer is sent, then the reply is typed */
+            time_message(&a->reply, 30, -1);
+        else if (a->reply.text)
             time_line(&a->reply, 30, -1);
         a->length = a->reply.text ? a->reply.end + 30 : 150;
         if ((v = ymap_get(y, an, "cues"))) {
@@ -576,7 +643,7 @@ static void load_answers(Loader *L, const yaml_node_t *list)
 }
 
 static const char *const scene_keys[] = {"id", "title", "place", "context", "character",
-                                         "lines", "answers", "question", "catch", NULL};
+                                         "lines", "answers", "question", "catch", "chat", NULL};
 
 /* Do two cues move any pose parameter in common? */
 static bool share_target(const CueDef *a, const CueDef *b)
@@ -606,13 +673,28 @@ static void check_timing(YDoc *y, const Scene *s)
                      (s->length - l->start) / (double)SCENE_TICK_HZ, (l->end - l->start) / (double)SCENE_TICK_HZ);
             continue;
         }
-        if (c->start < l->start - slack || (c->end != SCENE_HOLD && c->end > l->end + slack))
+        /* In a chat a cue may fill the wait before its message (a long delay). */
+        int earliest = l->start - slack;
+        if (s->chat && c->line > 0 && s->lines[c->line - 1].end - slack < earliest)
+            earliest = s->lines[c->line - 1].end - slack;
+        /* ... and its message stays on the phone until the next one comes. */
+        int latest = l->end + slack;
+        if (s->chat) {
+            int next = c->line + 1 < s->nlines ? s->lines[c->line + 1].start : s->length;
+            latest = next + slack > latest ? next + slack : latest;
+        }
+        if (c->start < earliest || (c->end != SCENE_HOLD && c->end > latest))
             yreport_at(y, DIAG_WARNING, c->src_line, c->src_col,
                      "cue '%s' runs more than 2 s outside its line '%s' (%.1f s to %.1f s; the line "
                      "lasts %.1f s); move it to the line it belongs to",
                      c->def->name, l->id ? l->id : "?", (c->start - l->start) / (double)SCENE_TICK_HZ,
                      c->end == SCENE_HOLD ? 0.0 : (c->end - l->start) / (double)SCENE_TICK_HZ,
                      (l->end - l->start) / (double)SCENE_TICK_HZ);
+        if (s->chat && c->def->chat == CHAT_WORDS && c->start < l->typed - 6)
+            yreport_at(y, DIAG_WARNING, c->src_line, c->src_col,
+                     "cue '%s' is in the words of message '%s', but starts %.1f s before the message arrives, "
+                     "when there is nothing to see yet; start it as it arrives ('start: end')",
+                     c->def->name, l->id ? l->id : "?", (l->typed - c->start) / (double)SCENE_TICK_HZ);
         for (int j = 0; j < i; j++) {
             const SceneCue *o = &s->cues[j];
             if (o->def->channel != c->def->channel || !share_target(o->def, c->def))
@@ -693,6 +775,8 @@ bool scene_load_scoped(Scene *scene, const char *file, const char *buf, size_t l
             }
         }
         yaml_node_t *v;
+        if ((v = ymap_get(&y, root, "chat")))
+            ybool(&y, v, "chat", &scene->chat);
         int before_lines = diags->errors;
         if ((v = ymap_get(&y, root, "lines")))
             load_lines(&L, v);

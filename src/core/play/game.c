@@ -270,29 +270,37 @@ static void step_perform(Game *g, const TickInput *in)
     static const struct { Action act; Region region; } keys[] = {
         {ACT_FLAG_EYES, REGION_EYES},       {ACT_FLAG_FACE, REGION_FACE},
         {ACT_FLAG_HANDS, REGION_HANDS},     {ACT_FLAG_POSTURE, REGION_POSTURE},
-        {ACT_FLAG_VOICE, REGION_VOICE},
+        {ACT_FLAG_VOICE, REGION_VOICE},     {ACT_FLAG_TEXT, REGION_TEXT},
     };
-    /* The order the region cursor walks: top of the body to the words. */
-    static const Region walk[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
+    /* The order the region cursor walks: top of the body to the words (or
+     * a chat's one region). A key for a region the scene does not show
+     * does nothing. */
+    Region walk[REGION_COUNT];
+    int nwalk = game_timeline_rows(g->scene, walk);
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (input_pressed(in, keys[i].act))
+        if (input_pressed(in, keys[i].act) && scene_has_region(g->scene, keys[i].region))
             flag(g, keys[i].region, 0, 0, true);
     int step = input_pressed(in, ACT_DOWN) || input_pressed(in, ACT_RIGHT) ? 1
              : input_pressed(in, ACT_UP) || input_pressed(in, ACT_LEFT)    ? -1
                                                                            : 0;
-    if (step) {
+    if (step && nwalk > 0) {
         int at = 0;
-        for (int i = 0; i < 5; i++)
+        for (int i = 0; i < nwalk; i++)
             if (walk[i] == g->region_cursor)
                 at = i;
-        g->region_cursor = g->region_cursor < 0 ? (int)walk[step > 0 ? 0 : 4] : (int)walk[(at + step + 5) % 5];
+        g->region_cursor = g->region_cursor < 0 ? (int)walk[step > 0 ? 0 : nwalk - 1]
+                                                : (int)walk[(at + step + nwalk) % nwalk];
         game_note(g, NOTE_SELECT);
     }
     if (input_pressed(in, ACT_CONFIRM) && g->region_cursor >= 0)
         flag(g, (Region)g->region_cursor, 0, 0, true);
     if (input_pressed(in, ACT_HINT) && game_hints_on(g))
         ask_hint(g);
-    if (in->click) {
+    if (in->click && g->scene->chat) {
+        /* A chat: the whole phone is its one region. */
+        if (game_rect_contains(game_chat_phone(), in->mouse_x, in->mouse_y))
+            flag(g, REGION_TEXT, in->mouse_x, in->mouse_y, false);
+    } else if (in->click) {
         /* The body wins where it shows above the speech box (hands resting
          * low can reach it); elsewhere the box is the voice. */
         Pose pose;

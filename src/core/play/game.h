@@ -252,6 +252,18 @@ void game_character(const Game *g, double alpha, Pose *pose, RigLayout *rig);
 bool game_current_line(const Game *g, double alpha, const SceneLine **line, int *visible);
 /* The strongest active voice cue (caption, text style) or NULL. */
 const CueDef *game_voice(const Game *g, double alpha, float *weight);
+/* A chat scene's phone at a moment: what has arrived and what shows. */
+typedef struct {
+    int nshown;        /* the scene's first nshown lines are on the phone (sent or arrived) */
+    bool typing;       /* the person's typing bubble shows */
+    bool seen;         /* "Seen" under your last message, with nothing back yet */
+    const char *sent;  /* the answer you sent (in the reaction and after), or NULL */
+    bool replied;      /* the person's reply to it has arrived */
+    double dots;       /* the typing dots' clock, in ticks (0 with reduced motion) */
+} GameChat;
+/* False outside a chat scene's screens. */
+bool game_chat(const Game *g, double alpha, GameChat *out);
+
 /* 0..1 progress of the performance (for the timeline bar). */
 float game_perform_progress(const Game *g, double alpha);
 
@@ -265,8 +277,12 @@ bool game_hint_upcoming(const Game *g);
 bool game_watch(const Game *g, double alpha, int *from, int *to, float *progress);
 /* The debrief's timeline strip, and the scene tick at canvas x on it. */
 UiRect game_timeline_rect(void);
-/* Which of the timeline's five rows (eyes, face, hands, posture, voice) a region is drawn on. */
-int game_timeline_row(Region r);
+/* The timeline's rows, top to bottom: the regions scene s offers (eyes,
+ * face, hands, posture, voice; or a chat's text). Writes up to
+ * REGION_COUNT into rows and returns how many. */
+int game_timeline_rows(const Scene *s, Region *rows);
+/* Which of those rows a region is drawn on. */
+int game_timeline_row(const Scene *s, Region r);
 /* The incongruent cue drawn at canvas (x, y) on the debrief timeline, or -1. */
 int game_timeline_cue(const Game *g, float x, float y);
 
@@ -294,6 +310,8 @@ UiRect game_review_button(void);
 /* Results screen: its one button. */
 UiRect game_results_button(void);
 UiRect game_speech_box(void);
+/* A chat scene's phone: the messages, and the one region a player flags. */
+UiRect game_chat_phone(void);
 /* Row i of the Packs screen's list (scrolled to keep the selection in
  * view); i == number of packs is the Back button, the one after it the
  * button that turns the focused pack on or off. */

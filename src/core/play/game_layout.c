@@ -114,12 +114,23 @@ UiRect game_timeline_rect(void)
     return (UiRect){190, 132, 1010, 90};
 }
 
-/* The rows of the timeline, top to bottom. */
-int game_timeline_row(Region r)
+int game_timeline_rows(const Scene *s, Region *rows)
 {
-    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE};
-    for (int i = 0; i < 5; i++)
-        if (order[i] == r)
+    static const Region order[] = {REGION_EYES, REGION_FACE, REGION_HANDS, REGION_POSTURE, REGION_VOICE, REGION_TEXT};
+    int n = 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (scene_has_region(s, order[i]))
+            rows[n++] = order[i];
+    return n;
+}
+
+/* The rows of the timeline, top to bottom. */
+int game_timeline_row(const Scene *s, Region r)
+{
+    Region rows[REGION_COUNT];
+    int n = game_timeline_rows(s, rows);
+    for (int i = 0; i < n; i++)
+        if (rows[i] == r)
             return i;
     return 0;
 }
@@ -130,17 +141,25 @@ int game_timeline_cue(const Game *g, float x, float y)
     UiRect t = game_timeline_rect();
     if (!s || s->length <= 0 || !game_rect_contains(t, x, y))
         return -1;
-    int row = (int)((y - t.y) / (t.h / 5));
+    Region rows[REGION_COUNT];
+    int row = (int)((y - t.y) / (t.h / (float)game_timeline_rows(s, rows)));
     double tick = (x - t.x) / t.w * s->length;
     for (int i = 0; i < s->ncues && i < NOTICE_MAX_CUES; i++) {
         const SceneCue *c = &s->cues[i];
-        if (!c->incongruent || !c->def || game_timeline_row(channel_region(c->def->channel)) != row)
+        if (!c->incongruent || !c->def || game_timeline_row(s, channel_region(c->def->channel)) != row)
             continue;
         int end = c->end == SCENE_HOLD ? s->length : c->end;
         if (tick >= c->start - 20 && tick <= end + 20) /* a little slack for short cues */
             return i;
     }
     return -1;
+}
+
+UiRect game_chat_phone(void)
+{
+    /* Where the person sits in other scenes, a little left of centre; the
+     * answers take the right-hand column beside it, as they do there. */
+    return (UiRect){280, 58, 380, 642};
 }
 
 UiRect game_speech_box(void)
@@ -186,6 +205,10 @@ RigVec game_region_anchor(const RigLayout *rig, Region r)
     case REGION_VOICE: {
         UiRect b = game_speech_box();
         return (RigVec){b.x + b.w - 40, b.y + 30};
+    }
+    case REGION_TEXT: { /* beside the newest message, off the phone */
+        UiRect p = game_chat_phone();
+        return (RigVec){p.x + p.w + 28, p.y + p.h - 150};
     }
     case REGION_POSTURE:
     default: return (RigVec){rig->chest.x + rig->torso_w + 50, rig->chest.y + 60};

@@ -5,6 +5,8 @@
 
 #include "timeline.h"
 
+#include <string.h>
+
 /* The screens where the player reads rather than watches. */
 static bool reading(Screen s)
 {
@@ -137,6 +139,61 @@ bool game_current_line(const Game *g, double alpha, const SceneLine **line, int 
         }
     }
     return false;
+}
+
+/* The typing bubble at time t of a line or reaction: `base` as the message
+ * timing says, unless a text cue says otherwise. A typing cue shows it in
+ * its first and last thirds and hides it between (a stop); a silence cue
+ * hides it. */
+static bool chat_typing(const SceneCue *cues, int ncues, double t, bool base)
+{
+    for (int i = 0; i < ncues; i++) {
+        const SceneCue *c = &cues[i];
+        if (!c->def || c->def->channel != CH_TEXT || t < c->start || t >= c->end || c->end >= SCENE_HOLD)
+            continue;
+        if (c->def->chat == CHAT_SILENCE)
+            return false;
+        if (c->def->chat == CHAT_TYPING) {
+            double phase = (t - c->start) / (double)(c->end - c->start);
+            base = phase < 1.0 / 3.0 || phase >= 2.0 / 3.0;
+        }
+    }
+    return base;
+}
+
+bool game_chat(const Game *g, double alpha, GameChat *out)
+{
+    const Scene *s = g->scene;
+    memset(out, 0, sizeof *out);
+    if (!s || !s->chat || g->screen < SCREEN_INTRO || g->screen > SCREEN_WATCH || g->screen == SCREEN_PACKS ||
+        g->screen == SCREEN_CHAPTERS || g->screen == SCREEN_RESULTS || g->screen == SCREEN_SETTINGS)
+        return false;
+    TimelineInput ti = timeline_at(g, alpha);
+    double ct = ti.cue_t, seen_after = 0.8 * SCENE_TICK_HZ;
+    bool base = false;
+    int last_mine = -1;
+    for (int i = 0; i < s->nlines; i++) {
+        const SceneLine *l = &s->lines[i];
+        if (ct >= l->typed) {
+            out->nshown = i + 1;
+            last_mine = l->mine ? l->start : -1;
+        } else if (!l->mine && ct >= l->start) {
+            base = true;
+        }
+    }
+    out->typing = chat_typing(s->cues, s->ncues, ct, base);
+    out->seen = last_mine >= 0 && !out->typing && ct >= last_mine + seen_after;
+    if (ti.answer >= 0) { /* the reaction: your answer goes, then theirs is typed */
+        const SceneAnswer *a = &s->answers[ti.answer];
+        double rt = ti.reaction_t;
+        out->sent = a->text;
+        out->replied = a->reply.text && rt >= a->reply.typed;
+        bool typing = a->reply.text && rt >= a->reply.start && rt < a->reply.typed;
+        out->typing = chat_typing(a->cues, a->ncues, rt, typing);
+        out->seen = !out->replied && !out->typing && rt >= seen_after;
+    }
+    out->dots = g->settings.reduced_motion ? 0 : game_time(g, alpha);
+    return true;
 }
 
 float game_perform_progress(const Game *g, double alpha)

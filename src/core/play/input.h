@@ -32,7 +32,8 @@
     X(ACT_5, "5")                                                             \
     X(ACT_PAUSE, "pause")                                                     \
     X(ACT_HINT, "hint")                                                       \
-    X(ACT_RELOAD, "reload")
+    X(ACT_RELOAD, "reload")                                                   \
+    X(ACT_FLAG_TEXT, "flag_text")
 
 typedef enum {
 #define INPUT_ENUM(e, name) e,

@@ -10,7 +10,7 @@
  *   121 click 640 300         a click there (also moves the pointer)
  *   400 press confirm         an action: up down left right confirm back
  *                             1 2 3 4 flag_eyes flag_face flag_hands
- *                             flag_posture flag_voice
+ *                             flag_posture flag_voice flag_text
  *
  * Ticks count fixed steps from the start of the game (60 per second) and
  * never go backwards. Several lines may share a tick. See docs/replay-format.md.

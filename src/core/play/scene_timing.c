@@ -122,14 +122,17 @@ int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
     when(a, sizeof a, s->length);
     emit(fn, ctx, "The answers appear at %s.", a);
     emit(fn, ctx, "%s", "");
-    emit(fn, ctx, "Lines: start, words all shown, end");
+    if (s->chat)
+        emit(fn, ctx, "Messages (a chat): start (the typing bubble; yours are sent), arrives, end");
+    else
+        emit(fn, ctx, "Lines: start, words all shown, end");
     for (int i = 0; i < s->nlines; i++) {
         const SceneLine *l = &s->lines[i];
         when(a, sizeof a, l->start);
         when(b, sizeof b, l->typed);
         when(c3, sizeof c3, l->end);
-        emit(fn, ctx, "  %-16s %-16s %-16s %-16s \"%.48s%s\"", l->id ? l->id : "?", a, b, c3, l->text,
-             strlen(l->text) > 48 ? "..." : "");
+        emit(fn, ctx, "  %-16s %-16s %-16s %-16s %s\"%.48s%s\"", l->id ? l->id : "?", a, b, c3, l->mine ? "you: " : "",
+             l->text, strlen(l->text) > 48 ? "..." : "");
     }
     emit(fn, ctx, "%s", "");
     emit(fn, ctx, "Cues: start, peak, end; its channel; whether it disagrees with the words");
@@ -149,7 +152,7 @@ int scene_timing(const Scene *s, SceneTimingEmit fn, void *ctx)
     /* What a writer would want to know before a player finds out. */
     for (int i = 0; i < s->ncues; i++) {
         const SceneCue *c = &s->cues[i];
-        bool alone = !overlaps_a_line(s, c);
+        bool alone = !s->chat && !overlaps_a_line(s, c); /* a chat stays on screen between messages */
         int window = flag_window(s, c);
         bool short_window = c->incongruent && window < DIFFICULTY_MIN_WINDOW_TICKS;
         if ((alone || short_window) && warnings == 0) {

@@ -69,7 +69,7 @@ static bool parse_step(Script *s, const char *file, int line, const Word *w, int
         st.region = region_find(name);
         if (st.region == REGION_NONE) {
             const char *sug = names_closest(name, region_names());
-            diag_add(diags, DIAG_ERROR, file, line, w[1].col, "unknown region '%s'%s%s%s: eyes, face, hands, posture or voice",
+            diag_add(diags, DIAG_ERROR, file, line, w[1].col, "unknown region '%s'%s%s%s: eyes, face, hands, posture, voice or text",
                      name, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
             return false;
         }
@@ -159,7 +159,7 @@ bool script_parse(Script *s, const char *file, const char *text, DiagList *diags
 
 static const Action flag_keys[REGION_COUNT] = {
     [REGION_EYES] = ACT_FLAG_EYES, [REGION_HANDS] = ACT_FLAG_HANDS, [REGION_FACE] = ACT_FLAG_FACE,
-    [REGION_POSTURE] = ACT_FLAG_POSTURE, [REGION_VOICE] = ACT_FLAG_VOICE,
+    [REGION_POSTURE] = ACT_FLAG_POSTURE, [REGION_VOICE] = ACT_FLAG_VOICE, [REGION_TEXT] = ACT_FLAG_TEXT,
 };
 
 void script_input(Script *s, const Game *g, TickInput *in)
@@ -172,6 +172,11 @@ void script_input(Script *s, const Game *g, TickInput *in)
     case SCREEN_PERFORM:
         /* One flag a tick: two flags of a region on one tick would be one. */
         if (st && st->kind == SCRIPT_FLAG && g->tick - g->perform_start >= st->at) {
+            if (!scene_has_region(g->scene, (Region)st->region)) { /* say so at the end, and stop */
+                s->refused = s->next + 1;
+                s->next = s->n;
+                break;
+            }
             in->pressed |= 1u << flag_keys[st->region];
             s->next++;
         }
@@ -191,10 +196,22 @@ void script_input(Script *s, const Game *g, TickInput *in)
 
 bool script_finished(const Script *s, const Game *g, const char *file, DiagList *diags)
 {
+    const char *id = g->scene && g->scene->id ? g->scene->id : "?";
+    if (s->refused > 0 && s->refused <= s->n) {
+        const ScriptStep *st = &s->steps[s->refused - 1];
+        if (g->scene && g->scene->chat)
+            diag_add(diags, DIAG_ERROR, file, st->line, st->col,
+                     "'%s' is a chat: there is no %s to flag, only the text ('flag text at %.1fs')", id,
+                     region_name((Region)st->region), st->at / 60.0);
+        else
+            diag_add(diags, DIAG_ERROR, file, st->line, st->col,
+                     "'%s' is not a chat: there is no text to flag; flag the eyes, face, hands, posture or voice",
+                     id);
+        return false;
+    }
     if (s->next >= s->n)
         return true;
     const ScriptStep *st = &s->steps[s->next];
-    const char *id = g->scene && g->scene->id ? g->scene->id : "?";
     if (st->kind == SCRIPT_FLAG)
         diag_add(diags, DIAG_ERROR, file, st->line, st->col,
                  "the flag at %.1fs comes after the performance: '%s' is over %.1f s in (unsaid --timeline %s "

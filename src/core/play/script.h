@@ -39,6 +39,8 @@ typedef struct {
     int n;
     int next;     /* the step still to do */
     bool answered;
+    int refused;  /* 1 + a flag step on a region the scene does not have (a chat's text, or a body
+                     in a chat), which stopped the script; 0 if none */
 } Script;
 
 /* Read text (named `file` in messages). Flags must come in time order and

@@ -38,8 +38,8 @@ void stats_tally_scene(const Scene *scene, const Notice *notice, Tally *out)
             if (signal_cue(c) && cue_overlaps_line(c, &scene->lines[l]))
                 busy[channel_region(c->def->channel)] = true;
         }
-        for (int r = 0; r < REGION_COUNT; r++)
-            if (!busy[r])
+        for (int r = 0; r < REGION_COUNT; r++) /* only where the player could flag */
+            if (!busy[r] && scene_has_region(scene, (Region)r))
                 out->region[r].noise++;
     }
     for (int r = 0; r < REGION_COUNT; r++) {

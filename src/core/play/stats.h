@@ -12,8 +12,10 @@
  *   to notice: no incongruent cue on that region overlaps the line, where a
  *   cue spans its flaggable window (start to end plus NOTICE_GRACE_TICKS)
  *   and a line spans its start to its end tick. Each such cell is one
- *   chance to flag wrongly. A scene of L lines holds 5L cells; the cells
- *   with a signal are not noise trials.
+ *   chance to flag wrongly. Only the regions the scene offers count
+ *   (scene_has_region): a scene of L lines holds 5L cells on the body and
+ *   the voice, a chat L cells on its text; the cells with a signal are not
+ *   noise trials.
  * - A FALSE ALARM counts against the region the player flagged, whatever
  *   made it wrong (nothing there, a congruent cue, too early or late).
  *   Within one scene and region it is capped at that region's noise trials,
