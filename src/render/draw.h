@@ -79,9 +79,10 @@ void draw_translate(Draw *d, float x, float y);
 void draw_rotate(Draw *d, float radians);
 void draw_scale_by(Draw *d, float sx, float sy);
 
-/* Shapes. Outlines may be in either winding. draw_shape fills a polygon that
- * is star-shaped around its centroid (true of blobs, limbs, faces); for
- * anything else split it into such parts. */
+/* Shapes. Outlines may be in either winding. draw_shape fills any simple
+ * polygon (one that does not cross itself): a hairline or a beard's edge
+ * may curve in and out, and the fill keeps to the outline with a soft edge
+ * all round. */
 void draw_shape(Draw *d, const Vec2 *pts, int n, Color c);
 /* Fill a polygon clipped to a convex region (e.g. an iris inside an eye). */
 void draw_shape_clipped(Draw *d, const Vec2 *pts, int n, const Vec2 *clip, int clip_n, Color c);

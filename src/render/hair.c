@@ -47,8 +47,8 @@ void character_hair_back(Draw *d, HairStyle style, const Palette *p)
     }
 }
 
-/* The crown: outer arc over the top, a hairline (a gentle arch, so the shape
- * stays star-shaped for the fan fill) across the forehead. */
+/* The crown: outer arc over the top, a hairline arching across the
+ * forehead. */
 static int crown_points(Vec2 *pts, float hairline, float side_y, float puff)
 {
     int n = 0;
