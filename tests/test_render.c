@@ -2,9 +2,13 @@
  * surface: the transform stack keeps pushes and pops paired past its
  * depth; fonts that cannot be opened again at a new size leave the old
  * ones working; a pause stops the character's blinking with the rest of
- * the scene (the base pack is loaded from the source tree for that).
+ * the scene (the base pack is loaded from the source tree for that); the
+ * face reads at play size: a felt smile narrows the eyes from below where a
+ * smile of the mouth alone leaves them as they were, and eyes looking down
+ * move down without closing.
  *
  * usage: test_render SOURCE_DIR */
+#include "character.h"
 #include "check.h"
 #include "draw.h"
 #include "library.h"
@@ -209,6 +213,119 @@ static void test_pause_stops_blinking(Renderer *r, const Library *lib)
     scene_free(&scene);
 }
 
+/* ---- 4. faces at play size ------------------------------------------------------ */
+
+/* A look whose eye is easy to find by colour: a blue iris, white sclera. */
+static Look eye_look(void)
+{
+    Look look = look_default();
+    look.iris = 0x2050D0;
+    return look;
+}
+
+/* Where an eye's parts are, measured in the pixels of one eye at play size. */
+typedef struct {
+    int top, bottom;   /* rows of the highest and lowest pixel of the open eye */
+    float iris_y;      /* the visible iris's centre row */
+    int iris_px;       /* how many iris pixels show */
+} EyeMeasure;
+
+static SDL_Rect face_box; /* the right eye's surroundings, set by face_draw */
+static Uint32 face_px[120 * 100];
+
+/* The person at the stage's placement, posed; keeps the pixels around the
+ * character's right eye (screen left) in face_px. */
+static bool face_draw(Draw *d, const Look *look, const Pose *pose)
+{
+    RigPlacement place = {470.f, 684.f, 1.3f, false, RIG_CLOSE_HEAD, true};
+    RigLayout rig;
+    rig_layout(&rig, &look->body, &place, pose, 1.0);
+    SDL_SetRenderDrawColor(sdl, 40, 44, 52, 255);
+    SDL_RenderClear(sdl);
+    character_draw(d, look, &rig, pose, 1.0, CHAR_LAYER_BODY);
+    draw_flush(d);
+    face_box = (SDL_Rect){(int)rig.eye[RIG_R].x - 60, (int)rig.eye[RIG_R].y - 55, 120, 100};
+    return SDL_RenderReadPixels(sdl, &face_box, SDL_PIXELFORMAT_ARGB8888, face_px, 120 * 4) == 0;
+}
+
+static EyeMeasure eye_measure(void)
+{
+    EyeMeasure m = {1000, -1, 0.f, 0};
+    float sum = 0.f;
+    for (int y = 0; y < 100; y++)
+        for (int x = 0; x < 120; x++) {
+            Uint32 c = face_px[y * 120 + x];
+            int r = (c >> 16) & 255, g = (c >> 8) & 255, b = c & 255;
+            bool white = r > 215 && g > 210 && b > 200;
+            bool iris = b > r + 60 && b > g + 30;
+            if (!white && !iris)
+                continue;
+            if (y < m.top)
+                m.top = y;
+            if (y > m.bottom)
+                m.bottom = y;
+            if (iris) {
+                sum += (float)y;
+                m.iris_px++;
+            }
+        }
+    m.iris_y = m.iris_px ? sum / (float)m.iris_px : -1.f;
+    return m;
+}
+
+static EyeMeasure eye_posed(Draw *d, const Look *look, const Pose *pose)
+{
+    EyeMeasure m = {0, 0, 0.f, 0};
+    if (face_draw(d, look, pose))
+        m = eye_measure();
+    return m;
+}
+
+/* A felt smile (AU6 with AU12) lifts the lower lid: the eye narrows from
+ * below, more than the upper lid comes down. A smile of the mouth alone
+ * (AU12) leaves every pixel around the eye as it was: that difference is
+ * what a player reads. */
+static void test_smiles_differ_at_the_eyes(void)
+{
+    Draw *d = draw_create(sdl);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    draw_set_direct(d, surface);
+    Look look = eye_look();
+    Pose neutral, felt, polite;
+    memset(&neutral, 0, sizeof neutral);
+    felt = polite = neutral;
+    felt.v[P_AU6] = 0.8f;
+    felt.v[P_AU12] = 0.9f;
+    polite.v[P_AU12] = 0.9f;
+    EyeMeasure n = eye_posed(d, &look, &neutral);
+    static Uint32 rest[120 * 100];
+    memcpy(rest, face_px, sizeof rest);
+    EyeMeasure f = eye_posed(d, &look, &felt);
+    CHECK(n.iris_px > 50 && f.iris_px > 0); /* the eye was found */
+    int rise = n.bottom - f.bottom, drop = f.top - n.top;
+    if (rise < 6 || rise <= drop)
+        fprintf(stderr, "test_render: a felt smile's lower lid rose %d px (want 6 or more) and the upper "
+                        "lid came down %d px\n", rise, drop);
+    CHECK(rise >= 6);
+    CHECK(rise > drop);
+    /* A small felt smile, at a cue's everyday strength, still shows. */
+    Pose small = neutral;
+    small.v[P_AU6] = 0.21f;
+    small.v[P_AU12] = 0.28f;
+    EyeMeasure s = eye_posed(d, &look, &small);
+    CHECK(n.bottom - s.bottom >= 2);
+    CHECK(face_draw(d, &look, &polite));
+    int changed = 0;
+    for (int i = 0; i < 120 * 100; i++)
+        changed += face_px[i] != rest[i];
+    if (changed)
+        fprintf(stderr, "test_render: a smile of the mouth alone changed %d pixels around the eye\n", changed);
+    CHECK_INT(changed, 0);
+    draw_destroy(d);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -224,6 +341,7 @@ int main(int argc, char **argv)
     }
     test_stack_overflow();
     test_fonts_reopen_fails();
+    test_smiles_differ_at_the_eyes();
     Library lib;
     char err[512] = "";
     Renderer *r = render_create(sdl, open_font, err, sizeof err);

@@ -78,6 +78,8 @@ int character_curve3(Vec2 *out, int n, Vec2 a, Vec2 mid, Vec2 b);
 /* A tapered curved line from a through mid to b (widths w0, wm, w1); colours
  * with alpha under 8 draw nothing. */
 void character_line3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w0, float wm, float w1, Color c);
+/* A soft fold from a through mid to b, about w wide: a shade with no edge. */
+void character_fold3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w, Color c);
 
 /* Push the head's frame (translate, roll, mirror, scale); pair with draw_pop. */
 void character_push_head_frame(Draw *d, const RigLayout *r);

@@ -709,6 +709,42 @@ void draw_stroke_tapered(Draw *d, const Vec2 *pts, int n, float w0, float wmid, 
     }
 }
 
+void draw_stroke_soft(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c)
+{
+    if (n < 3 || c.a == 0 || !reserve(d, 3 * n, 12 * n))
+        return;
+    if (n > DRAW_MAX_POINTS)
+        n = DRAW_MAX_POINTS;
+    Vec2 px[DRAW_MAX_POINTS];
+    for (int i = 0; i < n; i++)
+        px[i] = xform(d, pts[i]);
+    float sc = xform_scale(d);
+    int base = d->nverts;
+    for (int i = 0; i < n; i++) {
+        Vec2 prev = px[i > 0 ? i - 1 : i], next = px[i < n - 1 ? i + 1 : i];
+        Vec2 t = norm((Vec2){next.x - prev.x, next.y - prev.y});
+        Vec2 nn = {-t.y, t.x};
+        float u = (float)i / (n - 1);
+        float w = w0 * (1 - u) * (1 - 2 * u) + wmid * 4 * u * (1 - u) + w1 * u * (2 * u - 1);
+        /* At least a pixel and a half each side, or the softness is lost. */
+        float half = fmaxf(w * sc * 0.5f, 1.5f);
+        Color ci = c, co = c;
+        co.a = 0;
+        if (i == 0 || i == n - 1) /* the ends fade out too */
+            ci.a = 0;
+        vert(d, (Vec2){px[i].x + nn.x * half, px[i].y + nn.y * half}, co);
+        vert(d, px[i], ci);
+        vert(d, (Vec2){px[i].x - nn.x * half, px[i].y - nn.y * half}, co);
+    }
+    for (int i = 0; i + 1 < n; i++) {
+        int a = base + 3 * i, b = a + 3;
+        for (int k = 0; k < 2; k++) {
+            tri(d, a + k, a + k + 1, b + k + 1);
+            tri(d, a + k, b + k + 1, b + k);
+        }
+    }
+}
+
 void draw_stroke(Draw *d, const Vec2 *pts, int n, float width, Color c)
 {
     draw_stroke_tapered(d, pts, n, width, width, width, c);

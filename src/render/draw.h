@@ -108,6 +108,10 @@ void draw_stroke(Draw *d, const Vec2 *pts, int n, float width, Color c);
 /* A polyline whose width runs from w0 at the first point to w1 at the last,
  * bulging to wmid in the middle (brows, lips, creases). */
 void draw_stroke_tapered(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c);
+/* A line with no edge: full colour along its middle, fading to nothing at
+ * both sides and both ends (a fold in the skin rather than a drawn line).
+ * Needs 3 points or more. */
+void draw_stroke_soft(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c);
 void draw_rect(Draw *d, float x, float y, float w, float h, Color c);
 void draw_rect_gradient(Draw *d, float x, float y, float w, float h, Color top, Color bottom);
 void draw_rounded_rect(Draw *d, float x, float y, float w, float h, float r, Color c);

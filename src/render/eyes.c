@@ -119,21 +119,31 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
         if (red > 0.05f)
             draw_stroke_tapered(d, rim, rn, 0.6f, 3.f, 1.2f, color_alpha(p->wet_rim, 0.75f * red));
     }
-    draw_stroke_tapered(d, lo, lon, 0.6f, 1.4f + 0.6f * e->au6, 0.6f, lower_col);
-    float bag = fmaxf(fmaxf(e->au6, e->au7 * 0.6f), 0.45f * e->lines);
-    if (bag > 0.05f)
-        character_line3(d, v2(c.x - in * rx * 0.8f, c.y + e->low + 4.f), v2(c.x, c.y + e->low + 7.5f),
-                        v2(c.x + in * rx * 0.7f, c.y + e->low + 4.5f), 0.4f, 1.8f, 0.4f,
-                        color_alpha(p->crease, 0.75f * bag));
+    draw_stroke_tapered(d, lo, lon, 0.6f, 1.4f + 0.8f * e->au6, 0.6f, lower_col);
+    /* Under the lower lid the skin bulges when the cheek pushes it up (AU6,
+     * less so AU7): a lit roll just under the lid and a soft furrow below
+     * it, shading with no edge. An elder's face keeps a trace at rest. */
+    float bag = fmaxf(fmaxf(e->au6, e->au7 * 0.6f), 0.3f * e->lines);
+    if (bag > 0.03f) {
+        float ly = c.y + e->low * 1.0f;
+        draw_glow_ellipse(d, c.x - in * 1.f, ly + 3.5f, rx * 0.8f, 3.4f,
+                          color_rgba(255, 238, 220, (uint8_t)(80.f * bag * (1.f - 0.5f * p->dark) + 0.5f)));
+        character_fold3(d, v2(c.x - in * rx * 0.85f, ly + 5.f), v2(c.x - in * 1.f, ly + 9.5f),
+                        v2(c.x + in * rx * 0.65f, ly + 6.f), 3.6f, color_alpha(p->skin_line, 0.55f * bag));
+    }
 
-    /* Crow's feet: the crinkle that makes a smile reach the eyes. */
-    if (e->au6 > 0.05f || e->lines > 0.f) {
-        Color cf = color_alpha(p->crease, clampf(fmaxf(e->au6 * 1.1f, 0.3f * e->lines), 0.f, 0.9f));
+    /* Crow's feet: the crinkle that makes a smile reach the eyes. Soft folds
+     * fanning out from the outer corner, shade rather than lines (a dark
+     * line there reads as a scar); faint at rest on an elder's face. */
+    float cfa = fmaxf(e->au6, 0.3f * e->lines);
+    if (cfa > 0.03f) {
+        Color cf = color_alpha(p->skin_line, clampf(0.75f * cfa, 0.f, 0.75f));
         for (int k = 0; k < 3; k++) {
             float dy = -4.f + 4.5f * (float)k;
-            Vec2 a = v2(outer.x - in * 3.5f, outer.y + dy * 0.5f + 1.f);
-            Vec2 b = v2(outer.x - in * 13.f, outer.y + dy * 1.7f + 1.f);
-            character_line3(d, a, v2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f - 1.f), b, 1.6f, 1.8f, 0.3f, cf);
+            Vec2 a = v2(outer.x - in * 3.f, outer.y + dy * 0.45f + 1.f);
+            Vec2 b = v2(outer.x - in * 12.f, outer.y + dy * 1.5f + 1.5f);
+            Vec2 mid = v2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f - 0.8f + 0.5f * (float)k);
+            character_fold3(d, a, mid, b, 3.f, cf);
         }
     }
 

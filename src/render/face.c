@@ -264,13 +264,16 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
 
     /* Cheeks: a faint natural blush, stronger when flushed, lifted by AU6. */
     float a6 = clampf(pose->v[P_AU6], 0, 1), flush = clampf(pose->v[P_FLUSH], 0, 1);
+    /* Around the eyes AU6 shows early: a small felt smile's crinkle must
+     * still tell it from a smile of the mouth alone. */
+    float a6e = a6 * (2.f - a6);
     for (int s = 0; s < 2; s++) {
         float sx = s ? 1.f : -1.f;
-        Vec2 ck = v2(eye_c[s].x + sx * 6.f, eye_c[s].y + 26.f - 9.f * a6);
+        Vec2 ck = v2(eye_c[s].x + sx * 6.f, eye_c[s].y + 26.f - 11.f * a6e);
         draw_glow_ellipse(d, ck.x, ck.y, 17.f + 3.f * flush, 10.f + 2.f * flush,
                      color_alpha(p->blush, 0.16f + 0.6f * flush));
         if (a6 > 0.05f) { /* the cheek apple bunches up under the eye */
-            draw_glow_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6)));
+            draw_glow_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6e)));
         }
     }
     if (flush > 0.3f) /* flush reaches the nose too */
@@ -311,15 +314,16 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     float gd = fmaxf(gy, 0.f), gu = fmaxf(-gy, 0.f);
     EyeState es;
     /* Upper lids follow the gaze down: the clearest sign of looking away. */
-    es.up = ry * (1.f + 0.55f * a5 - 0.45f * a7 - 0.3f * a6 - 0.55f * gd + 0.15f * gu -
+    es.up = ry * (1.f + 0.55f * a5 - 0.45f * a7 - 0.2f * a6e - 0.55f * gd + 0.15f * gu -
                   0.12f * fmaxf(r->head_pitch, 0.f)) * (1.f - blink);
     es.up = fmaxf(es.up, 0.f);
-    es.low = ry * 0.62f * (1.f - 0.55f * a6 - 0.4f * a7 + 0.25f * a5) * (1.f - blink);
+    /* AU6 narrows the eye from below: the cheek pushes the lower lid up. */
+    es.low = ry * 0.62f * (1.f - 0.62f * a6e - 0.4f * a7 + 0.25f * a5) * (1.f - blink);
     es.low = fmaxf(es.low, 0.f);
     es.gx = gx;
     es.gy = gy;
     es.au5 = a5;
-    es.au6 = a6;
+    es.au6 = a6e;
     es.au7 = a7;
     es.tears = tears;
     es.lines = elder;
