@@ -326,6 +326,40 @@ static void test_smiles_differ_at_the_eyes(void)
     draw_destroy(d);
 }
 
+/* Eyes looking down (gaze_down's pose) move down and stay open: the iris
+ * sinks and the upper lid rides down on it, but the eye is not narrowed
+ * to a slit. Half-closed lids (a sleepy look) close over an iris that
+ * stays where it was: the two must not look alike. */
+static void test_looking_down_is_not_sleepy(void)
+{
+    Draw *d = draw_create(sdl);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    draw_set_direct(d, surface);
+    Look look = eye_look();
+    Pose neutral, down, sleepy;
+    memset(&neutral, 0, sizeof neutral);
+    down = sleepy = neutral;
+    down.v[P_GAZE_Y] = 0.9f;
+    down.v[P_HEAD_DROP] = 0.12f;
+    sleepy.v[P_AU43] = 0.5f;
+    EyeMeasure n = eye_posed(d, &look, &neutral), g = eye_posed(d, &look, &down), z = eye_posed(d, &look, &sleepy);
+    CHECK(n.iris_px > 50 && g.iris_px > 0 && z.iris_px > 0);
+    /* Rows of the box around the eye's centre: the head dropping a little
+     * with the gaze moves the box too, and does not count. */
+    float sink = g.iris_y - n.iris_y;
+    float open = (float)(g.bottom - g.top) / (float)(n.bottom - n.top);
+    if (sink < 4.f || open < 0.6f)
+        fprintf(stderr, "test_render: looking down, the iris sank %.1f px in the eye (want 4 or more) and "
+                        "the eye stayed %.0f%% open (want 60%% or more)\n", sink, open * 100.f);
+    CHECK(sink >= 4.f);
+    CHECK(open >= 0.6f);
+    /* Screen rows: the downcast iris sits lower than the sleepy one. */
+    CHECK(g.iris_y - z.iris_y >= 3.f);
+    draw_destroy(d);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -342,6 +376,7 @@ int main(int argc, char **argv)
     test_stack_overflow();
     test_fonts_reopen_fails();
     test_smiles_differ_at_the_eyes();
+    test_looking_down_is_not_sleepy();
     Library lib;
     char err[512] = "";
     Renderer *r = render_create(sdl, open_font, err, sizeof err);

@@ -98,6 +98,8 @@ typedef struct {
     float au5, au6, au7, tears;
     float lines; /* age lines at rest: crow's feet, under-eye */
     float au43;  /* a held close: the lids relax and look heavy */
+    float shut;  /* how far the lids are closed (blinks, AU43), 0..1 */
+    float rest_up; /* the upper lid's opening at rest, where its crease sits */
 } EyeState;
 
 /* `in` is +1 when the eye's inner corner is towards +x, -1 otherwise. */

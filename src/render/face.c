@@ -313,12 +313,15 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     float blink = character_eye_closure(pose, t, look->body.phase);
     float gd = fmaxf(gy, 0.f), gu = fmaxf(-gy, 0.f);
     EyeState es;
-    /* Upper lids follow the gaze down: the clearest sign of looking away. */
-    es.up = ry * (1.f + 0.55f * a5 - 0.45f * a7 - 0.2f * a6e - 0.55f * gd + 0.15f * gu -
+    /* Upper lids follow the eyes down, riding on the iris (eyes.c drops
+     * the iris further): the clearest sign of looking away. The lower lid
+     * drops a little with them, so the eye stays open, only lower: a
+     * downcast eye is not a sleepy one, whose lids close on a centred iris. */
+    es.up = ry * (1.f + 0.55f * a5 - 0.45f * a7 - 0.2f * a6e - 0.62f * gd + 0.15f * gu -
                   0.12f * fmaxf(r->head_pitch, 0.f)) * (1.f - blink);
     es.up = fmaxf(es.up, 0.f);
     /* AU6 narrows the eye from below: the cheek pushes the lower lid up. */
-    es.low = ry * 0.62f * (1.f - 0.62f * a6e - 0.4f * a7 + 0.25f * a5) * (1.f - blink);
+    es.low = ry * 0.62f * (1.f - 0.62f * a6e - 0.4f * a7 + 0.25f * a5 + 0.35f * gd) * (1.f - blink);
     es.low = fmaxf(es.low, 0.f);
     es.gx = gx;
     es.gy = gy;
@@ -328,6 +331,8 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     es.tears = tears;
     es.lines = elder;
     es.au43 = a43;
+    es.shut = blink;
+    es.rest_up = ry;
     character_draw_eye(d, p, eye_c[0], rx, 1.f, &es, t);
     character_draw_eye(d, p, eye_c[1], rx, -1.f, &es, t);
     character_draw_brow(d, p, eye_c[0], 1.f, pose);
