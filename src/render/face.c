@@ -345,7 +345,14 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
         character_draw_tear(d, p, eye_c[1], -1.f, &es, t);
     draw_nose(d, p, mouth_c.x * 0.6f + turn * 8.f, nose_y,
               fmaxf(clampf(pose->v[P_AU9], 0, 1), 0.5f * clampf(pose->v[P_AU10], 0, 1)));
-    draw_mouth(d, p, mouth_c, pose, turn, elder);
+    /* On a full beard the folds and marks round the mouth are the beard's
+     * own shade: a skin-coloured line drawn over hair reads as a stripe. */
+    Palette mouth_p = *p;
+    if (look->beard == BEARD_FULL) {
+        mouth_p.skin_line = color_mix(p->hair, p->hair_dark, 0.8f);
+        mouth_p.crease = p->hair_dark;
+    }
+    draw_mouth(d, &mouth_p, mouth_c, pose, turn, elder);
     if (look->glasses)
         character_draw_glasses(d, eye_c);
 
