@@ -104,7 +104,8 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
         draw_shape_gradient(d, pts, n, color_mix(top_c, bot_c, clampf((y0 - hi_y) / span, 0.f, 1.f)),
                             color_mix(top_c, bot_c, clampf((y1 - hi_y) / span, 0.f, 1.f)));
     }
-    /* The outline of the whole. */
+    /* The outline of the whole, open across the neck: closed, its last
+     * edge drew a hard line where the neck meets the top. */
     n = 0;
     for (int i = 0; i < 5; i++)
         pts[n++] = tl[i];
@@ -118,7 +119,7 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
         pts[n++] = cr[i];
     for (int i = 0; i < 5; i++)
         pts[n++] = tr[i];
-    character_outline(d, pts, n, 2.6f * S, p->top_line);
+    draw_stroke(d, pts, n, 2.6f * S, p->top_line);
 
     /* Necklines and fronts by the style of the top. */
     float depth = 26.f + 6.f * r->slump;
@@ -129,9 +130,11 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
         depth += 8.f, nw = 29.f;
     if (style == TOP_CARDIGAN) {
         /* Open front: the top underneath shows between the edges. */
-        Vec2 panel[6] = {AT(r->chest, -28.f * S, 5.f * S), AT(r->chest, -8.f * S, -120.f * S),
+        /* Its top stays under the neckline's, or its edge shows as a light
+         * line across the neck. */
+        Vec2 panel[6] = {AT(r->chest, -28.f * S, 3.f * S), AT(r->chest, -8.f * S, -120.f * S),
                          AT(r->hip, -8.f * S, -10.f * S),  AT(r->hip, 8.f * S, -10.f * S),
-                         AT(r->chest, 8.f * S, -120.f * S), AT(r->chest, 28.f * S, 5.f * S)};
+                         AT(r->chest, 8.f * S, -120.f * S), AT(r->chest, 28.f * S, 3.f * S)};
         draw_shape(d, panel, 6, p->accent);
         depth = 18.f;
     }
