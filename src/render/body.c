@@ -42,9 +42,10 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
     float aw = r->arm_w;
 #define AT(base, a, b) v2((base).x + rt.x * (a) + upv.x * (b), (base).y + rt.y * (a) + upv.y * (b))
     /* The outline: neck base, trapezius, shoulder cap, flank, and back up.
-     * It is concave at the armpits, and a concave fill is a fan of long
-     * slivers (slow on the software renderer), so the fill is three convex
-     * pieces, the body and two shoulder caps, under one outline. */
+     * It is concave at the armpits, and a concave fill is cut into long
+     * slivers (slow on the software renderer) where a convex one is filled
+     * in slabs, so the fill is three convex pieces, the body and two
+     * shoulder caps, under one outline. */
     Vec2 neck_l = AT(r->chest, -24.f * S, 4.f * S), neck_r = AT(r->chest, 24.f * S, 4.f * S);
     Vec2 cap_top_l = AT(sl, 6.f * S, aw * 0.72f), cap_top_r = AT(sr, -6.f * S, aw * 0.72f);
     Vec2 flank_l = AT(r->hip, -(r->torso_w * 0.92f), 150.f * S), flank_r = AT(r->hip, r->torso_w * 0.92f, 150.f * S);
