@@ -2,7 +2,8 @@
  * surface: the transform stack keeps pushes and pops paired past its
  * depth; fonts that cannot be opened again at a new size leave the old
  * ones working; a pause stops the character's blinking with the rest of
- * the scene (the base pack is loaded from the source tree for that); the
+ * the scene (the base pack is loaded from the source tree for that); a
+ * fill keeps to an outline that is not star-shaped; the
  * face reads at play size: a felt smile narrows the eyes from below where a
  * smile of the mouth alone leaves them as they were, and eyes looking down
  * move down without closing.
@@ -17,6 +18,7 @@
 #include "text.h"
 
 #include <SDL2/SDL.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +215,45 @@ static void test_pause_stops_blinking(Renderer *r, const Library *lib)
     scene_free(&scene);
 }
 
+/* ---- 3b. outlines that are not star-shaped ---------------------------------------- */
+
+static Uint32 pixel_at(int x, int y)
+{
+    Uint32 px = 0;
+    SDL_Rect r = {x, y, 1, 1};
+    SDL_RenderReadPixels(sdl, &r, SDL_PIXELFORMAT_ARGB8888, &px, 4);
+    return px;
+}
+
+/* A horseshoe, like a hairline or a beard's edge seen whole: its centroid
+ * lies in the gap, outside it. The fill must keep to the outline (a fan
+ * from the centroid once filled the gap too, in straight unsmoothed edges)
+ * and still cover the band. */
+static void test_fill_keeps_to_the_outline(void)
+{
+    Draw *d = draw_create(sdl);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    draw_set_direct(d, surface);
+    SDL_SetRenderDrawColor(sdl, 0, 0, 0, 255);
+    SDL_RenderClear(sdl);
+    enum { K = 24 };
+    Vec2 pts[2 * K];
+    for (int i = 0; i < K; i++) { /* an arc over the top, 200 degrees, outer then inner */
+        float a = 3.14159265f * (-1.05f + 1.1f * (float)i / (K - 1));
+        pts[i] = (Vec2){640.f + 200.f * cosf(a), 400.f + 200.f * sinf(a)};
+        pts[2 * K - 1 - i] = (Vec2){640.f + 150.f * cosf(a), 400.f + 150.f * sinf(a)};
+    }
+    draw_shape(d, pts, 2 * K, color_hex(0xFFFFFF));
+    draw_flush(d);
+    CHECK((pixel_at(640, 400) & 0xFFFFFF) == 0);     /* the gap's centre */
+    CHECK((pixel_at(640, 300) & 0xFFFFFF) == 0);     /* the gap, under the band */
+    CHECK((pixel_at(640, 225) & 0xFFFFFF) == 0xFFFFFF); /* the band's top */
+    CHECK((pixel_at(465, 400) & 0xFFFFFF) == 0xFFFFFF); /* the band's left foot */
+    draw_destroy(d);
+}
+
 /* ---- 4. faces at play size ------------------------------------------------------ */
 
 /* A look whose eye is easy to find by colour: a blue iris, white sclera. */
@@ -375,6 +416,7 @@ int main(int argc, char **argv)
     }
     test_stack_overflow();
     test_fonts_reopen_fails();
+    test_fill_keeps_to_the_outline();
     test_smiles_differ_at_the_eyes();
     test_looking_down_is_not_sleepy();
     Library lib;
