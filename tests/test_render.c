@@ -6,7 +6,8 @@
  * fill keeps to an outline that is not star-shaped; the
  * face reads at play size: a felt smile narrows the eyes from below where a
  * smile of the mouth alone leaves them as they were, and eyes looking down
- * move down without closing.
+ * move down without closing; a beard keeps below the cheeks as the head
+ * turns.
  *
  * usage: test_render SOURCE_DIR */
 #include "character.h"
@@ -401,6 +402,45 @@ static void test_looking_down_is_not_sleepy(void)
     draw_destroy(d);
 }
 
+/* A full beard stays below the cheeks however the head turns: turned one
+ * way, its cheek edge once folded over and the beard filled a wedge up
+ * across the face. The skin under each eye and between them must show. */
+static void test_beard_keeps_below_the_cheeks(void)
+{
+    Draw *d = draw_create(sdl);
+    CHECK(d != NULL);
+    if (!d)
+        return;
+    draw_set_direct(d, surface);
+    Look look = look_default(); /* light skin, dark brown hair */
+    look.beard = BEARD_FULL;
+    for (int k = -2; k <= 2; k++) {
+        Pose pose;
+        memset(&pose, 0, sizeof pose);
+        pose.v[P_HEAD_TURN] = 0.5f * (float)k;
+        RigPlacement place = {470.f, 684.f, 1.3f, false, RIG_CLOSE_HEAD, true};
+        RigLayout rig;
+        rig_layout(&rig, &look.body, &place, &pose, 1.0);
+        SDL_SetRenderDrawColor(sdl, 40, 44, 52, 255);
+        SDL_RenderClear(sdl);
+        character_draw(d, &look, &rig, &pose, 1.0, CHAR_LAYER_BODY);
+        draw_flush(d);
+        float ex = (rig.eye[0].x + rig.eye[1].x) * 0.5f, ey = (rig.eye[0].y + rig.eye[1].y) * 0.5f;
+        int spots[3][2] = {{(int)rig.eye[0].x, (int)(rig.eye[0].y + rig.eye_ry * 2.4f)},
+                           {(int)rig.eye[1].x, (int)(rig.eye[1].y + rig.eye_ry * 2.4f)},
+                           {(int)ex, (int)(ey + rig.eye_ry * 1.5f)}};
+        for (int i = 0; i < 3; i++) {
+            Uint32 c = pixel_at(spots[i][0], spots[i][1]);
+            int r = (c >> 16) & 255;
+            if (r < 150)
+                fprintf(stderr, "test_render: head turned %.1f: beard (red %d) at spot %d on the face\n",
+                        0.5 * k, r, i);
+            CHECK(r >= 150);
+        }
+    }
+    draw_destroy(d);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -419,6 +459,7 @@ int main(int argc, char **argv)
     test_fill_keeps_to_the_outline();
     test_smiles_differ_at_the_eyes();
     test_looking_down_is_not_sleepy();
+    test_beard_keeps_below_the_cheeks();
     Library lib;
     char err[512] = "";
     Renderer *r = render_create(sdl, open_font, err, sizeof err);

@@ -113,10 +113,12 @@ float character_eye_closure(const Pose *pose, double t, float phase);
 
 /* Hair behind the head (long hair, a bun, a cloud of curls), in its frame. */
 void character_hair_back(Draw *d, HairStyle style, const Palette *p);
-/* The crown and fringe, over the face, in the head's frame. */
-void character_hair_front(Draw *d, HairStyle style, const Palette *p);
-/* face: the head outline (n points); mc: the mouth's centre. */
-void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc);
+/* The crown and fringe, over the face, in the head's frame; turn: the
+ * head's turn, which narrows and slides the face's outline. */
+void character_hair_front(Draw *d, HairStyle style, const Palette *p, float turn);
+/* face: the head outline (n points); mc: the mouth's centre; turn: the head's. */
+void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc,
+                          float turn);
 
 /* ---- body.c ------------------------------------------------------------------- */
 

@@ -339,7 +339,7 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     character_draw_brow(d, p, eye_c[1], -1.f, pose);
 
     float nose_y = (eye_c[0].y + mouth_c.y) * 0.5f + 6.f;
-    character_draw_beard(d, p, look->beard, face, n, mouth_c);
+    character_draw_beard(d, p, look->beard, face, n, mouth_c, turn);
     character_draw_tear(d, p, eye_c[0], 1.f, &es, t);
     if (tears > 0.85f)
         character_draw_tear(d, p, eye_c[1], -1.f, &es, t);
@@ -356,7 +356,7 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     if (look->glasses)
         character_draw_glasses(d, eye_c);
 
-    character_hair_front(d, look->hair_style, p);
+    character_hair_front(d, look->hair_style, p, turn);
     /* The aids' hooks go over the hair, or hair at the temples hides them. */
     if (look->hearing_aid)
         for (int s = -1; s <= 1; s += 2)

@@ -47,32 +47,39 @@ void character_hair_back(Draw *d, HairStyle style, const Palette *p)
     }
 }
 
-/* The head's edge (face.c's outline at rest) at height y, for -40 <= y <= 14. */
-static float head_edge_x(float y)
+/* The head's edge on side s (-1 or +1) at height y, for -40 <= y <= 14:
+ * face.c's outline, narrowed and its lower part slid by a head turn. */
+static float head_edge_x(float s, float y, float turn)
 {
     static const float ys[] = {-40.f, -28.f, -16.f, -3.f, 6.f, 14.f};
     static const float xs[] = {55.f, 57.3f, 58.f, 57.9f, 57.4f, 56.5f};
+    float x = xs[5];
     if (y <= ys[0])
-        return xs[0];
-    for (int i = 1; i < 6; i++)
-        if (y <= ys[i])
-            return xs[i - 1] + (xs[i] - xs[i - 1]) * (y - ys[i - 1]) / (ys[i] - ys[i - 1]);
-    return xs[5];
+        x = xs[0];
+    else
+        for (int i = 1; i < 6; i++)
+            if (y <= ys[i]) {
+                x = xs[i - 1] + (xs[i] - xs[i - 1]) * (y - ys[i - 1]) / (ys[i] - ys[i - 1]);
+                break;
+            }
+    float lower = clampf((y + 10.f) / 90.f, 0.f, 1.f);
+    return s * x * (1.f - 0.06f * fabsf(turn)) + turn * 8.f * lower;
 }
 
 /* Hair at the side of the head (side s, -1 or +1) from y0 down to y1, w
  * wide at most: a crescent whose outer edge lies along the head's own
  * edge, so it never stands off the head like a flap. */
-static void hair_side(Draw *d, float s, float y0, float y1, float w, Color fill, Color edge)
+static void hair_side(Draw *d, float s, float y0, float y1, float w, float turn, Color fill, Color edge)
 {
     enum { K = 9 };
     Vec2 pts[2 * K];
     for (int i = 0; i < K; i++) {
         float u = (float)i / (K - 1), y = y0 + (y1 - y0) * u;
         float bulge = fmaxf(sinf(PI * u), 0.f); /* never negative: powf would NaN */
-        pts[i] = v2(s * (head_edge_x(y) + 0.8f), y);
+        float x = head_edge_x(s, y, turn) + s * 0.8f;
+        pts[i] = v2(x, y);
         /* The inner edge: full width in the upper middle, tapering to both ends. */
-        pts[2 * K - 1 - i] = v2(s * (head_edge_x(y) + 0.8f - w * powf(bulge, 0.7f) * (1.f - 0.25f * u)), y);
+        pts[2 * K - 1 - i] = v2(x - s * w * powf(bulge, 0.7f) * (1.f - 0.25f * u), y);
     }
     draw_shape(d, pts, 2 * K, fill);
     draw_stroke_tapered(d, pts, K, 0.4f, 1.6f, 0.4f, edge);
@@ -101,7 +108,7 @@ static void hair_crown(Draw *d, const Palette *p, float hairline, float side_y, 
     character_shape_outlined(d, pts, n, fill, p->hair_dark, 2.6f);
 }
 
-void character_hair_front(Draw *d, HairStyle style, const Palette *p)
+void character_hair_front(Draw *d, HairStyle style, const Palette *p, float turn)
 {
     switch (style) {
     case HAIR_SHORT:
@@ -112,8 +119,8 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
         character_line3(d, v2(-30, -70), v2(4, -64), v2(40, -46), 0.5f, 1.6f, 0.5f, color_alpha(p->hair_dark, 0.8f));
         character_line3(d, v2(-22, -90), v2(-24, -78), v2(-30, -64), 0.5f, 2.f, 0.5f, p->hair_dark);
         character_line3(d, v2(-50, -64), v2(-58, -50), v2(-60, -36), 0.5f, 1.4f, 0.5f, color_alpha(p->hair_dark, 0.7f));
-        hair_side(d, -1.f, -30.f, 4.f, 6.f, p->hair, p->hair_dark);
-        hair_side(d, 1.f, -30.f, 4.f, 6.f, p->hair, p->hair_dark);
+        hair_side(d, -1.f, -30.f, 4.f, 6.f, turn, p->hair, p->hair_dark);
+        hair_side(d, 1.f, -30.f, 4.f, 6.f, turn, p->hair, p->hair_dark);
         character_line3(d, v2(-30, -82), v2(0, -88), v2(30, -80), 1.f, 4.f, 1.f, color_alpha(p->hair_hi, 0.45f));
         break;
     case HAIR_LONG:
@@ -137,7 +144,7 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
         for (int i = -2; i <= 2; i++)
             character_line3(d, v2(i * 20.f, -56), v2(i * 14.f, -76), v2(i * 6.f, -90), 0.5f, 1.4f, 0.5f,
                             color_alpha(p->hair_dark, 0.7f));
-        hair_side(d, -1.f, -30.f, 0.f, 4.f, p->hair, p->hair_dark);
+        hair_side(d, -1.f, -30.f, 0.f, 4.f, turn, p->hair, p->hair_dark);
         break;
     case HAIR_CURLY: {
         /* One clean outline: the crown lies inside the cloud behind, so it
@@ -166,8 +173,8 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
     }
     case HAIR_BALD:
         /* A fringe of short hair above the ears and a sheen on the scalp. */
-        hair_side(d, -1.f, -40.f, 4.f, 7.f, p->hair, p->hair_dark);
-        hair_side(d, 1.f, -40.f, 4.f, 7.f, p->hair, p->hair_dark);
+        hair_side(d, -1.f, -40.f, 4.f, 7.f, turn, p->hair, p->hair_dark);
+        hair_side(d, 1.f, -40.f, 4.f, 7.f, turn, p->hair, p->hair_dark);
         draw_glow_ellipse(d, -14, -60, 26, 12, color_rgba(255, 255, 255, 40));
         break;
     default:
@@ -182,7 +189,7 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
  * Its outer edge is outlined like any part; its edge on the cheek is
  * feathered, as hair thins into skin, with no line of its own. Stubble is
  * the same shape, faint. */
-void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc)
+void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc, float turn)
 {
     if (style == BEARD_NONE)
         return;
@@ -203,10 +210,13 @@ void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec
      * head's edge, down the cheek and in under the nose, and back up. */
     float top = mc.y - 15.f;
     Vec2 *edge = pts + m;
-    int k = draw_bezier_cubic(edge, 10, v2(-57.6f, -7.f), v2(-53.f, 12.f), v2(-38.f, top + 3.f), v2(-20.f, top + 0.5f));
-    k += draw_bezier_cubic(edge + k, 4, v2(-17.f, top + 0.2f), v2(-10.f, top - 0.5f), v2(mc.x - 5.f, top), v2(mc.x, top));
-    k += draw_bezier_cubic(edge + k, 4, v2(mc.x + 1.f, top), v2(mc.x + 5.f, top), v2(10.f, top - 0.5f), v2(17.f, top + 0.2f));
-    k += draw_bezier_cubic(edge + k, 10, v2(20.f, top + 0.5f), v2(38.f, top + 3.f), v2(53.f, 12.f), v2(57.6f, -7.f));
+    float x = mc.x, bl = head_edge_x(-1.f, -7.f, turn) + 0.4f, br = head_edge_x(1.f, -7.f, turn) - 0.4f;
+    int k = draw_bezier_cubic(edge, 10, v2(bl, -7.f), v2(bl + 4.6f, 12.f), v2(0.6f * x - 38.f, top + 3.f),
+                              v2(x - 18.f, top + 0.5f));
+    k += draw_bezier_cubic(edge + k, 4, v2(x - 15.f, top + 0.2f), v2(x - 9.f, top - 0.5f), v2(x - 5.f, top), v2(x, top));
+    k += draw_bezier_cubic(edge + k, 4, v2(x + 1.f, top), v2(x + 5.f, top), v2(x + 9.f, top - 0.5f), v2(x + 15.f, top + 0.2f));
+    k += draw_bezier_cubic(edge + k, 10, v2(x + 18.f, top + 0.5f), v2(0.6f * x + 38.f, top + 3.f), v2(br - 4.6f, 12.f),
+                           v2(br, -7.f));
     m += k;
     if (!full) {
         draw_shape(d, pts, m, color_alpha(p->hair, 0.3f));
