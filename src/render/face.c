@@ -195,9 +195,10 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
 static void draw_nose(Draw *d, const Palette *p, float nx, float ny, float a9)
 {
     float lift = 3.f * a9;
-    /* Bridge shading on the side away from the lamp. */
-    character_line3(d, v2(nx + 6.f, ny - 26.f), v2(nx + 8.f, ny - 12.f), v2(nx + 10.f, ny - 2.f), 0.5f, 2.2f, 0.5f,
-                    color_alpha(p->skin_line, 0.3f));
+    /* Bridge shading on the side away from the lamp: a shade, not a line,
+     * or it reads as a stripe down the face. */
+    character_fold3(d, v2(nx + 6.f, ny - 26.f), v2(nx + 8.f, ny - 12.f), v2(nx + 10.f, ny - 2.f), 4.f,
+                    color_alpha(p->skin_line, 0.4f));
     draw_glow_ellipse(d, nx, ny + 5.f - lift, 11.f, 3.5f, color_alpha(p->skin_line, 0.35f));
     draw_glow_ellipse(d, nx - 2.f, ny - 4.f - lift, 5.f, 3.f, color_rgba(255, 245, 235, 45));
     for (int s = -1; s <= 1; s += 2) { /* nostril wings */
