@@ -8,21 +8,27 @@
 
 #include <math.h>
 
+/* Thin frames, wide and tall enough to clear the lids at their widest
+ * (AU5) and the cheek's bulge under a felt smile, with clear lenses: the
+ * eyes behind must read as well as anyone's. The lamp's glint sits in the
+ * lens's lower outer corner, never across the iris. */
 void character_draw_glasses(Draw *d, const Vec2 *eye_c)
 {
-    Color frame = color_hex(0x2B2624), glint = color_rgba(255, 255, 255, 110);
+    Color frame = color_hex(0x2B2624), glint = color_rgba(255, 255, 255, 90);
+    const float hw = 21.f, hh = 15.f, top = 16.f;
     for (int s = 0; s < 2; s++) {
         Vec2 c = eye_c[s];
-        draw_rounded_rect_outline(d, c.x - 19.f, c.y - 12.f, 38.f, 25.f, 9.f, 2.8f, frame);
-        character_line3(d, v2(c.x - 11.f, c.y + 6.f), v2(c.x - 7.f, c.y + 2.f), v2(c.x - 3.f, c.y - 2.f), 0.5f, 2.f,
-                        0.5f, glint);
         float out = s == 0 ? -1.f : 1.f;
-        character_line3(d, v2(c.x + out * 19.f, c.y - 5.f), v2(c.x + out * 27.f, c.y - 6.f), v2(out * 57.f, c.y - 5.f),
-                        2.6f, 2.4f, 2.f, frame);
+        draw_rounded_rect_outline(d, c.x - hw, c.y - top, 2.f * hw, 2.f * hh, 10.f, 1.9f, frame);
+        character_line3(d, v2(c.x + out * (hw - 9.f), c.y - top + 2.f * hh - 3.f),
+                        v2(c.x + out * (hw - 4.5f), c.y - top + 2.f * hh - 4.5f),
+                        v2(c.x + out * (hw - 3.f), c.y - top + 2.f * hh - 9.f), 0.5f, 1.6f, 0.5f, glint);
+        character_line3(d, v2(c.x + out * hw, c.y - 8.f), v2(c.x + out * (hw + 8.f), c.y - 8.5f), v2(out * 57.f, c.y - 7.f),
+                        1.9f, 1.8f, 1.6f, frame);
     }
     float mx = (eye_c[0].x + eye_c[1].x) * 0.5f, y = (eye_c[0].y + eye_c[1].y) * 0.5f;
-    character_line3(d, v2(eye_c[0].x + 19.f, y - 3.f), v2(mx, y - 7.f), v2(eye_c[1].x - 19.f, y - 3.f), 2.6f, 2.2f,
-                    2.6f, frame);
+    character_line3(d, v2(eye_c[0].x + hw, y - 5.f), v2(mx, y - 8.f), v2(eye_c[1].x - hw, y - 5.f), 1.9f, 1.7f,
+                    1.9f, frame);
 }
 
 /* Behind-the-ear hearing aid, made to read as one even when the head is

@@ -42,9 +42,10 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
     float aw = r->arm_w;
 #define AT(base, a, b) v2((base).x + rt.x * (a) + upv.x * (b), (base).y + rt.y * (a) + upv.y * (b))
     /* The outline: neck base, trapezius, shoulder cap, flank, and back up.
-     * It is concave at the armpits, and a concave fill is a fan of long
-     * slivers (slow on the software renderer), so the fill is three convex
-     * pieces, the body and two shoulder caps, under one outline. */
+     * It is concave at the armpits, and a concave fill is cut into long
+     * slivers (slow on the software renderer) where a convex one is filled
+     * in slabs, so the fill is three convex pieces, the body and two
+     * shoulder caps, under one outline. */
     Vec2 neck_l = AT(r->chest, -24.f * S, 4.f * S), neck_r = AT(r->chest, 24.f * S, 4.f * S);
     Vec2 cap_top_l = AT(sl, 6.f * S, aw * 0.72f), cap_top_r = AT(sr, -6.f * S, aw * 0.72f);
     Vec2 flank_l = AT(r->hip, -(r->torso_w * 0.92f), 150.f * S), flank_r = AT(r->hip, r->torso_w * 0.92f, 150.f * S);
@@ -104,7 +105,8 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
         draw_shape_gradient(d, pts, n, color_mix(top_c, bot_c, clampf((y0 - hi_y) / span, 0.f, 1.f)),
                             color_mix(top_c, bot_c, clampf((y1 - hi_y) / span, 0.f, 1.f)));
     }
-    /* The outline of the whole. */
+    /* The outline of the whole, open across the neck: closed, its last
+     * edge drew a hard line where the neck meets the top. */
     n = 0;
     for (int i = 0; i < 5; i++)
         pts[n++] = tl[i];
@@ -118,7 +120,7 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
         pts[n++] = cr[i];
     for (int i = 0; i < 5; i++)
         pts[n++] = tr[i];
-    character_outline(d, pts, n, 2.6f * S, p->top_line);
+    draw_stroke(d, pts, n, 2.6f * S, p->top_line);
 
     /* Necklines and fronts by the style of the top. */
     float depth = 26.f + 6.f * r->slump;
@@ -129,9 +131,11 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
         depth += 8.f, nw = 29.f;
     if (style == TOP_CARDIGAN) {
         /* Open front: the top underneath shows between the edges. */
-        Vec2 panel[6] = {AT(r->chest, -28.f * S, 5.f * S), AT(r->chest, -8.f * S, -120.f * S),
+        /* Its top stays under the neckline's, or its edge shows as a light
+         * line across the neck. */
+        Vec2 panel[6] = {AT(r->chest, -28.f * S, 3.f * S), AT(r->chest, -8.f * S, -120.f * S),
                          AT(r->hip, -8.f * S, -10.f * S),  AT(r->hip, 8.f * S, -10.f * S),
-                         AT(r->chest, 8.f * S, -120.f * S), AT(r->chest, 28.f * S, 5.f * S)};
+                         AT(r->chest, 8.f * S, -120.f * S), AT(r->chest, 28.f * S, 3.f * S)};
         draw_shape(d, panel, 6, p->accent);
         depth = 18.f;
     }

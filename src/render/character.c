@@ -208,6 +208,19 @@ void character_line3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w0, float wm, floa
     draw_stroke_tapered(d, pts, n, w0, wm, w1, c);
 }
 
+/* A soft fold through a, mid and b: a shade with no edge, for creases that
+ * must read as skin folding, never as a cut or a scar. */
+void character_fold3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w, Color c)
+{
+    if (c.a < 4)
+        return;
+    Vec2 pts[12];
+    float len = (hypotf(mid.x - a.x, mid.y - a.y) + hypotf(b.x - mid.x, b.y - mid.y)) * px_per_unit(d);
+    int k = 5 + (int)(len / 9.f);
+    int n = character_curve3(pts, k > 10 ? 10 : k, a, mid, b);
+    draw_stroke_soft(d, pts, n, w * 0.6f, w, w * 0.5f, c);
+}
+
 /* ---- frames ------------------------------------------------------------------- */
 
 void character_push_head_frame(Draw *d, const RigLayout *r)

@@ -78,6 +78,8 @@ int character_curve3(Vec2 *out, int n, Vec2 a, Vec2 mid, Vec2 b);
 /* A tapered curved line from a through mid to b (widths w0, wm, w1); colours
  * with alpha under 8 draw nothing. */
 void character_line3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w0, float wm, float w1, Color c);
+/* A soft fold from a through mid to b, about w wide: a shade with no edge. */
+void character_fold3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w, Color c);
 
 /* Push the head's frame (translate, roll, mirror, scale); pair with draw_pop. */
 void character_push_head_frame(Draw *d, const RigLayout *r);
@@ -96,6 +98,8 @@ typedef struct {
     float au5, au6, au7, tears;
     float lines; /* age lines at rest: crow's feet, under-eye */
     float au43;  /* a held close: the lids relax and look heavy */
+    float shut;  /* how far the lids are closed (blinks, AU43), 0..1 */
+    float rest_up; /* the upper lid's opening at rest, where its crease sits */
 } EyeState;
 
 /* `in` is +1 when the eye's inner corner is towards +x, -1 otherwise. */
@@ -109,10 +113,12 @@ float character_eye_closure(const Pose *pose, double t, float phase);
 
 /* Hair behind the head (long hair, a bun, a cloud of curls), in its frame. */
 void character_hair_back(Draw *d, HairStyle style, const Palette *p);
-/* The crown and fringe, over the face, in the head's frame. */
-void character_hair_front(Draw *d, HairStyle style, const Palette *p);
-/* face: the head outline (n points); mc: the mouth's centre. */
-void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc);
+/* The crown and fringe, over the face, in the head's frame; turn: the
+ * head's turn, which narrows and slides the face's outline. */
+void character_hair_front(Draw *d, HairStyle style, const Palette *p, float turn);
+/* face: the head outline (n points); mc: the mouth's centre; turn: the head's. */
+void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc,
+                          float turn);
 
 /* ---- body.c ------------------------------------------------------------------- */
 

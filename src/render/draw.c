@@ -296,8 +296,87 @@ static bool is_convex(const Vec2 *p, int n)
     return true;
 }
 
-/* Fill pixel-space polygon px[n] with per-vertex colours cols[n]: a fan from
- * the centroid over the inset outline, plus a fringe fading outwards. */
+/* Is p inside triangle abc (or on its edges)? `orient` is the sign of the
+ * polygon's area, which abc shares when it is an ear. */
+static bool in_triangle(Vec2 p, Vec2 a, Vec2 b, Vec2 c, float orient)
+{
+    float d0 = ((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)) * orient;
+    float d1 = ((c.x - b.x) * (p.y - b.y) - (c.y - b.y) * (p.x - b.x)) * orient;
+    float d2 = ((a.x - c.x) * (p.y - c.y) - (a.y - c.y) * (p.x - c.x)) * orient;
+    return d0 >= 0 && d1 >= 0 && d2 >= 0;
+}
+
+static bool same_point(Vec2 p, Vec2 q)
+{
+    return fabsf(p.x - q.x) < 1e-3f && fabsf(p.y - q.y) < 1e-3f;
+}
+
+/* Triangles covering a simple polygon exactly, by clipping ears: writes
+ * index triples into out (room for n - 2) and returns how many, or -1 when
+ * the outline crosses itself and no ear is left. A fan from the centroid
+ * covers only star-shaped outlines: on any other (a hairline, a beard's
+ * edge) it spills past the outline, in a straight edge with no fringe. */
+static int ear_clip(const Vec2 *p, int n, float orient, int *out)
+{
+    if (n > DRAW_MAX_POINTS)
+        return -1;
+    int prev[DRAW_MAX_POINTS], next[DRAW_MAX_POINTS];
+    bool reflex[DRAW_MAX_POINTS];
+    for (int i = 0; i < n; i++) {
+        prev[i] = (i + n - 1) % n;
+        next[i] = (i + 1) % n;
+    }
+    for (int i = 0; i < n; i++) {
+        Vec2 a = p[prev[i]], b = p[i], c = p[next[i]];
+        reflex[i] = ((b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)) * orient <= 0;
+    }
+    int left = n, count = 0, i = 0, tried = 0;
+    while (left > 3) {
+        if (tried > left)
+            return -1;
+        int ia = prev[i], ic = next[i];
+        Vec2 a = p[ia], b = p[i], c = p[ic];
+        float cr = ((b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)) * orient;
+        /* A point on a straight run (or a repeated one) goes at no cost. */
+        bool ear = fabsf(cr) < 1e-4f;
+        if (!ear && cr > 0) {
+            ear = true;
+            for (int k = next[ic]; k != ia && ear; k = next[k])
+                if (reflex[k] && !same_point(p[k], a) && !same_point(p[k], b) && !same_point(p[k], c) &&
+                    in_triangle(p[k], a, b, c, orient))
+                    ear = false;
+        }
+        if (!ear) {
+            i = next[i];
+            tried++;
+            continue;
+        }
+        if (fabsf(cr) >= 1e-4f) {
+            out[count * 3] = ia;
+            out[count * 3 + 1] = i;
+            out[count * 3 + 2] = ic;
+            count++;
+        }
+        next[ia] = ic;
+        prev[ic] = ia;
+        left--;
+        for (int s = 0; s < 2; s++) { /* the neighbours' corners changed */
+            int k = s ? ic : ia;
+            Vec2 ka = p[prev[k]], kb = p[k], kc = p[next[k]];
+            reflex[k] = ((kb.x - ka.x) * (kc.y - kb.y) - (kb.y - ka.y) * (kc.x - kb.x)) * orient <= 0;
+        }
+        i = ia;
+        tried = 0;
+    }
+    out[count * 3] = prev[i];
+    out[count * 3 + 1] = i;
+    out[count * 3 + 2] = next[i];
+    return count + 1;
+}
+
+/* Fill pixel-space polygon px[n] with per-vertex colours cols[n]: triangles
+ * over the inset outline (a strip when convex, clipped ears otherwise), plus
+ * a fringe fading outwards. */
 static void fill_pixels(Draw *d, const Vec2 *px, const Color *cols, int n)
 {
     if (n < 3 || !reserve(d, 2 * n + 1, 9 * n))
@@ -340,11 +419,15 @@ static void fill_pixels(Draw *d, const Vec2 *px, const Color *cols, int n)
         vert(d, (Vec2){p1.x + nm.x * h, p1.y + nm.y * h}, ct); /* outer */
     }
     bool strip = is_convex(px, n);
+    int ears[3 * DRAW_MAX_POINTS];
+    int nears = strip ? 0 : ear_clip(px, n, orient, ears);
+    for (int k = 0; k < nears; k++)
+        tri(d, base + 2 * ears[3 * k], base + 2 * ears[3 * k + 1], base + 2 * ears[3 * k + 2]);
     for (int i = 0; i < n; i++) {
         int j = (i + 1) % n;
         int in_i = base + 2 * i, out_i = in_i + 1;
         int in_j = base + 2 * j, out_j = in_j + 1;
-        if (!strip)
+        if (!strip && nears < 0) /* crossed outline: a fan, the best there is */
             tri(d, ic, in_i, in_j);
         tri(d, in_i, out_i, out_j);
         tri(d, in_i, out_j, in_j);
@@ -623,6 +706,42 @@ void draw_stroke_tapered(Draw *d, const Vec2 *pts, int n, float w0, float wmid, 
                       (Color){v[a + 2].color.r, v[a + 2].color.g, v[a + 2].color.b, 0});
         tri(d, a + 1, c0, c1);
         tri(d, a + 1, c1, a + 2);
+    }
+}
+
+void draw_stroke_soft(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c)
+{
+    if (n < 3 || c.a == 0 || !reserve(d, 3 * n, 12 * n))
+        return;
+    if (n > DRAW_MAX_POINTS)
+        n = DRAW_MAX_POINTS;
+    Vec2 px[DRAW_MAX_POINTS];
+    for (int i = 0; i < n; i++)
+        px[i] = xform(d, pts[i]);
+    float sc = xform_scale(d);
+    int base = d->nverts;
+    for (int i = 0; i < n; i++) {
+        Vec2 prev = px[i > 0 ? i - 1 : i], next = px[i < n - 1 ? i + 1 : i];
+        Vec2 t = norm((Vec2){next.x - prev.x, next.y - prev.y});
+        Vec2 nn = {-t.y, t.x};
+        float u = (float)i / (n - 1);
+        float w = w0 * (1 - u) * (1 - 2 * u) + wmid * 4 * u * (1 - u) + w1 * u * (2 * u - 1);
+        /* At least a pixel and a half each side, or the softness is lost. */
+        float half = fmaxf(w * sc * 0.5f, 1.5f);
+        Color ci = c, co = c;
+        co.a = 0;
+        if (i == 0 || i == n - 1) /* the ends fade out too */
+            ci.a = 0;
+        vert(d, (Vec2){px[i].x + nn.x * half, px[i].y + nn.y * half}, co);
+        vert(d, px[i], ci);
+        vert(d, (Vec2){px[i].x - nn.x * half, px[i].y - nn.y * half}, co);
+    }
+    for (int i = 0; i + 1 < n; i++) {
+        int a = base + 3 * i, b = a + 3;
+        for (int k = 0; k < 2; k++) {
+            tri(d, a + k, a + k + 1, b + k + 1);
+            tri(d, a + k, b + k + 1, b + k);
+        }
     }
 }
 

@@ -79,9 +79,10 @@ void draw_translate(Draw *d, float x, float y);
 void draw_rotate(Draw *d, float radians);
 void draw_scale_by(Draw *d, float sx, float sy);
 
-/* Shapes. Outlines may be in either winding. draw_shape fills a polygon that
- * is star-shaped around its centroid (true of blobs, limbs, faces); for
- * anything else split it into such parts. */
+/* Shapes. Outlines may be in either winding. draw_shape fills any simple
+ * polygon (one that does not cross itself): a hairline or a beard's edge
+ * may curve in and out, and the fill keeps to the outline with a soft edge
+ * all round. */
 void draw_shape(Draw *d, const Vec2 *pts, int n, Color c);
 /* Fill a polygon clipped to a convex region (e.g. an iris inside an eye). */
 void draw_shape_clipped(Draw *d, const Vec2 *pts, int n, const Vec2 *clip, int clip_n, Color c);
@@ -107,6 +108,10 @@ void draw_stroke(Draw *d, const Vec2 *pts, int n, float width, Color c);
 /* A polyline whose width runs from w0 at the first point to w1 at the last,
  * bulging to wmid in the middle (brows, lips, creases). */
 void draw_stroke_tapered(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c);
+/* A line with no edge: full colour along its middle, fading to nothing at
+ * both sides and both ends (a fold in the skin rather than a drawn line).
+ * Needs 3 points or more. */
+void draw_stroke_soft(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c);
 void draw_rect(Draw *d, float x, float y, float w, float h, Color c);
 void draw_rect_gradient(Draw *d, float x, float y, float w, float h, Color top, Color bottom);
 void draw_rounded_rect(Draw *d, float x, float y, float w, float h, float r, Color c);

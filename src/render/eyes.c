@@ -10,9 +10,9 @@
 
 /* Outline of the visible eye: upper lid inner->outer, lower lid outer->inner.
  * `in` is +1 when the inner corner is towards +x. */
-static int eye_outline(Vec2 *out, Vec2 c, float rx, float in, float up, float low)
+static int eye_outline(Vec2 *out, Vec2 c, float rx, float in, float up, float low, float drop)
 {
-    Vec2 inner = v2(c.x + in * rx, c.y + 1.f), outer = v2(c.x - in * rx, c.y - 1.5f);
+    Vec2 inner = v2(c.x + in * rx, c.y + 1.f + drop), outer = v2(c.x - in * rx, c.y - 1.5f + drop);
     int n = draw_bezier_cubic(out, 8, inner, v2(c.x + in * rx * 0.45f, c.y - up * 1.33f),
                               v2(c.x - in * rx * 0.55f, c.y - up * 1.3f), outer);
     n += draw_bezier_cubic(out + n, 7, v2(outer.x + in * 0.5f, outer.y + 0.5f),
@@ -24,7 +24,10 @@ static int eye_outline(Vec2 *out, Vec2 c, float rx, float in, float up, float lo
 void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, const EyeState *e, double t)
 {
     Vec2 pts[32];
-    Vec2 inner = v2(c.x + in * rx, c.y + 1.f), outer = v2(c.x - in * rx, c.y - 1.5f);
+    /* Looking down, the corners sink a little with the lids, so the upper
+     * lid keeps its arch over the lowered iris instead of lying flat. */
+    float gd = fmaxf(e->gy, 0.f), drop = 1.8f * gd;
+    Vec2 inner = v2(c.x + in * rx, c.y + 1.f + drop), outer = v2(c.x - in * rx, c.y - 1.5f + drop);
     float open = e->up + e->low;
     if (open < 1.8f) {
         /* Closed: a lash line curving down and a hint of the lid crease. A
@@ -52,7 +55,7 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
             draw_light_ellipse(d, c.x, by - 1.f, rx * 1.1f, 5.f,
                                color_rgba(95, 120, 150, (uint8_t)(90.f * wet * p->dark)));
     }
-    int n = eye_outline(pts, c, rx, in, e->up, e->low);
+    int n = eye_outline(pts, c, rx, in, e->up, e->low, drop);
     Color sclera = p->sclera;
     if (wet > 0.05f) /* light skin's whites redden; deep skin's would only look grey */
         sclera = color_mix(sclera, color_hex(0xF2CFC8), 0.55f * wet * (1.f - 0.6f * p->dark));
@@ -60,7 +63,9 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
 
     /* Iris and pupil, clipped to the eye so the lids cover them. */
     float ir = rx * 0.56f;
-    Vec2 ic = v2(c.x + e->gx * rx * 0.48f, c.y - 0.5f + e->gy * 5.5f);
+    /* Looking down, the iris sinks to the lower lid, and the upper lid
+     * (face.c) rides down on it. */
+    Vec2 ic = v2(c.x + e->gx * rx * 0.48f, c.y - 0.5f + e->gy * 5.5f + 2.5f * gd);
     Vec2 circ[28];
     int m = draw_ellipse_points(circ, 16, ic.x, ic.y, ir, ir, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_shade(p->iris, 0.55f));
@@ -92,16 +97,29 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
         draw_shape_clipped(d, circ, m, pts, n, spark);
     }
 
-    /* Upper lid: lash line, thicker towards the outer corner, and the crease. */
+    /* Upper lid: lash line, thicker towards the outer corner, and the crease.
+     * The crease stays nearer its place as the lid comes down, so the lid
+     * between shows: smooth and lit when the eyes look down (the lid is
+     * stretched over the eye), heavy and shaded when they are closing. */
+    float crease = 0.55f * e->up + 0.45f * e->rest_up + 5.f + 2.f * e->au5;
+    float lid_y = c.y - e->up * 0.98f;
+    float heavy = clampf((e->shut - 0.15f) * 1.6f, 0.f, 1.f) * clampf((1.f - e->shut) * 6.f, 0.f, 1.f);
+    if (heavy > 0.02f)
+        draw_glow_ellipse(d, c.x - in * 1.f, (lid_y + c.y - crease) * 0.5f, rx * 1.05f, (lid_y - c.y + crease) * 0.6f + 2.f,
+                          color_alpha(p->skin_line, 0.45f * heavy));
+    if (gd > 0.05f)
+        draw_glow_ellipse(d, c.x - in * 1.f, (lid_y + c.y - crease) * 0.5f, rx * 0.9f, (lid_y - c.y + crease) * 0.5f + 1.f,
+                          color_rgba(255, 240, 225, (uint8_t)(55.f * gd)));
     Vec2 up[14];
     int un = draw_bezier_cubic(up, 8, inner, v2(c.x + in * rx * 0.45f, c.y - e->up * 1.33f),
                                v2(c.x - in * rx * 0.55f, c.y - e->up * 1.3f), outer);
-    draw_stroke_tapered(d, up, un, 1.2f, 3.2f, 3.4f, p->lash);
-    character_line3(d, outer, v2(outer.x - in * 2.f, outer.y - 1.5f), v2(outer.x - in * 4.5f, outer.y - 3.5f), 2.4f,
-                    1.6f, 0.4f, p->lash);
-    float crease = e->up * 1.0f + 5.f + 2.f * e->au5;
+    draw_stroke_tapered(d, up, un, 1.2f, 3.2f + 0.6f * gd, 3.4f + 0.6f * gd, p->lash);
+    /* The lashes at the outer corner flick out, and down with the gaze. */
+    character_line3(d, outer, v2(outer.x - in * 2.f, outer.y - 1.5f + 2.f * gd),
+                    v2(outer.x - in * 4.5f, outer.y - 3.5f + 5.5f * gd), 2.4f, 1.6f, 0.4f, p->lash);
+    Color crease_col = color_alpha(p->skin_line, 0.6f * (1.f - 0.75f * gd) + 0.3f * heavy);
     character_line3(d, v2(inner.x - in * 2.f, c.y - crease * 0.6f), v2(c.x - in * 1.f, c.y - crease - 1.f),
-                    v2(outer.x + in * 1.f, c.y - crease * 0.75f), 0.4f, 1.4f, 0.6f, color_alpha(p->skin_line, 0.6f));
+                    v2(outer.x + in * 1.f, c.y - crease * 0.75f), 0.4f, 1.4f + 0.6f * heavy, 0.6f, crease_col);
 
     /* Lower lid: a fine line; raised and bagged by AU6/AU7. Wet, its rim
      * reddens on light skin (a red line is lost on deep skin). */
@@ -119,21 +137,31 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
         if (red > 0.05f)
             draw_stroke_tapered(d, rim, rn, 0.6f, 3.f, 1.2f, color_alpha(p->wet_rim, 0.75f * red));
     }
-    draw_stroke_tapered(d, lo, lon, 0.6f, 1.4f + 0.6f * e->au6, 0.6f, lower_col);
-    float bag = fmaxf(fmaxf(e->au6, e->au7 * 0.6f), 0.45f * e->lines);
-    if (bag > 0.05f)
-        character_line3(d, v2(c.x - in * rx * 0.8f, c.y + e->low + 4.f), v2(c.x, c.y + e->low + 7.5f),
-                        v2(c.x + in * rx * 0.7f, c.y + e->low + 4.5f), 0.4f, 1.8f, 0.4f,
-                        color_alpha(p->crease, 0.75f * bag));
+    draw_stroke_tapered(d, lo, lon, 0.6f, 1.4f + 0.8f * e->au6, 0.6f, lower_col);
+    /* Under the lower lid the skin bulges when the cheek pushes it up (AU6,
+     * less so AU7): a lit roll just under the lid and a soft furrow below
+     * it, shading with no edge. An elder's face keeps a trace at rest. */
+    float bag = fmaxf(fmaxf(e->au6, e->au7 * 0.6f), 0.3f * e->lines);
+    if (bag > 0.03f) {
+        float ly = c.y + e->low * 1.0f;
+        draw_glow_ellipse(d, c.x - in * 1.f, ly + 3.5f, rx * 0.8f, 3.4f,
+                          color_rgba(255, 238, 220, (uint8_t)(80.f * bag * (1.f - 0.5f * p->dark) + 0.5f)));
+        character_fold3(d, v2(c.x - in * rx * 0.85f, ly + 5.f), v2(c.x - in * 1.f, ly + 9.5f),
+                        v2(c.x + in * rx * 0.65f, ly + 6.f), 3.6f, color_alpha(p->skin_line, 0.55f * bag));
+    }
 
-    /* Crow's feet: the crinkle that makes a smile reach the eyes. */
-    if (e->au6 > 0.05f || e->lines > 0.f) {
-        Color cf = color_alpha(p->crease, clampf(fmaxf(e->au6 * 1.1f, 0.3f * e->lines), 0.f, 0.9f));
+    /* Crow's feet: the crinkle that makes a smile reach the eyes. Soft folds
+     * fanning out from the outer corner, shade rather than lines (a dark
+     * line there reads as a scar); faint at rest on an elder's face. */
+    float cfa = fmaxf(e->au6, 0.3f * e->lines);
+    if (cfa > 0.03f) {
+        Color cf = color_alpha(p->skin_line, clampf(0.75f * cfa, 0.f, 0.75f));
         for (int k = 0; k < 3; k++) {
             float dy = -4.f + 4.5f * (float)k;
-            Vec2 a = v2(outer.x - in * 3.5f, outer.y + dy * 0.5f + 1.f);
-            Vec2 b = v2(outer.x - in * 13.f, outer.y + dy * 1.7f + 1.f);
-            character_line3(d, a, v2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f - 1.f), b, 1.6f, 1.8f, 0.3f, cf);
+            Vec2 a = v2(outer.x - in * 3.f, outer.y + dy * 0.45f + 1.f);
+            Vec2 b = v2(outer.x - in * 12.f, outer.y + dy * 1.5f + 1.5f);
+            Vec2 mid = v2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f - 0.8f + 0.5f * (float)k);
+            character_fold3(d, a, mid, b, 3.f, cf);
         }
     }
 

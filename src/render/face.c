@@ -195,9 +195,10 @@ static void draw_mouth(Draw *d, const Palette *p, Vec2 mc, const Pose *pose, flo
 static void draw_nose(Draw *d, const Palette *p, float nx, float ny, float a9)
 {
     float lift = 3.f * a9;
-    /* Bridge shading on the side away from the lamp. */
-    character_line3(d, v2(nx + 6.f, ny - 26.f), v2(nx + 8.f, ny - 12.f), v2(nx + 10.f, ny - 2.f), 0.5f, 2.2f, 0.5f,
-                    color_alpha(p->skin_line, 0.3f));
+    /* Bridge shading on the side away from the lamp: a shade, not a line,
+     * or it reads as a stripe down the face. */
+    character_fold3(d, v2(nx + 6.f, ny - 26.f), v2(nx + 8.f, ny - 12.f), v2(nx + 10.f, ny - 2.f), 4.f,
+                    color_alpha(p->skin_line, 0.4f));
     draw_glow_ellipse(d, nx, ny + 5.f - lift, 11.f, 3.5f, color_alpha(p->skin_line, 0.35f));
     draw_glow_ellipse(d, nx - 2.f, ny - 4.f - lift, 5.f, 3.f, color_rgba(255, 245, 235, 45));
     for (int s = -1; s <= 1; s += 2) { /* nostril wings */
@@ -264,13 +265,16 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
 
     /* Cheeks: a faint natural blush, stronger when flushed, lifted by AU6. */
     float a6 = clampf(pose->v[P_AU6], 0, 1), flush = clampf(pose->v[P_FLUSH], 0, 1);
+    /* Around the eyes AU6 shows early: a small felt smile's crinkle must
+     * still tell it from a smile of the mouth alone. */
+    float a6e = a6 * (2.f - a6);
     for (int s = 0; s < 2; s++) {
         float sx = s ? 1.f : -1.f;
-        Vec2 ck = v2(eye_c[s].x + sx * 6.f, eye_c[s].y + 26.f - 9.f * a6);
+        Vec2 ck = v2(eye_c[s].x + sx * 6.f, eye_c[s].y + 26.f - 11.f * a6e);
         draw_glow_ellipse(d, ck.x, ck.y, 17.f + 3.f * flush, 10.f + 2.f * flush,
                      color_alpha(p->blush, 0.16f + 0.6f * flush));
         if (a6 > 0.05f) { /* the cheek apple bunches up under the eye */
-            draw_glow_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6)));
+            draw_glow_ellipse(d, ck.x, ck.y - 3.f, 14.f, 7.f, color_rgba(255, 240, 225, (uint8_t)(60 * a6e)));
         }
     }
     if (flush > 0.3f) /* flush reaches the nose too */
@@ -310,37 +314,50 @@ void character_draw_head(Draw *d, const Look *look, const RigLayout *r, const Po
     float blink = character_eye_closure(pose, t, look->body.phase);
     float gd = fmaxf(gy, 0.f), gu = fmaxf(-gy, 0.f);
     EyeState es;
-    /* Upper lids follow the gaze down: the clearest sign of looking away. */
-    es.up = ry * (1.f + 0.55f * a5 - 0.45f * a7 - 0.3f * a6 - 0.55f * gd + 0.15f * gu -
+    /* Upper lids follow the eyes down, riding on the iris (eyes.c drops
+     * the iris further): the clearest sign of looking away. The lower lid
+     * drops a little with them, so the eye stays open, only lower: a
+     * downcast eye is not a sleepy one, whose lids close on a centred iris. */
+    es.up = ry * (1.f + 0.55f * a5 - 0.45f * a7 - 0.2f * a6e - 0.62f * gd + 0.15f * gu -
                   0.12f * fmaxf(r->head_pitch, 0.f)) * (1.f - blink);
     es.up = fmaxf(es.up, 0.f);
-    es.low = ry * 0.62f * (1.f - 0.55f * a6 - 0.4f * a7 + 0.25f * a5) * (1.f - blink);
+    /* AU6 narrows the eye from below: the cheek pushes the lower lid up. */
+    es.low = ry * 0.62f * (1.f - 0.62f * a6e - 0.4f * a7 + 0.25f * a5 + 0.35f * gd) * (1.f - blink);
     es.low = fmaxf(es.low, 0.f);
     es.gx = gx;
     es.gy = gy;
     es.au5 = a5;
-    es.au6 = a6;
+    es.au6 = a6e;
     es.au7 = a7;
     es.tears = tears;
     es.lines = elder;
     es.au43 = a43;
+    es.shut = blink;
+    es.rest_up = ry;
     character_draw_eye(d, p, eye_c[0], rx, 1.f, &es, t);
     character_draw_eye(d, p, eye_c[1], rx, -1.f, &es, t);
     character_draw_brow(d, p, eye_c[0], 1.f, pose);
     character_draw_brow(d, p, eye_c[1], -1.f, pose);
 
     float nose_y = (eye_c[0].y + mouth_c.y) * 0.5f + 6.f;
-    character_draw_beard(d, p, look->beard, face, n, mouth_c);
+    character_draw_beard(d, p, look->beard, face, n, mouth_c, turn);
     character_draw_tear(d, p, eye_c[0], 1.f, &es, t);
     if (tears > 0.85f)
         character_draw_tear(d, p, eye_c[1], -1.f, &es, t);
     draw_nose(d, p, mouth_c.x * 0.6f + turn * 8.f, nose_y,
               fmaxf(clampf(pose->v[P_AU9], 0, 1), 0.5f * clampf(pose->v[P_AU10], 0, 1)));
-    draw_mouth(d, p, mouth_c, pose, turn, elder);
+    /* On a full beard the folds and marks round the mouth are the beard's
+     * own shade: a skin-coloured line drawn over hair reads as a stripe. */
+    Palette mouth_p = *p;
+    if (look->beard == BEARD_FULL) {
+        mouth_p.skin_line = color_mix(p->hair, p->hair_dark, 0.8f);
+        mouth_p.crease = p->hair_dark;
+    }
+    draw_mouth(d, &mouth_p, mouth_c, pose, turn, elder);
     if (look->glasses)
         character_draw_glasses(d, eye_c);
 
-    character_hair_front(d, look->hair_style, p);
+    character_hair_front(d, look->hair_style, p, turn);
     /* The aids' hooks go over the hair, or hair at the temples hides them. */
     if (look->hearing_aid)
         for (int s = -1; s <= 1; s += 2)

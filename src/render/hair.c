@@ -47,8 +47,46 @@ void character_hair_back(Draw *d, HairStyle style, const Palette *p)
     }
 }
 
-/* The crown: outer arc over the top, a hairline (a gentle arch, so the shape
- * stays star-shaped for the fan fill) across the forehead. */
+/* The head's edge on side s (-1 or +1) at height y, for -40 <= y <= 14:
+ * face.c's outline, narrowed and its lower part slid by a head turn. */
+static float head_edge_x(float s, float y, float turn)
+{
+    static const float ys[] = {-40.f, -28.f, -16.f, -3.f, 6.f, 14.f};
+    static const float xs[] = {55.f, 57.3f, 58.f, 57.9f, 57.4f, 56.5f};
+    float x = xs[5];
+    if (y <= ys[0])
+        x = xs[0];
+    else
+        for (int i = 1; i < 6; i++)
+            if (y <= ys[i]) {
+                x = xs[i - 1] + (xs[i] - xs[i - 1]) * (y - ys[i - 1]) / (ys[i] - ys[i - 1]);
+                break;
+            }
+    float lower = clampf((y + 10.f) / 90.f, 0.f, 1.f);
+    return s * x * (1.f - 0.06f * fabsf(turn)) + turn * 8.f * lower;
+}
+
+/* Hair at the side of the head (side s, -1 or +1) from y0 down to y1, w
+ * wide at most: a crescent whose outer edge lies along the head's own
+ * edge, so it never stands off the head like a flap. */
+static void hair_side(Draw *d, float s, float y0, float y1, float w, float turn, Color fill, Color edge)
+{
+    enum { K = 9 };
+    Vec2 pts[2 * K];
+    for (int i = 0; i < K; i++) {
+        float u = (float)i / (K - 1), y = y0 + (y1 - y0) * u;
+        float bulge = fmaxf(sinf(PI * u), 0.f); /* never negative: powf would NaN */
+        float x = head_edge_x(s, y, turn) + s * 0.8f;
+        pts[i] = v2(x, y);
+        /* The inner edge: full width in the upper middle, tapering to both ends. */
+        pts[2 * K - 1 - i] = v2(x - s * w * powf(bulge, 0.7f) * (1.f - 0.25f * u), y);
+    }
+    draw_shape(d, pts, 2 * K, fill);
+    draw_stroke_tapered(d, pts, K, 0.4f, 1.6f, 0.4f, edge);
+}
+
+/* The crown: outer arc over the top, a hairline arching across the
+ * forehead. */
 static int crown_points(Vec2 *pts, float hairline, float side_y, float puff)
 {
     int n = 0;
@@ -70,7 +108,7 @@ static void hair_crown(Draw *d, const Palette *p, float hairline, float side_y, 
     character_shape_outlined(d, pts, n, fill, p->hair_dark, 2.6f);
 }
 
-void character_hair_front(Draw *d, HairStyle style, const Palette *p)
+void character_hair_front(Draw *d, HairStyle style, const Palette *p, float turn)
 {
     switch (style) {
     case HAIR_SHORT:
@@ -81,8 +119,8 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
         character_line3(d, v2(-30, -70), v2(4, -64), v2(40, -46), 0.5f, 1.6f, 0.5f, color_alpha(p->hair_dark, 0.8f));
         character_line3(d, v2(-22, -90), v2(-24, -78), v2(-30, -64), 0.5f, 2.f, 0.5f, p->hair_dark);
         character_line3(d, v2(-50, -64), v2(-58, -50), v2(-60, -36), 0.5f, 1.4f, 0.5f, color_alpha(p->hair_dark, 0.7f));
-        character_line3(d, v2(-59, -24), v2(-60, -10), v2(-58, 2), 7.f, 6.f, 3.f, p->hair);
-        character_line3(d, v2(59, -24), v2(60, -10), v2(58, 2), 7.f, 6.f, 3.f, p->hair);
+        hair_side(d, -1.f, -30.f, 4.f, 6.f, turn, p->hair, p->hair_dark);
+        hair_side(d, 1.f, -30.f, 4.f, 6.f, turn, p->hair, p->hair_dark);
         character_line3(d, v2(-30, -82), v2(0, -88), v2(30, -80), 1.f, 4.f, 1.f, color_alpha(p->hair_hi, 0.45f));
         break;
     case HAIR_LONG:
@@ -106,7 +144,7 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
         for (int i = -2; i <= 2; i++)
             character_line3(d, v2(i * 20.f, -56), v2(i * 14.f, -76), v2(i * 6.f, -90), 0.5f, 1.4f, 0.5f,
                             color_alpha(p->hair_dark, 0.7f));
-        character_line3(d, v2(-60, -24), v2(-62, -12), v2(-60, -2), 4.f, 4.f, 1.f, p->hair);
+        hair_side(d, -1.f, -30.f, 0.f, 4.f, turn, p->hair, p->hair_dark);
         break;
     case HAIR_CURLY: {
         /* One clean outline: the crown lies inside the cloud behind, so it
@@ -135,8 +173,8 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
     }
     case HAIR_BALD:
         /* A fringe of short hair above the ears and a sheen on the scalp. */
-        character_line3(d, v2(-60, -38), v2(-64, -16), v2(-58, 2), 4.f, 9.f, 3.f, p->hair);
-        character_line3(d, v2(60, -38), v2(64, -16), v2(58, 2), 4.f, 9.f, 3.f, p->hair);
+        hair_side(d, -1.f, -40.f, 4.f, 7.f, turn, p->hair, p->hair_dark);
+        hair_side(d, 1.f, -40.f, 4.f, 7.f, turn, p->hair, p->hair_dark);
         draw_glow_ellipse(d, -14, -60, 26, 12, color_rgba(255, 255, 255, 40));
         break;
     default:
@@ -146,9 +184,12 @@ void character_hair_front(Draw *d, HairStyle style, const Palette *p)
 
 /* ---- beards ------------------------------------------------------------------- */
 
-/* A beard covers the face below the cheekbones; the mouth is drawn over it.
- * Stubble is the same shape, faint. */
-void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc)
+/* A beard covers the jaw and the cheeks below the cheekbones, from
+ * sideburns that lie along the head's edge; the mouth is drawn over it.
+ * Its outer edge is outlined like any part; its edge on the cheek is
+ * feathered, as hair thins into skin, with no line of its own. Stubble is
+ * the same shape, faint. */
+void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec2 *face, int n, Vec2 mc, float turn)
 {
     if (style == BEARD_NONE)
         return;
@@ -156,21 +197,37 @@ void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec
     Vec2 pts[DRAW_MAX_POINTS];
     int m = 0;
     /* The outline runs down the right side to the chin and up the left, so
-     * the points below the cheekbones are one run. */
-    for (int i = 0; i < n && m < DRAW_MAX_POINTS - 8; i++)
-        if (face[i].y > 14.f)
-            pts[m++] = v2(face[i].x * (full ? 1.04f : 1.f), face[i].y + (full ? 5.f : 0.f));
+     * the points below the temples are one run. A full beard grows a
+     * little past the jaw, more towards the chin, and none at the
+     * sideburns, so it leaves the head's edge without a step. */
+    for (int i = 0; i < n && m < DRAW_MAX_POINTS - 24; i++)
+        if (face[i].y > -6.f) {
+            float g = full ? clampf((face[i].y - 8.f) / 40.f, 0.f, 1.f) : 0.f;
+            pts[m++] = v2(face[i].x * (1.f + 0.04f * g), face[i].y + 5.f * g);
+        }
+    int outer_n = m;
+    /* The edge on the cheek: from the left sideburn, tapering from the
+     * head's edge, down the cheek and in under the nose, and back up. */
     float top = mc.y - 15.f;
-    m += draw_bezier_cubic(pts + m, 7, v2(-54.f, 12.f), v2(-36.f, 34.f), v2(-20.f, top), v2(mc.x, top));
-    m += draw_bezier_cubic(pts + m, 7, v2(mc.x + 2.f, top), v2(20.f, top), v2(36.f, 34.f), v2(54.f, 12.f));
+    Vec2 *edge = pts + m;
+    float x = mc.x, bl = head_edge_x(-1.f, -7.f, turn) + 0.4f, br = head_edge_x(1.f, -7.f, turn) - 0.4f;
+    int k = draw_bezier_cubic(edge, 10, v2(bl, -7.f), v2(bl + 4.6f, 12.f), v2(0.6f * x - 38.f, top + 3.f),
+                              v2(x - 18.f, top + 0.5f));
+    k += draw_bezier_cubic(edge + k, 4, v2(x - 15.f, top + 0.2f), v2(x - 9.f, top - 0.5f), v2(x - 5.f, top), v2(x, top));
+    k += draw_bezier_cubic(edge + k, 4, v2(x + 1.f, top), v2(x + 5.f, top), v2(x + 9.f, top - 0.5f), v2(x + 15.f, top + 0.2f));
+    k += draw_bezier_cubic(edge + k, 10, v2(x + 18.f, top + 0.5f), v2(0.6f * x + 38.f, top + 3.f), v2(br - 4.6f, 12.f),
+                           v2(br, -7.f));
+    m += k;
     if (!full) {
         draw_shape(d, pts, m, color_alpha(p->hair, 0.3f));
         return;
     }
-    character_shape_outlined(d, pts, m, p->hair, p->hair_dark, 2.f);
-    for (int sd = -1; sd <= 1; sd += 2) { /* sideburns, and a little texture */
-        character_line3(d, v2(sd * 56.f, -8.f), v2(sd * 57.f, 4.f), v2(sd * 54.f, 18.f), 5.f, 8.f, 10.f, p->hair);
+    draw_shape(d, pts, m, p->hair);
+    /* Outer edge: the outline, from sideburn to sideburn round the chin. */
+    draw_stroke(d, pts, outer_n, 2.f, p->hair_dark);
+    /* The cheek edge, softened: the beard's colour fading out over the skin. */
+    draw_stroke_soft(d, edge, k, 2.f, 4.f, 2.f, color_alpha(p->hair, 0.8f));
+    for (int sd = -1; sd <= 1; sd += 2) /* a little texture */
         character_line3(d, v2(sd * 30.f, mc.y + 18.f), v2(sd * 26.f, mc.y + 28.f), v2(sd * 16.f, mc.y + 36.f), 0.5f,
                         1.6f, 0.5f, color_alpha(p->hair_dark, 0.8f));
-    }
 }

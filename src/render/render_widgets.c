@@ -141,7 +141,7 @@ void widget_star(Renderer *r, float cx, float cy, float rad, bool filled)
         p[i] = (Vec2){cx + k * cosf(a), cy + k * sinf(a)};
     }
     if (filled) {
-        /* Star-shaped around its centre, as draw_shape needs. */
+        /* One outline that does not cross itself, as draw_shape needs. */
         draw_shape(r->draw, p, 10, r->theme.accent);
     } else {
         Vec2 ring[11];
