@@ -246,6 +246,11 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     targets[3] = rest;
     targets[3].t[RIG_R] = (HandTarget){v3(head.x - 34.f * hs, head.y + 72.f * hs, -42.f), 0.8f, -0.5f, 0.5f,
                                        v3(-1.f, 0.15f, -0.15f)};
+    /* On its way there the hand lifts close in front of the shoulder, the
+     * elbow still low, before the elbow swings out: a hand lifted, then
+     * reaching back, not an elbow leading the way. */
+    HandTarget neck_via = {v3(shoulder[RIG_R].x - 30.f, sh_y + 6.f, 30.f), 0.7f, -0.2f, 0.2f,
+                           v3(-0.3f, 1.f, 0.3f)};
     /* Touching the face: fingers along the jaw and chin. */
     targets[4] = rest;
     targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
@@ -275,38 +280,52 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     float rest_w = wsum < 1.f ? 1.f - wsum : 0.f;
     float total = rest_w + wsum;
 
+    /* Each arrangement is solved to a whole arm first, and the arms are
+     * blended by the directions of the upper arm and the forearm, not by
+     * where the hand is. A hand moving between two poses then swings on the
+     * arm (an arc about the shoulder and elbow), the bones keep their
+     * length, and the elbow stays on its own side: blending hand positions
+     * instead drew a straight line, through the chest on the way to the
+     * neck, with the elbow flipping where the line passed near the shoulder. */
     RigVec hand[2], elbow[2];
     float hand_angle[2], hand_open[2], hand_palm[2];
     bool hand_behind[2];
     for (int s = 0; s < 2; s++) {
-        HandTarget acc = {v3(0, 0, 0), 0, 0, 0, v3(0, 0, 0)};
+        V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
+        V3 up_acc = v3(0, 0, 0), fore_acc = v3(0, 0, 0);
+        float open = 0.f, twist = 0.f, palm = 0.f;
         for (int k = -1; k < NT; k++) {
             const HandTarget *h = k < 0 ? &rest.t[s] : &targets[k].t[s];
             float wk = (k < 0 ? rest_w : clampf(w[k], 0.f, 1.f)) / total;
             if (wk <= 0.f)
                 continue;
-            acc.pos = v3_add(acc.pos, v3_mul(h->pos, wk));
-            acc.open += h->open * wk;
-            acc.twist += h->twist * wk;
-            acc.palm += h->palm * wk;
-            acc.pole = v3_add(acc.pole, v3_mul(h->pole, wk));
+            V3 hp = h->pos;
+            V3 el = solve_elbow(sh3, &hp, h->pole);
+            up_acc = v3_add(up_acc, v3_mul(v3_norm(v3_sub(el, sh3)), wk));
+            fore_acc = v3_add(fore_acc, v3_mul(v3_norm(v3_sub(hp, el)), wk));
+            open += h->open * wk;
+            twist += h->twist * wk;
+            palm += h->palm * wk;
         }
-        if (s == RIG_R) { /* on the way to the neck the hand rises at the side, not across the chest */
-            float u = clampf(w[3], 0.f, 1.f) / total, bow = 4.f * u * (1.f - u);
-            acc.pos = v3_add(acc.pos, v3(-35.f * bow, 0.f, -20.f * bow));
+        float u = clampf(w[3], 0.f, 1.f) / total; /* how far the right hand is to the neck */
+        if (s == RIG_R && u > 0.f && u < 1.f) {
+            float via = 3.f * u * (1.f - u);
+            V3 hp = neck_via.pos;
+            V3 el = solve_elbow(sh3, &hp, neck_via.pole);
+            up_acc = v3_add(up_acc, v3_mul(v3_norm(v3_sub(el, sh3)), via));
+            fore_acc = v3_add(fore_acc, v3_mul(v3_norm(v3_sub(hp, el)), via));
         }
-        V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
-        V3 hp = acc.pos;
-        V3 el = solve_elbow(sh3, &hp, acc.pole);
+        V3 el = v3_add(sh3, v3_mul(v3_norm(up_acc), UPPER_ARM));
+        V3 hp = v3_add(el, v3_mul(v3_norm(fore_acc), FOREARM));
         hand[s] = (RigVec){hp.x, hp.y};
         /* Behind the body's front and above the shoulders: the neck and the
          * head hide it, so the renderer draws it before them. */
         hand_behind[s] = hp.z < 0.f && hp.y < shoulder[s].y;
         elbow[s] = (RigVec){el.x, el.y};
         float fa = atan2f(hp.y - el.y, hp.x - el.x);
-        hand_angle[s] = fa + acc.twist;
-        hand_open[s] = clampf(acc.open, 0.f, 1.f);
-        hand_palm[s] = clampf(acc.palm, 0.f, 1.f);
+        hand_angle[s] = fa + twist;
+        hand_open[s] = clampf(open, 0.f, 1.f);
+        hand_palm[s] = clampf(palm, 0.f, 1.f);
     }
 
     /* --- place on the canvas --- */
