@@ -255,9 +255,10 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     targets[4] = rest;
     targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
                                        0.7f, v3(-0.2f, 1.f, -0.1f)};
-    /* Fists: resting, tightened, a little closer in. */
-    targets[5].t[RIG_R] = (HandTarget){v3(-rest_x + 10.f, rest_y - 4.f, rest_z), 0.f, -0.2f, 0.f, pole_r};
-    targets[5].t[RIG_L] = (HandTarget){v3(rest_x - 10.f, rest_y - 4.f, rest_z), 0.f, 0.2f, 0.f, pole_l};
+    /* Fists: resting, tightened, a little closer in, turned on their sides
+     * so the folded fingers and the thumb across them face the viewer. */
+    targets[5].t[RIG_R] = (HandTarget){v3(-rest_x + 10.f, rest_y - 4.f, rest_z), 0.f, -0.2f, 0.65f, pole_r};
+    targets[5].t[RIG_L] = (HandTarget){v3(rest_x - 10.f, rest_y - 4.f, rest_z), 0.f, 0.2f, 0.65f, pole_l};
     /* Open palms: hands up and out, palms to the listener. */
     targets[6].t[RIG_R] = (HandTarget){v3(-112.f, -128.f, 70.f), 1.f, -0.7f, 1.f, v3(-0.3f, 1.f, -0.4f)};
     targets[6].t[RIG_L] = (HandTarget){v3(112.f, -128.f, 70.f), 1.f, 0.7f, 1.f, v3(0.3f, 1.f, -0.4f)};
@@ -433,13 +434,13 @@ Region rig_hit_test(const RigLayout *rig, float x, float y)
                        (rig->eye[1].y - rig->eye[0].y) * (rig->eye[1].y - rig->eye[0].y)) * 0.5f;
     if (in_ellipse(x, y, ec, half + rig->eye_rx + 12.f * s, rig->eye_ry + 12.f * s, rig->head_angle))
         return REGION_EYES;
-    /* Hands: generous circles, a little past the wrist towards the fingers.
-     * A hand behind the neck shows only its wrist, so the circle moves back
-     * onto the wrist (off the mouth) and the raised forearm counts too. */
+    /* Hands: generous circles over the palm and the fingers. A hand behind
+     * the neck shows only its wrist, so the circle moves back onto the
+     * wrist (off the mouth) and the raised forearm counts too. */
     for (int i = 0; i < 2; i++) {
         float r = 30.f * s;
-        RigVec c = {rig->hand[i].x + cosf(rig->hand_angle[i]) * 8.f * s,
-                    rig->hand[i].y + sinf(rig->hand_angle[i]) * 8.f * s};
+        float ca = cosf(rig->hand_angle[i]), sa = sinf(rig->hand_angle[i]);
+        RigVec c = {rig->hand[i].x + ca * 12.f * s, rig->hand[i].y + sa * 12.f * s};
         if (rig->hand_behind[i]) {
             float fx = rig->hand[i].x - rig->elbow[i].x, fy = rig->hand[i].y - rig->elbow[i].y;
             float fl = sqrtf(fx * fx + fy * fy);
