@@ -259,5 +259,7 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
             character_draw_forearm(d, rig, &p, s);
             character_draw_hand(d, rig, &p, s, t);
         }
+        if (!rig->hand_behind[first])
+            character_draw_hand_over(d, rig, &p, first);
     }
 }

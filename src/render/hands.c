@@ -72,6 +72,8 @@ static void hand_shape(HandShape *h, const RigLayout *r, int side)
     /* A relaxed hand (open 0.6) curls a little; 0.2 and under is a fist. */
     float curl = clampf((0.9f - open) / 0.7f, 0.f, 1.f);
     curl = curl * sqrtf(curl);
+    /* Holding the other hand: the fingers bend round it. */
+    curl += ((side == RIG_R ? 0.55f : 0.3f) - curl) * clampf(r->hand_clasp[side], 0.f, 1.f);
     h->curl = curl;
     float spread = clampf((open - 0.7f) / 0.3f, 0.f, 1.f);
 
@@ -178,6 +180,14 @@ void character_draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side
     Color sep = color_alpha(line, 0.85f), crease = color_alpha(p->crease, 0.45f);
     const float lw = HAND_LW;
     push_hand_frame(d, r, side);
+    if (r->hand_clasp[side] > 0.3f && side == RIG_R) {
+        /* The upper hand's shadow on the lower one: a soft dark edge that
+         * keeps the two apart. */
+        Vec2 a = v2(-4.f, -h.ts * 9.f), b = v2(14.f, -h.ts * 9.f);
+        character_capsule(d, a, b, 6.f, 5.f, color_alpha(p->crease, 0.35f * r->hand_clasp[side]));
+        character_capsule(d, v2(a.x, a.y - h.ts * 1.5f), v2(b.x, b.y - h.ts * 1.5f), 5.f, 4.f,
+                          color_alpha(p->crease, 0.3f * r->hand_clasp[side]));
+    }
 
     bool fingers_front = h.palm_shown && h.curl > 0.45f;
     /* 1. One outline around everything. The palm's runs round it from
@@ -244,6 +254,26 @@ void character_draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side
     if (h.thumb_front) {
         finger_fill(d, &h.thumb, lw * 0.5f, line);
         finger_fill(d, &h.thumb, -lw * 0.5f, skin);
+    }
+    draw_pop(d);
+}
+
+void character_draw_hand_over(Draw *d, const RigLayout *r, const Palette *p, int side)
+{
+    if (r->hand_clasp[side] <= 0.3f || side != RIG_L)
+        return;
+    HandShape h;
+    hand_shape(&h, r, side);
+    Color skin = p->skin, line = p->skin_line;
+    const float lw = HAND_LW;
+    push_hand_frame(d, r, side);
+    /* The lower hand's fingertips come round over the upper hand's edge:
+     * the grip, and the interlacing, read from these. */
+    for (int k = 3; k >= 0; k--) {
+        Finger g = h.f[k];
+        g.p[0] = lerp2(g.p[0], g.p[1], 0.5f);
+        finger_fill(d, &g, lw * 0.3f, line);
+        finger_fill(d, &g, -lw * 0.3f, skin);
     }
     draw_pop(d);
 }

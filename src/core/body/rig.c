@@ -218,14 +218,15 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     const float w[NT] = {v[P_WRING], v[P_FIDGET], v[P_ARMS_CROSSED], neck, v[P_TOUCH_FACE],
                          v[P_FISTS], v[P_PALMS_OPEN], v[P_HIDE_HANDS], v[P_TAP]};
     HandPair targets[NT];
-    /* Wringing: both hands meet in front and rub in opposite circles. */
+    /* Wringing: the hands hold each other in front and rub, one over the
+     * other, in small opposite circles: they never come apart. */
     {
         float a = (float)fmod(t * 1.25, 1.0) * TAU;
         float ca = cosf(a), sa = sinf(a);
-        targets[0].t[RIG_R] = (HandTarget){v3(-16.f + 9.f * ca, -104.f + 7.f * sa, 78.f), 0.35f,
-                                           0.9f + 0.45f * sa, 0.2f, pole_r};
-        targets[0].t[RIG_L] = (HandTarget){v3(16.f - 9.f * ca, -98.f - 7.f * sa, 80.f), 0.3f,
-                                           -0.9f + 0.45f * sa, 0.f, pole_l};
+        targets[0].t[RIG_R] = (HandTarget){v3(-13.f + 5.f * ca, -104.f + 4.f * sa, 78.f), 0.4f,
+                                           0.f, 0.f, pole_r};
+        targets[0].t[RIG_L] = (HandTarget){v3(13.f - 5.f * ca, -96.f - 4.f * sa, 80.f), 0.4f,
+                                           0.f, 0.f, pole_l};
     }
     /* Fidgeting: hands closer together, small restless offbeat moves. */
     {
@@ -289,7 +290,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
      * instead drew a straight line, through the chest on the way to the
      * neck, with the elbow flipping where the line passed near the shoulder. */
     RigVec hand[2], elbow[2];
-    float hand_angle[2], hand_open[2], hand_palm[2];
+    float hand_angle[2], hand_open[2], hand_palm[2], hand_clasp[2];
     bool hand_behind[2];
     for (int s = 0; s < 2; s++) {
         V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
@@ -327,6 +328,22 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         hand_angle[s] = fa + twist;
         hand_open[s] = clampf(open, 0.f, 1.f);
         hand_palm[s] = clampf(palm, 0.f, 1.f);
+        /* Wringing holds the hands together, each gripping the other. */
+        hand_clasp[s] = clampf(w[0], 0.f, 1.f) / total;
+    }
+    /* Clasped hands point their fingers across each other, the right hand
+     * over the left's back and tipped down, the left's under it and tipped
+     * up; the grip rolls with the rubbing. */
+    if (hand_clasp[RIG_R] > 0.f) {
+        float rub = 0.22f * osc(t, 1.25f, 0.f);
+        for (int s = 0; s < 2; s++) {
+            int o = 1 - s;
+            float aim = atan2f(hand[o].y - hand[s].y, hand[o].x - hand[s].x) +
+                        (s == RIG_R ? 0.42f + rub : -0.3f + rub);
+            float da = aim - hand_angle[s];
+            da -= TAU * floorf(da / TAU + 0.5f);
+            hand_angle[s] += da * hand_clasp[s];
+        }
     }
 
     /* --- place on the canvas --- */
@@ -349,6 +366,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         out->hand_open[s] = hand_open[s];
         out->hand_palm[s] = hand_palm[s];
         out->hand_behind[s] = hand_behind[s];
+        out->hand_clasp[s] = hand_clasp[s];
     }
     out->arm_w = (15.f + 5.f * clampf(b.build, 0.f, 1.f)) * S;
     out->head = TO_CANVAS(head);
