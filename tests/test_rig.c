@@ -61,6 +61,10 @@ static void neck_path(bool mirror)
     }
     RigLayout at = layout(P_TOUCH_NECK, 1.f, true, mirror, 3.0);
     CHECK(at.hand_behind[RIG_R]);
+    CHECK(at.hand_neck[RIG_R] > 0.99f);
+    /* The hand is behind the jaw, beside the mouth's line, not below the chin. */
+    CHECK(at.hand[RIG_R].y < at.head.y + at.head_ry);
+    CHECK(fabsf(at.hand[RIG_R].x - at.head.x) < at.head_rx);
 }
 
 /* Every hand cue, eased in: the arms swing without jumps, and an elbow
@@ -91,7 +95,7 @@ static void cue_paths(void)
 }
 
 /* A click on the middle of a drawn hand finds the hands: the palm for a
- * hand in front, the wrist for one behind the neck. */
+ * hand in front, the fingers laid over the neck for one behind it. */
 static void hands_hit(bool mirror)
 {
     static const PoseParam cues[] = {P_WRING, P_FIDGET, P_ARMS_CROSSED, P_TOUCH_NECK, P_TOUCH_FACE,
@@ -99,7 +103,7 @@ static void hands_hit(bool mirror)
     for (size_t c = 0; c < sizeof cues / sizeof cues[0]; c++) {
         RigLayout r = layout(cues[c], 1.f, true, mirror, 2.0);
         for (int s = 0; s < 2; s++) {
-            float along = r.hand_behind[s] ? 0.f : 14.f;
+            float along = r.hand_behind[s] ? 36.f : 14.f;
             float x = r.hand[s].x + cosf(r.hand_angle[s]) * along * r.scale;
             float y = r.hand[s].y + sinf(r.hand_angle[s]) * along * r.scale;
             if (rig_hit_test(&r, x, y) != REGION_HANDS)

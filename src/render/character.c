@@ -247,6 +247,9 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
         character_draw_torso(d, rig, &p, look->top_style);
         if (rig->lap && !look->wheelchair)
             character_draw_lap(d, rig, &p);
+        for (int s = 0; s < 2; s++)
+            if (rig->hand_behind[s])
+                character_draw_hand_over(d, rig, &p, s);
         character_draw_head(d, look, rig, pose, &p, t);
     }
     if ((layer == CHAR_LAYER_FRONT) != arms_in_body) {

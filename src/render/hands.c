@@ -260,20 +260,38 @@ void character_draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side
 
 void character_draw_hand_over(Draw *d, const RigLayout *r, const Palette *p, int side)
 {
-    if (r->hand_clasp[side] <= 0.3f || side != RIG_L)
+    float neck = clampf(r->hand_neck[side], 0.f, 1.f);
+    bool clasp = r->hand_clasp[side] > 0.3f && side == RIG_L;
+    if (neck < 0.5f && !clasp)
         return;
     HandShape h;
     hand_shape(&h, r, side);
     Color skin = p->skin, line = p->skin_line;
     const float lw = HAND_LW;
     push_hand_frame(d, r, side);
-    /* The lower hand's fingertips come round over the upper hand's edge:
-     * the grip, and the interlacing, read from these. */
-    for (int k = 3; k >= 0; k--) {
-        Finger g = h.f[k];
-        g.p[0] = lerp2(g.p[0], g.p[1], 0.5f);
-        finger_fill(d, &g, lw * 0.3f, line);
-        finger_fill(d, &g, -lw * 0.3f, skin);
+    if (clasp) {
+        /* The lower hand's fingertips come round over the upper hand's
+         * edge: the grip, and the interlacing, read from these. */
+        for (int k = 3; k >= 0; k--) {
+            Finger g = h.f[k];
+            g.p[0] = lerp2(g.p[0], g.p[1], 0.5f);
+            finger_fill(d, &g, lw * 0.3f, line);
+            finger_fill(d, &g, -lw * 0.3f, skin);
+        }
+    } else {
+        /* Fingers laid over the side of the neck, out from behind the jaw,
+         * each with its own outline; the jaw (drawn next) covers their
+         * roots and the palm. A soft shadow under them sits them on it. */
+        for (int k = 0; k < 4; k++) {
+            Finger g = h.f[k];
+            character_capsule(d, v2(g.p[1].x + 1.5f, g.p[1].y - h.ts * 1.5f), v2(g.p[2].x + 1.f, g.p[2].y - h.ts * 1.5f),
+                              g.r0 + 1.f, g.r1 + 1.f, color_alpha(p->crease, 0.25f));
+        }
+        for (int k = 3; k >= 0; k--) {
+            finger_fill(d, &h.f[k], lw * 0.5f, line);
+            finger_fill(d, &h.f[k], -lw * 0.5f, skin);
+            finger_crease(d, &h.f[k], color_alpha(p->crease, 0.45f));
+        }
     }
     draw_pop(d);
 }

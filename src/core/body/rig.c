@@ -241,12 +241,13 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
                                        0.f, v3(-0.4f, 1.f, -0.3f)};
     targets[2].t[RIG_L] = (HandTarget){v3(shoulder[RIG_R].x + 22.f, sh_y + 104.f, 44.f), 0.6f, 0.5f,
                                        0.f, v3(0.4f, 1.f, -0.3f)};
-    /* Touching the neck: the right hand goes round the side of the neck,
-     * under the jaw, to the back of it; the elbow rises out to the side,
-     * which is what makes the gesture readable from the front. Left rests. */
+    /* Touching the neck: the right hand goes up the side of the neck, the
+     * palm behind the corner of the jaw and the fingers laid over the neck
+     * below it; the elbow rises out to the side, which is what makes the
+     * gesture readable from the front. Left rests. */
     targets[3] = rest;
-    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 34.f * hs, head.y + 72.f * hs, -42.f), 0.8f, -0.5f, 0.5f,
-                                       v3(-1.f, 0.15f, -0.15f)};
+    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 21.f * hs, head.y + 60.f * hs, -30.f), 0.85f, 0.f, 0.f,
+                                       v3(-1.f, 0.3f, -0.15f)};
     /* On its way there the hand lifts close in front of the shoulder, the
      * elbow still low, before the elbow swings out: a hand lifted, then
      * reaching back, not an elbow leading the way. */
@@ -290,7 +291,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
      * instead drew a straight line, through the chest on the way to the
      * neck, with the elbow flipping where the line passed near the shoulder. */
     RigVec hand[2], elbow[2];
-    float hand_angle[2], hand_open[2], hand_palm[2], hand_clasp[2];
+    float hand_angle[2], hand_open[2], hand_palm[2], hand_neck[2], hand_clasp[2];
     bool hand_behind[2];
     for (int s = 0; s < 2; s++) {
         V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
@@ -328,6 +329,15 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         hand_angle[s] = fa + twist;
         hand_open[s] = clampf(open, 0.f, 1.f);
         hand_palm[s] = clampf(palm, 0.f, 1.f);
+        hand_neck[s] = 0.f;
+        if (s == RIG_R && u > 0.f) {
+            /* At the neck the fingers point down and in, across it, whatever
+             * the forearm does: turn the hand towards that by the weight. */
+            float aim = 1.15f, da = aim - hand_angle[s];
+            da -= TAU * floorf(da / TAU + 0.5f);
+            hand_angle[s] += da * u;
+            hand_neck[s] = u;
+        }
         /* Wringing holds the hands together, each gripping the other. */
         hand_clasp[s] = clampf(w[0], 0.f, 1.f) / total;
     }
@@ -366,6 +376,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         out->hand_open[s] = hand_open[s];
         out->hand_palm[s] = hand_palm[s];
         out->hand_behind[s] = hand_behind[s];
+        out->hand_neck[s] = hand_neck[s];
         out->hand_clasp[s] = hand_clasp[s];
     }
     out->arm_w = (15.f + 5.f * clampf(b.build, 0.f, 1.f)) * S;
@@ -453,8 +464,10 @@ Region rig_hit_test(const RigLayout *rig, float x, float y)
     if (in_ellipse(x, y, ec, half + rig->eye_rx + 12.f * s, rig->eye_ry + 12.f * s, rig->head_angle))
         return REGION_EYES;
     /* Hands: generous circles over the palm and the fingers. A hand behind
-     * the neck shows only its wrist, so the circle moves back onto the
-     * wrist (off the mouth) and the raised forearm counts too. */
+     * the neck shows only its wrist and the fingers laid over the neck, so
+     * the circle moves back onto the wrist (off the mouth), the raised
+     * forearm counts too, and a small circle takes the fingers below the
+     * jaw. */
     for (int i = 0; i < 2; i++) {
         float r = 30.f * s;
         float ca = cosf(rig->hand_angle[i]), sa = sinf(rig->hand_angle[i]);
@@ -463,11 +476,17 @@ Region rig_hit_test(const RigLayout *rig, float x, float y)
             float fx = rig->hand[i].x - rig->elbow[i].x, fy = rig->hand[i].y - rig->elbow[i].y;
             float fl = sqrtf(fx * fx + fy * fy);
             if (fl > 1e-3f)
-                c = (RigVec){rig->hand[i].x - fx / fl * 18.f * s, rig->hand[i].y - fy / fl * 18.f * s};
-            r = 24.f * s;
+                c = (RigVec){rig->hand[i].x - fx / fl * 34.f * s, rig->hand[i].y - fy / fl * 34.f * s};
+            r = 20.f * s;
             float aw = rig->arm_w * 1.3f;
             if (seg_dist2(x, y, rig->elbow[i], c) <= aw * aw)
                 return REGION_HANDS;
+            if (rig->hand_neck[i] >= 0.5f) {
+                RigVec f = {rig->hand[i].x + ca * 36.f * s, rig->hand[i].y + sa * 36.f * s};
+                float fr = 15.f * s, dx = x - f.x, dy = y - f.y;
+                if (dx * dx + dy * dy <= fr * fr)
+                    return REGION_HANDS;
+            }
         }
         float dx = x - c.x, dy = y - c.y;
         if (dx * dx + dy * dy <= r * r)

@@ -73,6 +73,8 @@ typedef struct {
     float body_turn;    /* 0..1, torso turned away (narrower, shifted) */
     float hand_palm[2]; /* 0 back of the hand to the viewer .. 1 palm */
     bool hand_behind[2]; /* the hand is behind the neck (drawn before neck and head) */
+    float hand_neck[2];  /* 0..1 how far the hand is to the side of the neck, its fingers
+                          * laid over the neck below the jaw */
     float hand_clasp[2]; /* 0..1 how far the hands hold each other (wringing) */
     bool lap;           /* seated with no table: the thighs show and hands rest on them */
     RigVec knee[2];     /* the front of each knee, coming towards the viewer */
