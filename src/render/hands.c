@@ -133,6 +133,14 @@ static void hand_shape(HandShape *h, const RigLayout *r, int side)
  * `grow` (negative shrinks). */
 static void finger_fill(Draw *d, const Finger *f, float grow, Color c)
 {
+    /* Straight in the picture (its curl is all in depth) it is one shape:
+     * hands are many small parts, and every shape costs. */
+    Vec2 a = v2(f->p[1].x - f->p[0].x, f->p[1].y - f->p[0].y), b = v2(f->p[2].x - f->p[1].x, f->p[2].y - f->p[1].y);
+    float cross = a.x * b.y - a.y * b.x, dot = a.x * b.x + a.y * b.y;
+    if (fabsf(cross) <= 0.05f * fabsf(dot) && dot >= 0.f) {
+        character_capsule(d, f->p[0], f->p[2], f->r0 + grow, f->r1 + grow, c);
+        return;
+    }
     float rm = 0.5f * (f->r0 + f->r1);
     character_capsule(d, f->p[0], f->p[1], f->r0 + grow, rm + grow, c);
     if (f->p[2].x != f->p[1].x || f->p[2].y != f->p[1].y)
@@ -232,11 +240,12 @@ void character_draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side
         character_line3(d, v2(12.f, -9.f * ts), v2(8.f, -1.f * ts), v2(9.f, 6.f * ts), 0.3f, 1.f, 0.3f, crease);
         character_line3(d, v2(-4.f, 4.f * ts), v2(2.f, 0.f), v2(10.f, 8.5f * ts), 0.3f, 1.f, 0.3f, crease);
     } else {
-        /* Knuckles: a light ridge where the fingers start, strong in a fist. */
-        for (int k = 0; k < 4; k++) {
-            Vec2 kp = h.f[k].p[0];
-            character_circle(d, kp.x - 0.5f, kp.y, 2.2f, color_rgba(255, 255, 255, (uint8_t)(8 + 30 * h.curl)));
-        }
+        /* Knuckles: a light ridge where the fingers start, in a closing hand. */
+        if (h.curl > 0.4f)
+            for (int k = 0; k < 4; k++) {
+                Vec2 kp = h.f[k].p[0];
+                character_circle(d, kp.x - 0.5f, kp.y, 2.f, color_rgba(255, 255, 255, (uint8_t)(30 * h.curl)));
+            }
         if (h.curl > 0.5f)
             for (int k = 0; k < 3; k++) { /* the grooves between folded fingers */
                 Vec2 a = lerp2(h.f[k].p[0], h.f[k + 1].p[0], 0.5f), b = lerp2(h.f[k].p[1], h.f[k + 1].p[1], 0.5f);
