@@ -338,6 +338,16 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
             hand_angle[s] += da * u;
             hand_neck[s] = u;
         }
+        float up = clampf(w[6], 0.f, 1.f) / total;
+        if (up > 0.f) {
+            /* Open palms turn their fingers up, a little outwards, sooner
+             * than the arms rise: a half-raised hand with its fingers
+             * pointing across the belly would read as a hand on it. */
+            float k = 1.f - (1.f - up) * (1.f - up);
+            float aim = s == RIG_R ? -1.75f : -1.39f, da = aim - hand_angle[s];
+            da -= TAU * floorf(da / TAU + 0.5f);
+            hand_angle[s] += da * k;
+        }
         /* Wringing holds the hands together, each gripping the other. */
         hand_clasp[s] = clampf(w[0], 0.f, 1.f) / total;
     }
