@@ -63,6 +63,15 @@ static void finger_chain(Finger *f, Vec2 knuckle, float dir, float l1, float l2,
     f->tip_back = p1 + p2 < 2.f;
 }
 
+/* A wave at hz, 0..1 of a cycle ahead, reduced first so long scenes keep
+ * their precision (as the rig's oscillators are). */
+static float wave(double t, float hz, float phase)
+{
+    double cycles = t * (double)hz + (double)phase;
+    cycles -= floor(cycles);
+    return sinf((float)cycles * 2.f * PI);
+}
+
 static void hand_shape(HandShape *h, const RigLayout *r, int side)
 {
     float open = clampf(r->hand_open[side], 0.f, 1.f);
@@ -95,7 +104,14 @@ static void hand_shape(HandShape *h, const RigLayout *r, int side)
     for (int k = 0; k < 4; k++) {
         /* The little finger curls a touch sooner; a fist's knuckles still
          * show a stub of each finger from the viewer's slightly high eye. */
-        float c = clampf(curl * (1.f + 0.1f * (float)k), 0.f, 1.f);
+        float c = curl * (1.f + 0.1f * (float)k);
+        /* Restless fingers each curl and straighten at their own pace;
+         * tapping ones lift in turn, little finger first, and come down. */
+        float fk = (float)k;
+        c += 0.35f * r->hand_fidget[side] * wave(r->t, 1.3f + 0.37f * fk, 0.29f * fk + 0.5f * (float)side);
+        float lift = fmaxf(wave(r->t, 1.8f, 0.16f * (3.f - fk)), 0.f);
+        c += 0.7f * r->hand_tap[side] * lift * lift;
+        c = clampf(c, 0.f, 1.f);
         float a1 = c * 1.3f, a2 = c * 1.9f;
         float dir = ts * fan[k] * (1.f + 1.6f * spread);
         finger_chain(&h->f[k], v2(kx[k], ky[k] * ts), dir, l1[k], l2[k], a1, a2, rw[k], rw[k] * 0.8f);

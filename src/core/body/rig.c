@@ -291,7 +291,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
      * instead drew a straight line, through the chest on the way to the
      * neck, with the elbow flipping where the line passed near the shoulder. */
     RigVec hand[2], elbow[2];
-    float hand_angle[2], hand_open[2], hand_palm[2], hand_neck[2], hand_clasp[2];
+    float hand_angle[2], hand_open[2], hand_palm[2], hand_neck[2], hand_clasp[2], hand_fidget[2], hand_tap[2];
     bool hand_behind[2];
     for (int s = 0; s < 2; s++) {
         V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
@@ -350,6 +350,10 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         }
         /* Wringing holds the hands together, each gripping the other. */
         hand_clasp[s] = clampf(w[0], 0.f, 1.f) / total;
+        /* Fidgeting and tapping move the fingers themselves; the renderer
+         * bends each by these weights and the time. */
+        hand_fidget[s] = clampf(w[1], 0.f, 1.f) / total;
+        hand_tap[s] = s == RIG_R ? clampf(w[8], 0.f, 1.f) / total : 0.f;
     }
     /* Clasped hands point their fingers across each other, the right hand
      * over the left's back and tipped down, the left's under it and tipped
@@ -388,6 +392,8 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         out->hand_behind[s] = hand_behind[s];
         out->hand_neck[s] = hand_neck[s];
         out->hand_clasp[s] = hand_clasp[s];
+        out->hand_fidget[s] = hand_fidget[s];
+        out->hand_tap[s] = hand_tap[s];
     }
     out->arm_w = (15.f + 5.f * clampf(b.build, 0.f, 1.f)) * S;
     out->head = TO_CANVAS(head);

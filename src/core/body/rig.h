@@ -76,6 +76,8 @@ typedef struct {
     float hand_neck[2];  /* 0..1 how far the hand is to the side of the neck, its fingers
                           * laid over the neck below the jaw */
     float hand_clasp[2]; /* 0..1 how far the hands hold each other (wringing) */
+    float hand_fidget[2]; /* 0..1 how restless the fingers are, each on its own */
+    float hand_tap[2];    /* 0..1 how far the fingers drum on what the hand rests on */
     bool lap;           /* seated with no table: the thighs show and hands rest on them */
     RigVec knee[2];     /* the front of each knee, coming towards the viewer */
     float thigh_w;      /* half-width of a thigh */
