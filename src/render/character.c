@@ -259,6 +259,12 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
                 character_draw_hand(d, rig, &p, s, t);
             }
         character_draw_neck(d, rig, &p);
+        /* Its fingers lie on the neck: over it, under the jaw and the
+         * collar, so on the way up, while the hand is still behind the
+         * shoulder, the torso hides them too. */
+        for (int s = 0; s < 2; s++)
+            if (rig->hand_behind[s])
+                character_draw_hand_over(d, rig, &p, s);
         character_draw_torso(d, rig, &p, look->top_style);
         if (rig->lap)
             character_draw_lap(d, rig, &p);
@@ -274,5 +280,7 @@ void character_draw(Draw *d, const Look *look, const RigLayout *rig, const Pose 
             character_draw_forearm(d, rig, &p, s);
             character_draw_hand(d, rig, &p, s, t);
         }
+        if (!rig->hand_behind[first])
+            character_draw_hand_over(d, rig, &p, first);
     }
 }

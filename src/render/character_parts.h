@@ -134,6 +134,10 @@ void character_draw_forearm(Draw *d, const RigLayout *r, const Palette *p, int s
 /* ---- hands.c ------------------------------------------------------------------ */
 
 void character_draw_hand(Draw *d, const RigLayout *r, const Palette *p, int side, double t);
+/* The fingers that lie over what the hand holds, drawn after it: over the
+ * neck (before the head, whose jaw hides their roots) and, of clasped
+ * hands, the lower hand's fingertips over the upper hand. */
+void character_draw_hand_over(Draw *d, const RigLayout *r, const Palette *p, int side);
 
 /* ---- accessories.c ------------------------------------------------------------ */
 

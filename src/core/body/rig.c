@@ -230,14 +230,15 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     const float w[NT] = {v[P_WRING], v[P_FIDGET], v[P_ARMS_CROSSED], neck, v[P_TOUCH_FACE],
                          v[P_FISTS], v[P_PALMS_OPEN], v[P_HIDE_HANDS], v[P_TAP]};
     HandPair targets[NT];
-    /* Wringing: both hands meet in front and rub in opposite circles. */
+    /* Wringing: the hands hold each other in front and rub, one over the
+     * other, in small opposite circles: they never come apart. */
     {
         float a = (float)fmod(t * 1.25, 1.0) * TAU;
         float ca = cosf(a), sa = sinf(a);
-        targets[0].t[RIG_R] = (HandTarget){v3(-16.f + 9.f * ca, -104.f + 7.f * sa, 78.f), 0.35f,
-                                           0.9f + 0.45f * sa, 0.2f, pole_r};
-        targets[0].t[RIG_L] = (HandTarget){v3(16.f - 9.f * ca, -98.f - 7.f * sa, 80.f), 0.3f,
-                                           -0.9f + 0.45f * sa, 0.f, pole_l};
+        targets[0].t[RIG_R] = (HandTarget){v3(-13.f + 5.f * ca, -104.f + 4.f * sa, 78.f), 0.4f,
+                                           0.f, 0.f, pole_r};
+        targets[0].t[RIG_L] = (HandTarget){v3(13.f - 5.f * ca, -96.f - 4.f * sa, 80.f), 0.4f,
+                                           0.f, 0.f, pole_l};
     }
     /* Fidgeting: hands closer together, small restless offbeat moves. */
     {
@@ -252,19 +253,26 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
                                        0.f, v3(-0.4f, 1.f, -0.3f)};
     targets[2].t[RIG_L] = (HandTarget){v3(shoulder[RIG_R].x + 22.f, sh_y + 104.f, 44.f), 0.6f, 0.5f,
                                        0.f, v3(0.4f, 1.f, -0.3f)};
-    /* Touching the neck: the right hand goes round the side of the neck,
-     * under the jaw, to the back of it; the elbow rises out to the side,
-     * which is what makes the gesture readable from the front. Left rests. */
+    /* Touching the neck: the right hand goes up the side of the neck, the
+     * palm behind the corner of the jaw and the fingers laid over the neck
+     * below it; the elbow rises out to the side, which is what makes the
+     * gesture readable from the front. Left rests. */
     targets[3] = rest;
-    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 34.f * hs, head.y + 72.f * hs, -42.f), 0.8f, -0.5f, 0.5f,
-                                       v3(-1.f, 0.15f, -0.15f)};
+    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 21.f * hs, head.y + 60.f * hs, -30.f), 0.85f, 0.f, 0.f,
+                                       v3(-1.f, 0.3f, -0.15f)};
+    /* On its way there the hand lifts close in front of the shoulder, the
+     * elbow still low, before the elbow swings out: a hand lifted, then
+     * reaching back, not an elbow leading the way. */
+    HandTarget neck_via = {v3(shoulder[RIG_R].x - 30.f, sh_y + 6.f, 30.f), 0.7f, -0.2f, 0.2f,
+                           v3(-0.3f, 1.f, 0.3f)};
     /* Touching the face: fingers along the jaw and chin. */
     targets[4] = rest;
     targets[4].t[RIG_R] = (HandTarget){v3(head.x - 26.f, head.y + 62.f * hs, 50.f), 0.9f, -0.3f,
                                        0.7f, v3(-0.2f, 1.f, -0.1f)};
-    /* Fists: resting, tightened, a little closer in. */
-    targets[5].t[RIG_R] = (HandTarget){v3(-rest_x + 10.f, rest_y - 4.f, rest_z), 0.f, -0.2f, 0.f, pole_r};
-    targets[5].t[RIG_L] = (HandTarget){v3(rest_x - 10.f, rest_y - 4.f, rest_z), 0.f, 0.2f, 0.f, pole_l};
+    /* Fists: resting, tightened, a little closer in, turned on their sides
+     * so the folded fingers and the thumb across them face the viewer. */
+    targets[5].t[RIG_R] = (HandTarget){v3(-rest_x + 10.f, rest_y - 4.f, rest_z), 0.f, -0.2f, 0.65f, pole_r};
+    targets[5].t[RIG_L] = (HandTarget){v3(rest_x - 10.f, rest_y - 4.f, rest_z), 0.f, 0.2f, 0.65f, pole_l};
     /* Open palms: hands up and out, palms to the listener. */
     targets[6].t[RIG_R] = (HandTarget){v3(-112.f, -128.f, 70.f), 1.f, -0.7f, 1.f, v3(-0.3f, 1.f, -0.4f)};
     targets[6].t[RIG_L] = (HandTarget){v3(112.f, -128.f, 70.f), 1.f, 0.7f, 1.f, v3(0.3f, 1.f, -0.4f)};
@@ -291,38 +299,91 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     float rest_w = wsum < 1.f ? 1.f - wsum : 0.f;
     float total = rest_w + wsum;
 
+    /* Each arrangement is solved to a whole arm first, and the arms are
+     * blended by the directions of the upper arm and the forearm, not by
+     * where the hand is. A hand moving between two poses then swings on the
+     * arm (an arc about the shoulder and elbow), the bones keep their
+     * length, and the elbow stays on its own side: blending hand positions
+     * instead drew a straight line, through the chest on the way to the
+     * neck, with the elbow flipping where the line passed near the shoulder. */
     RigVec hand[2], elbow[2];
-    float hand_angle[2], hand_open[2], hand_palm[2];
+    float hand_angle[2], hand_open[2], hand_palm[2], hand_neck[2], hand_clasp[2], hand_fidget[2], hand_tap[2];
     bool hand_behind[2];
     for (int s = 0; s < 2; s++) {
-        HandTarget acc = {v3(0, 0, 0), 0, 0, 0, v3(0, 0, 0)};
+        V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
+        V3 up_acc = v3(0, 0, 0), fore_acc = v3(0, 0, 0);
+        float open = 0.f, twist = 0.f, palm = 0.f;
         for (int k = -1; k < NT; k++) {
             const HandTarget *h = k < 0 ? &rest.t[s] : &targets[k].t[s];
             float wk = (k < 0 ? rest_w : clampf(w[k], 0.f, 1.f)) / total;
             if (wk <= 0.f)
                 continue;
-            acc.pos = v3_add(acc.pos, v3_mul(h->pos, wk));
-            acc.open += h->open * wk;
-            acc.twist += h->twist * wk;
-            acc.palm += h->palm * wk;
-            acc.pole = v3_add(acc.pole, v3_mul(h->pole, wk));
+            V3 hp = h->pos;
+            V3 el = solve_elbow(sh3, &hp, h->pole);
+            up_acc = v3_add(up_acc, v3_mul(v3_norm(v3_sub(el, sh3)), wk));
+            fore_acc = v3_add(fore_acc, v3_mul(v3_norm(v3_sub(hp, el)), wk));
+            open += h->open * wk;
+            twist += h->twist * wk;
+            palm += h->palm * wk;
         }
-        if (s == RIG_R) { /* on the way to the neck the hand rises at the side, not across the chest */
-            float u = clampf(w[3], 0.f, 1.f) / total, bow = 4.f * u * (1.f - u);
-            acc.pos = v3_add(acc.pos, v3(-35.f * bow, 0.f, -20.f * bow));
+        float u = clampf(w[3], 0.f, 1.f) / total; /* how far the right hand is to the neck */
+        if (s == RIG_R && u > 0.f && u < 1.f) {
+            float via = 3.f * u * (1.f - u);
+            V3 hp = neck_via.pos;
+            V3 el = solve_elbow(sh3, &hp, neck_via.pole);
+            up_acc = v3_add(up_acc, v3_mul(v3_norm(v3_sub(el, sh3)), via));
+            fore_acc = v3_add(fore_acc, v3_mul(v3_norm(v3_sub(hp, el)), via));
         }
-        V3 sh3 = v3(shoulder[s].x, shoulder[s].y, 0.f);
-        V3 hp = acc.pos;
-        V3 el = solve_elbow(sh3, &hp, acc.pole);
+        V3 el = v3_add(sh3, v3_mul(v3_norm(up_acc), UPPER_ARM));
+        V3 hp = v3_add(el, v3_mul(v3_norm(fore_acc), FOREARM));
         hand[s] = (RigVec){hp.x, hp.y};
         /* Behind the body's front and above the shoulders: the neck and the
          * head hide it, so the renderer draws it before them. */
         hand_behind[s] = hp.z < 0.f && hp.y < shoulder[s].y;
         elbow[s] = (RigVec){el.x, el.y};
         float fa = atan2f(hp.y - el.y, hp.x - el.x);
-        hand_angle[s] = fa + acc.twist;
-        hand_open[s] = clampf(acc.open, 0.f, 1.f);
-        hand_palm[s] = clampf(acc.palm, 0.f, 1.f);
+        hand_angle[s] = fa + twist;
+        hand_open[s] = clampf(open, 0.f, 1.f);
+        hand_palm[s] = clampf(palm, 0.f, 1.f);
+        hand_neck[s] = 0.f;
+        if (s == RIG_R && u > 0.f) {
+            /* At the neck the fingers point down and in, across it, whatever
+             * the forearm does: turn the hand towards that by the weight. */
+            float aim = 1.15f, da = aim - hand_angle[s];
+            da -= TAU * floorf(da / TAU + 0.5f);
+            hand_angle[s] += da * u;
+            hand_neck[s] = u;
+        }
+        float up = clampf(w[6], 0.f, 1.f) / total;
+        if (up > 0.f) {
+            /* Open palms turn their fingers up, a little outwards, sooner
+             * than the arms rise: a half-raised hand with its fingers
+             * pointing across the belly would read as a hand on it. */
+            float k = 1.f - (1.f - up) * (1.f - up);
+            float aim = s == RIG_R ? -1.75f : -1.39f, da = aim - hand_angle[s];
+            da -= TAU * floorf(da / TAU + 0.5f);
+            hand_angle[s] += da * k;
+        }
+        /* Wringing holds the hands together, each gripping the other. */
+        hand_clasp[s] = clampf(w[0], 0.f, 1.f) / total;
+        /* Fidgeting and tapping move the fingers themselves; the renderer
+         * bends each by these weights and the time. */
+        hand_fidget[s] = clampf(w[1], 0.f, 1.f) / total;
+        hand_tap[s] = s == RIG_R ? clampf(w[8], 0.f, 1.f) / total : 0.f;
+    }
+    /* Clasped hands point their fingers across each other, the right hand
+     * over the left's back and tipped down, the left's under it and tipped
+     * up; the grip rolls with the rubbing. */
+    if (hand_clasp[RIG_R] > 0.f) {
+        float rub = 0.22f * osc(t, 1.25f, 0.f);
+        for (int s = 0; s < 2; s++) {
+            int o = 1 - s;
+            float aim = atan2f(hand[o].y - hand[s].y, hand[o].x - hand[s].x) +
+                        (s == RIG_R ? 0.42f + rub : -0.3f + rub);
+            float da = aim - hand_angle[s];
+            da -= TAU * floorf(da / TAU + 0.5f);
+            hand_angle[s] += da * hand_clasp[s];
+        }
     }
 
     /* --- place on the canvas --- */
@@ -345,6 +406,10 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         out->hand_open[s] = hand_open[s];
         out->hand_palm[s] = hand_palm[s];
         out->hand_behind[s] = hand_behind[s];
+        out->hand_neck[s] = hand_neck[s];
+        out->hand_clasp[s] = hand_clasp[s];
+        out->hand_fidget[s] = hand_fidget[s];
+        out->hand_tap[s] = hand_tap[s];
     }
     out->arm_w = (15.f + 5.f * clampf(b.build, 0.f, 1.f)) * S;
     out->head = TO_CANVAS(head);
@@ -431,22 +496,30 @@ Region rig_hit_test(const RigLayout *rig, float x, float y)
                        (rig->eye[1].y - rig->eye[0].y) * (rig->eye[1].y - rig->eye[0].y)) * 0.5f;
     if (in_ellipse(x, y, ec, half + rig->eye_rx + 12.f * s, rig->eye_ry + 12.f * s, rig->head_angle))
         return REGION_EYES;
-    /* Hands: generous circles, a little past the wrist towards the fingers.
-     * A hand behind the neck shows only its wrist, so the circle moves back
-     * onto the wrist (off the mouth) and the raised forearm counts too. */
+    /* Hands: generous circles over the palm and the fingers. A hand behind
+     * the neck shows only its wrist and the fingers laid over the neck, so
+     * the circle moves back onto the wrist (off the mouth), the raised
+     * forearm counts too, and a small circle takes the fingers below the
+     * jaw. */
     for (int i = 0; i < 2; i++) {
         float r = 30.f * s;
-        RigVec c = {rig->hand[i].x + cosf(rig->hand_angle[i]) * 8.f * s,
-                    rig->hand[i].y + sinf(rig->hand_angle[i]) * 8.f * s};
+        float ca = cosf(rig->hand_angle[i]), sa = sinf(rig->hand_angle[i]);
+        RigVec c = {rig->hand[i].x + ca * 12.f * s, rig->hand[i].y + sa * 12.f * s};
         if (rig->hand_behind[i]) {
             float fx = rig->hand[i].x - rig->elbow[i].x, fy = rig->hand[i].y - rig->elbow[i].y;
             float fl = sqrtf(fx * fx + fy * fy);
             if (fl > 1e-3f)
-                c = (RigVec){rig->hand[i].x - fx / fl * 18.f * s, rig->hand[i].y - fy / fl * 18.f * s};
-            r = 24.f * s;
+                c = (RigVec){rig->hand[i].x - fx / fl * 34.f * s, rig->hand[i].y - fy / fl * 34.f * s};
+            r = 20.f * s;
             float aw = rig->arm_w * 1.3f;
             if (seg_dist2(x, y, rig->elbow[i], c) <= aw * aw)
                 return REGION_HANDS;
+            if (rig->hand_neck[i] >= 0.5f) {
+                RigVec f = {rig->hand[i].x + ca * 36.f * s, rig->hand[i].y + sa * 36.f * s};
+                float fr = 15.f * s, dx = x - f.x, dy = y - f.y;
+                if (dx * dx + dy * dy <= fr * fr)
+                    return REGION_HANDS;
+            }
         }
         float dx = x - c.x, dy = y - c.y;
         if (dx * dx + dy * dy <= r * r)

@@ -76,6 +76,11 @@ typedef struct {
     float body_turn;    /* 0..1, torso turned away (narrower, shifted) */
     float hand_palm[2]; /* 0 back of the hand to the viewer .. 1 palm */
     bool hand_behind[2]; /* the hand is behind the neck (drawn before neck and head) */
+    float hand_neck[2];  /* 0..1 how far the hand is to the side of the neck, its fingers
+                          * laid over the neck below the jaw */
+    float hand_clasp[2]; /* 0..1 how far the hands hold each other (wringing) */
+    float hand_fidget[2]; /* 0..1 how restless the fingers are, each on its own */
+    float hand_tap[2];    /* 0..1 how far the fingers drum on what the hand rests on */
     bool lap;           /* seated with no table: the thighs show and hands rest on them */
     bool standing;      /* on their feet: the legs go straight down to the floor */
     RigVec knee[2];     /* the front of each knee, coming towards the viewer */
