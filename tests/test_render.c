@@ -218,6 +218,16 @@ static void test_pause_stops_blinking(Renderer *r, const Library *lib)
 
 /* ---- 3b. outlines that are not star-shaped ---------------------------------------- */
 
+/* A Draw straight onto the test's surface (checked). */
+static Draw *direct_draw(void)
+{
+    Draw *d = draw_create(sdl);
+    CHECK(d != NULL);
+    if (d)
+        draw_set_direct(d, surface);
+    return d;
+}
+
 static Uint32 pixel_at(int x, int y)
 {
     Uint32 px = 0;
@@ -232,11 +242,9 @@ static Uint32 pixel_at(int x, int y)
  * and still cover the band. */
 static void test_fill_keeps_to_the_outline(void)
 {
-    Draw *d = draw_create(sdl);
-    CHECK(d != NULL);
+    Draw *d = direct_draw();
     if (!d)
         return;
-    draw_set_direct(d, surface);
     SDL_SetRenderDrawColor(sdl, 0, 0, 0, 255);
     SDL_RenderClear(sdl);
     enum { K = 24 };
@@ -329,11 +337,9 @@ static EyeMeasure eye_posed(Draw *d, const Look *look, const Pose *pose)
  * what a player reads. */
 static void test_smiles_differ_at_the_eyes(void)
 {
-    Draw *d = draw_create(sdl);
-    CHECK(d != NULL);
+    Draw *d = direct_draw();
     if (!d)
         return;
-    draw_set_direct(d, surface);
     Look look = eye_look();
     Pose neutral, felt, polite;
     memset(&neutral, 0, sizeof neutral);
@@ -374,11 +380,9 @@ static void test_smiles_differ_at_the_eyes(void)
  * stays where it was: the two must not look alike. */
 static void test_looking_down_is_not_sleepy(void)
 {
-    Draw *d = draw_create(sdl);
-    CHECK(d != NULL);
+    Draw *d = direct_draw();
     if (!d)
         return;
-    draw_set_direct(d, surface);
     Look look = eye_look();
     Pose neutral, down, sleepy;
     memset(&neutral, 0, sizeof neutral);
@@ -407,11 +411,9 @@ static void test_looking_down_is_not_sleepy(void)
  * across the face. The skin under each eye and between them must show. */
 static void test_beard_keeps_below_the_cheeks(void)
 {
-    Draw *d = draw_create(sdl);
-    CHECK(d != NULL);
+    Draw *d = direct_draw();
     if (!d)
         return;
-    draw_set_direct(d, surface);
     Look look = look_default(); /* light skin, dark brown hair */
     look.beard = BEARD_FULL;
     for (int k = -2; k <= 2; k++) {

@@ -196,15 +196,21 @@ int character_curve3(Vec2 *out, int n, Vec2 a, Vec2 mid, Vec2 b)
     return draw_bezier_quad(out, n, a, c, b);
 }
 
-/* A tapered curved line; a point every 7 px or so (3 to 10). */
+/* Points along a, mid, b: one every 9 px or so, from `least` to 10. */
+static int curve_points(Draw *d, Vec2 *pts, Vec2 a, Vec2 mid, Vec2 b, int least)
+{
+    float len = (hypotf(mid.x - a.x, mid.y - a.y) + hypotf(b.x - mid.x, b.y - mid.y)) * px_per_unit(d);
+    int k = least + (int)(len / 9.f);
+    return character_curve3(pts, k > 10 ? 10 : k, a, mid, b);
+}
+
+/* A tapered curved line. */
 void character_line3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w0, float wm, float w1, Color c)
 {
     if (c.a < 8)
         return;
     Vec2 pts[12];
-    float len = (hypotf(mid.x - a.x, mid.y - a.y) + hypotf(b.x - mid.x, b.y - mid.y)) * px_per_unit(d);
-    int k = 3 + (int)(len / 9.f);
-    int n = character_curve3(pts, k > 10 ? 10 : k, a, mid, b);
+    int n = curve_points(d, pts, a, mid, b, 3);
     draw_stroke_tapered(d, pts, n, w0, wm, w1, c);
 }
 
@@ -215,9 +221,7 @@ void character_fold3(Draw *d, Vec2 a, Vec2 mid, Vec2 b, float w, Color c)
     if (c.a < 4)
         return;
     Vec2 pts[12];
-    float len = (hypotf(mid.x - a.x, mid.y - a.y) + hypotf(b.x - mid.x, b.y - mid.y)) * px_per_unit(d);
-    int k = 5 + (int)(len / 9.f);
-    int n = character_curve3(pts, k > 10 ? 10 : k, a, mid, b);
+    int n = curve_points(d, pts, a, mid, b, 5);
     draw_stroke_soft(d, pts, n, w * 0.6f, w, w * 0.5f, c);
 }
 

@@ -652,25 +652,39 @@ void draw_capsule(Draw *d, Vec2 a, Vec2 b, float ra, float rb, Color c)
 
 /* ---- strokes --------------------------------------------------------------- */
 
+/* A stroke's points in output pixels, with the unit normal at each and the
+ * width there (in output pixels) on a quadratic through (0, w0), (0.5,
+ * wmid) and (1, w1) along the points. Returns how many (at most
+ * DRAW_MAX_POINTS). */
+static int stroke_frame(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Vec2 *px, Vec2 *nn,
+                        float *w)
+{
+    if (n > DRAW_MAX_POINTS)
+        n = DRAW_MAX_POINTS;
+    for (int i = 0; i < n; i++)
+        px[i] = xform(d, pts[i]);
+    float sc = xform_scale(d);
+    for (int i = 0; i < n; i++) {
+        Vec2 prev = px[i > 0 ? i - 1 : i], next = px[i < n - 1 ? i + 1 : i];
+        Vec2 t = norm((Vec2){next.x - prev.x, next.y - prev.y});
+        nn[i] = (Vec2){-t.y, t.x};
+        float u = (float)i / (float)(n - 1);
+        w[i] = (w0 * (1 - u) * (1 - 2 * u) + wmid * 4 * u * (1 - u) + w1 * u * (2 * u - 1)) * sc;
+    }
+    return n;
+}
+
 void draw_stroke_tapered(Draw *d, const Vec2 *pts, int n, float w0, float wmid, float w1, Color c)
 {
     if (n < 2 || c.a == 0 || !reserve(d, 4 * n + 8, 18 * n + 24))
         return;
-    if (n > DRAW_MAX_POINTS)
-        n = DRAW_MAX_POINTS;
-    Vec2 px[DRAW_MAX_POINTS];
-    for (int i = 0; i < n; i++)
-        px[i] = xform(d, pts[i]);
-    float sc = xform_scale(d);
+    Vec2 px[DRAW_MAX_POINTS], nns[DRAW_MAX_POINTS];
+    float ws[DRAW_MAX_POINTS];
+    n = stroke_frame(d, pts, n, w0, wmid, w1, px, nns, ws);
     int base = d->nverts;
     for (int i = 0; i < n; i++) {
-        Vec2 prev = px[i > 0 ? i - 1 : i], next = px[i < n - 1 ? i + 1 : i];
-        Vec2 t = norm((Vec2){next.x - prev.x, next.y - prev.y});
-        Vec2 nn = {-t.y, t.x};
-        float u = (float)i / (n - 1);
-        /* Quadratic through (0,w0) (0.5,wmid) (1,w1). */
-        float w = w0 * (1 - u) * (1 - 2 * u) + wmid * 4 * u * (1 - u) + w1 * u * (2 * u - 1);
-        float half = w * sc * 0.5f;
+        Vec2 nn = nns[i];
+        float half = ws[i] * 0.5f;
         Color ci = c;
         if (half < 0.5f) { /* thinner than a pixel: fade instead of shrink */
             ci = color_alpha(c, fmaxf(half * 2.f, 0.f));
@@ -713,21 +727,14 @@ void draw_stroke_soft(Draw *d, const Vec2 *pts, int n, float w0, float wmid, flo
 {
     if (n < 3 || c.a == 0 || !reserve(d, 3 * n, 12 * n))
         return;
-    if (n > DRAW_MAX_POINTS)
-        n = DRAW_MAX_POINTS;
-    Vec2 px[DRAW_MAX_POINTS];
-    for (int i = 0; i < n; i++)
-        px[i] = xform(d, pts[i]);
-    float sc = xform_scale(d);
+    Vec2 px[DRAW_MAX_POINTS], nns[DRAW_MAX_POINTS];
+    float ws[DRAW_MAX_POINTS];
+    n = stroke_frame(d, pts, n, w0, wmid, w1, px, nns, ws);
     int base = d->nverts;
     for (int i = 0; i < n; i++) {
-        Vec2 prev = px[i > 0 ? i - 1 : i], next = px[i < n - 1 ? i + 1 : i];
-        Vec2 t = norm((Vec2){next.x - prev.x, next.y - prev.y});
-        Vec2 nn = {-t.y, t.x};
-        float u = (float)i / (n - 1);
-        float w = w0 * (1 - u) * (1 - 2 * u) + wmid * 4 * u * (1 - u) + w1 * u * (2 * u - 1);
+        Vec2 nn = nns[i];
         /* At least a pixel and a half each side, or the softness is lost. */
-        float half = fmaxf(w * sc * 0.5f, 1.5f);
+        float half = fmaxf(ws[i] * 0.5f, 1.5f);
         Color ci = c, co = c;
         co.a = 0;
         if (i == 0 || i == n - 1) /* the ends fade out too */
