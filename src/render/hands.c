@@ -307,15 +307,23 @@ void character_draw_hand_over(Draw *d, const RigLayout *r, const Palette *p, int
         /* Fingers laid over the side of the neck, out from behind the jaw,
          * each with its own outline; the jaw (drawn next) covers their
          * roots and the palm. A soft shadow under them sits them on it. */
+        /* Only their outer halves show: the hand holds the back of the
+         * neck and the fingertips curl round its side, so nothing of it
+         * lies across the throat or props the chin. */
+        Finger tips[4];
         for (int k = 0; k < 4; k++) {
-            Finger g = h.f[k];
+            tips[k] = h.f[k];
+            tips[k].p[0] = lerp2(tips[k].p[1], tips[k].p[0], 0.35f);
+        }
+        for (int k = 0; k < 4; k++) {
+            Finger g = tips[k];
             character_capsule(d, v2(g.p[1].x + 1.5f, g.p[1].y - h.ts * 1.5f), v2(g.p[2].x + 1.f, g.p[2].y - h.ts * 1.5f),
                               g.r0 + 1.f, g.r1 + 1.f, color_alpha(p->crease, 0.25f));
         }
         for (int k = 3; k >= 0; k--) {
-            finger_fill(d, &h.f[k], lw * 0.5f, line);
-            finger_fill(d, &h.f[k], -lw * 0.5f, skin);
-            finger_crease(d, &h.f[k], color_alpha(p->crease, 0.45f));
+            finger_fill(d, &tips[k], lw * 0.5f, line);
+            finger_fill(d, &tips[k], -lw * 0.5f, skin);
+            finger_crease(d, &tips[k], color_alpha(p->crease, 0.45f));
         }
     }
     draw_pop(d);

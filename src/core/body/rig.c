@@ -258,7 +258,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
      * below it; the elbow rises out to the side, which is what makes the
      * gesture readable from the front. Left rests. */
     targets[3] = rest;
-    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 21.f * hs, head.y + 60.f * hs, -30.f), 0.85f, 0.f, 0.f,
+    targets[3].t[RIG_R] = (HandTarget){v3(head.x - 28.f * hs, head.y + 52.f * hs, -30.f), 0.85f, 0.f, 0.f,
                                        v3(-1.f, 0.3f, -0.15f)};
     /* On its way there the hand lifts close in front of the shoulder, the
      * elbow still low, before the elbow swings out: a hand lifted, then
