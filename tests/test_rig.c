@@ -70,7 +70,8 @@ static void neck_path(bool mirror)
 /* Every hand cue, eased in: the arms swing without jumps, and an elbow
  * that starts and ends outside its shoulder never swings inside it. (Arms
  * crossed, a hand on the face and hands hidden between the knees bring the
- * elbows in front of the body on purpose.) */
+ * elbows in front of the body on purpose; open palms keep them at the sides
+ * of the body, the forearms out, and never over it.) */
 static void cue_paths(void)
 {
     static const PoseParam cues[] = {P_WRING, P_FIDGET, P_ARMS_CROSSED, P_TOUCH_NECK, P_TOUCH_FACE,
@@ -82,7 +83,9 @@ static void cue_paths(void)
             for (int i = 1; i <= 200; i++) {
                 RigLayout r = layout(cues[c], (float)i / 200.f, table, false, 2.0);
                 for (int s = 0; s < 2; s++) {
-                    if (!elbows_in)
+                    if (cues[c] == P_PALMS_OPEN) /* elbows at the sides, forearms out: never over the body */
+                        CHECK(fabsf(r.elbow[s].x - r.hip.x) > r.torso_w * 0.75f);
+                    else if (!elbows_in)
                         CHECK(elbow_outside(&r, s));
                     if (dist(r.hand[s], prev.hand[s]) >= 16.f)
                         fprintf(stderr, "cue %d table %d step %d side %d: the hand jumps %.1f px\n", (int)cues[c],

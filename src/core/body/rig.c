@@ -274,8 +274,8 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     targets[5].t[RIG_R] = (HandTarget){v3(-rest_x + 10.f, rest_y - 4.f, rest_z), 0.f, -0.2f, 0.65f, pole_r};
     targets[5].t[RIG_L] = (HandTarget){v3(rest_x - 10.f, rest_y - 4.f, rest_z), 0.f, 0.2f, 0.65f, pole_l};
     /* Open palms: hands up and out, palms to the listener. */
-    targets[6].t[RIG_R] = (HandTarget){v3(-112.f, -128.f, 70.f), 1.f, -0.7f, 1.f, v3(-0.3f, 1.f, -0.4f)};
-    targets[6].t[RIG_L] = (HandTarget){v3(112.f, -128.f, 70.f), 1.f, 0.7f, 1.f, v3(0.3f, 1.f, -0.4f)};
+    targets[6].t[RIG_R] = (HandTarget){v3(-158.f, -180.f, 8.f), 1.f, -0.7f, 1.f, v3(-0.5f, 1.f, -0.3f)};
+    targets[6].t[RIG_L] = (HandTarget){v3(158.f, -180.f, 8.f), 1.f, 0.7f, 1.f, v3(0.5f, 1.f, -0.3f)};
     /* Hidden hands: dropped to the lap, below a table edge; with no table,
      * pushed down between the knees. */
     targets[7].t[RIG_R] = (HandTarget){v3(lap ? -14.f : -40.f, lap ? 6.f : -22.f, lap ? 70.f : 40.f), 0.5f, 0.3f, 0.f, pole_r};
