@@ -92,8 +92,8 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
     m = draw_ellipse_points(circ, 8, ic.x - ir * 0.35f, ic.y - ir * 0.35f, hl, hl, 0.f);
     draw_shape_clipped(d, circ, m, pts, n, color_rgba(255, 255, 255, 235));
     if (wet > 0.05f) {
-        Color spark = color_rgba(255, 255, 255, (uint8_t)(245.f * wet));
-        m = draw_ellipse_points(circ, 8, ic.x + ir * 0.38f, ic.y + ir * 0.2f, hl * 0.55f, hl * 0.55f, 0.f);
+        Color spark = color_rgba(255, 255, 255, (uint8_t)(190.f * wet));
+        m = draw_ellipse_points(circ, 8, ic.x + ir * 0.38f, ic.y + ir * 0.2f, hl * 0.42f, hl * 0.42f, 0.f);
         draw_shape_clipped(d, circ, m, pts, n, spark);
     }
 
@@ -180,8 +180,10 @@ void character_draw_eye(Draw *d, const Palette *p, Vec2 c, float rx, float in, c
                                v2(c.x - in * rx * 0.35f, c.y + e->low * 1.3f + 2.1f),
                                v2(c.x + in * rx * 0.3f, c.y + e->low * 1.3f + 2.1f),
                                v2(c.x + in * rx * 0.8f, c.y + e->low * 0.8f + 1.5f));
-        draw_stroke_tapered(d, w, wn, 0.2f, 1.4f + 0.6f * p->dark, 0.2f,
-                            color_alpha(p->wet_gloss, wet * (0.3f + 0.55f * p->dark) * shimmer));
+        /* Soft, so it reads as light on a wet rim, not a line drawn under
+         * the eye. */
+        draw_stroke_soft(d, w, wn, 0.6f, 1.6f + 0.6f * p->dark, 0.6f,
+                         color_alpha(p->wet_gloss, wet * (0.22f + 0.33f * p->dark) * shimmer));
         character_circle(d, inner.x - in * 2.4f, inner.y + 0.3f, 1.1f + 0.3f * wet,
                          color_alpha(p->wet_gloss, 0.9f * wet));
     }
