@@ -223,6 +223,13 @@ void character_draw_torso(Draw *d, const RigLayout *r, const Palette *p, TopStyl
 void character_draw_upper_arm(Draw *d, const RigLayout *r, const Palette *p, int side)
 {
     Vec2 s = v2(r->shoulder[side].x, r->shoulder[side].y), e = v2(r->elbow[side].x, r->elbow[side].y);
+    /* The arm's round top starts a little down the arm, so it stays under
+     * the torso's shoulder cap instead of poking out above it as a tab. */
+    float len = hypotf(e.x - s.x, e.y - s.y);
+    if (len > 1e-3f) {
+        float in = fminf(r->arm_w * 0.35f, len * 0.3f) / len;
+        s = v2(s.x + (e.x - s.x) * in, s.y + (e.y - s.y) * in);
+    }
     character_capsule_outlined(d, s, e, r->arm_w, r->arm_w * 0.86f, color_shade(p->top, 0.92f), p->top_line,
                                2.6f * r->scale);
 }
