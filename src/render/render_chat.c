@@ -128,12 +128,20 @@ void stage_phone(Renderer *r, const Game *g, double alpha)
     if (live && chat.typing)
         items[n++] = (Item){ITEM_TYPING, NULL, 74, 42, FONT_BODY};
 
-    /* Newest at the bottom; older ones scroll up under the header and away. */
+    /* Newest at the bottom; older ones scroll up under the header and away.
+     * The message area clips them, so one half scrolled away shows its
+     * lower half, as on a phone, and never leaves a gap. */
+    draw_flush(d);
+    Vec2 a0 = draw_to_pixels(d, (Vec2){sc.x, top - 8}), a1 = draw_to_pixels(d, (Vec2){sc.x + sc.w, sc.y + sc.h});
+    SDL_Rect area = {(int)floorf(a0.x), (int)floorf(a0.y), (int)ceilf(a1.x - a0.x), (int)ceilf(a1.y - a0.y)};
+    if (r->clip && !SDL_IntersectRect(&area, r->clip, &area))
+        area = (SDL_Rect){0, 0, 0, 0};
+    SDL_RenderSetClipRect(r->sdl, &area);
     for (int i = n - 1; i >= 0; i--) {
         const Item *it = &items[i];
         bool same_side = i + 1 < n && (items[i + 1].kind == ITEM_MINE) == (it->kind == ITEM_MINE);
         y -= it->h + (i + 1 < n ? (same_side || items[i + 1].kind == ITEM_SEEN ? 6.f : 14.f) : 0.f);
-        if (y < sc.y + 12) /* it would show above the header: gone */
+        if (y + it->h < top - 8) /* scrolled away under the header: gone */
             break;
         bool mine = it->kind == ITEM_MINE;
         float x = mine ? sc.x + sc.w - 14 - it->w : sc.x + 14;
@@ -154,6 +162,8 @@ void stage_phone(Renderer *r, const Game *g, double alpha)
             break;
         }
     }
+    draw_flush(d);
+    SDL_RenderSetClipRect(r->sdl, r->clip);
     phone_header(r, g, sc, &pc);
     /* Where you would type: empty, for the words are the player's to choose. */
     float fy = sc.y + sc.h - INPUT_H + 12;
