@@ -192,9 +192,13 @@ void stage_hud(Renderer *r, const Game *g, double alpha)
     Draw *d = r->draw;
     /* Timeline bar: how far through the scene we are. */
     float p = game_perform_progress(g, alpha);
-    draw_rounded_rect(d, 40, 24, 1200, 8, 4, color_rgba(255, 255, 255, 40));
+    /* Over the right-hand column, where the words are: a head near the top
+     * of the close shot never runs into it. */
+    UiRect box = game_speech_box();
+    float bx = box.x - 40, bw = 1240 - bx;
+    draw_rounded_rect(d, bx, 24, bw, 8, 4, color_rgba(255, 255, 255, 40));
     if (p > 0)
-        draw_rounded_rect(d, 40, 24, 1200 * p, 8, 4, color_alpha(r->theme.accent, 0.9f));
+        draw_rounded_rect(d, bx, 24, bw * p, 8, 4, color_alpha(r->theme.accent, 0.9f));
     char buf[128], num[16];
     snprintf(num, sizeof num, "%d", g->notice.nflags);
     words_fill(g, buf, sizeof buf, "hud.flags", 1, "count", num);
