@@ -151,8 +151,10 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
         depth *= 1.f - 0.35f * rate;
     breath *= depth;
 
-    /* --- idle sway: two incommensurate slow waves, offset per person --- */
-    float sway = 0.012f * osc(t, 0.11f, ph * 3.1f) + 0.005f * osc(t, 0.29f, ph * 7.3f + 0.2f);
+    /* --- idle sway: two incommensurate slow waves, offset per person; small,
+     * because the close shot enlarges it and a sway must never pass for a
+     * lean or a turn a player might flag --- */
+    float sway = 0.008f * osc(t, 0.11f, ph * 3.1f) + 0.003f * osc(t, 0.29f, ph * 7.3f + 0.2f);
     float head_idle = 0.018f * osc(t, 0.17f, ph * 5.7f + 0.5f);
     float head_idle_pitch = 0.04f * osc(t, 0.13f, ph * 2.3f + 0.8f);
 
