@@ -446,7 +446,7 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     out->standing = standing;
     out->thigh_w = (34.f + 10.f * clampf(b.build, 0.f, 1.f)) * S;
     for (int s = 0; s < 2; s++) {
-        RigVec k = {(s == RIG_R ? -1.f : 1.f) * (40.f + 10.f * clampf(b.build, 0.f, 1.f)), 34.f};
+        RigVec k = {(s == RIG_R ? -1.f : 1.f) * (40.f + 10.f * clampf(b.build, 0.f, 1.f)), 14.f};
         out->knee[s] = TO_CANVAS(k);
     }
 #undef TO_CANVAS
