@@ -211,11 +211,15 @@ void character_draw_beard(Draw *d, const Palette *p, BeardStyle style, const Vec
     float top = mc.y - 15.f;
     Vec2 *edge = pts + m;
     float x = mc.x, bl = head_edge_x(-1.f, -7.f, turn) + 0.4f, br = head_edge_x(1.f, -7.f, turn) - 0.4f;
-    int k = draw_bezier_cubic(edge, 10, v2(bl, -7.f), v2(bl + 4.6f, 12.f), v2(0.6f * x - 38.f, top + 3.f),
+    /* The cheek line runs down and in from the sideburn towards the corner
+     * of the mouth, leaving the upper cheeks bare, and rises to the
+     * moustache only beside the nose: a line across under the eyes would
+     * read as a mask. */
+    int k = draw_bezier_cubic(edge, 10, v2(bl, -7.f), v2(bl + 6.f, 16.f), v2(0.6f * x - 30.f, mc.y + 4.f),
                               v2(x - 18.f, top + 0.5f));
     k += draw_bezier_cubic(edge + k, 4, v2(x - 15.f, top + 0.2f), v2(x - 9.f, top - 0.5f), v2(x - 5.f, top), v2(x, top));
     k += draw_bezier_cubic(edge + k, 4, v2(x + 1.f, top), v2(x + 5.f, top), v2(x + 9.f, top - 0.5f), v2(x + 15.f, top + 0.2f));
-    k += draw_bezier_cubic(edge + k, 10, v2(x + 18.f, top + 0.5f), v2(0.6f * x + 38.f, top + 3.f), v2(br - 4.6f, 12.f),
+    k += draw_bezier_cubic(edge + k, 10, v2(x + 18.f, top + 0.5f), v2(0.6f * x + 30.f, mc.y + 4.f), v2(br - 6.f, 16.f),
                            v2(br, -7.f));
     m += k;
     if (!full) {
