@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     looks[2].skin = 0xf1c6a8;
     looks[2].body.height = 0.85f;
     looks[2].body.phase = 0.7f;
-    RigPlacement at[3] = {{330, 640, 0.9f, false, 1.f, true, false}, {640, 640, 1.f, false, 1.f, true, false}, {950, 640, 0.9f, true, 1.f, true, false}};
+    RigPlacement at[3] = {{330, 640, 0.9f, false, 1.f, true, false, false}, {640, 640, 1.f, false, 1.f, true, false, false}, {950, 640, 0.9f, true, 1.f, true, false, false}};
     Pose pose[3];
     memset(pose, 0, sizeof pose);
     pose[0].v[P_AU12] = 0.7f;

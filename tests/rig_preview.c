@@ -113,7 +113,7 @@ static const PlaceDef *kitchen(void)
 
 static void render_frame(Canvas *c, const Look *look, const Pose *pose, double t)
 {
-    RigPlacement pl = {640.f, 640.f, 1.f, false, 1.f, true, false};
+    RigPlacement pl = {640.f, 640.f, 1.f, false, 1.f, true, false, false};
     place_draw(c->draw, kitchen(), PLACE_LAYER_BACK, t);
     person(c, look, pose, pl, t, CHAR_LAYER_BODY);
     place_draw(c->draw, kitchen(), PLACE_LAYER_FRONT, t);
@@ -170,7 +170,7 @@ static void render_sheet(Canvas *c, TTF_Font *font, const Look *looks, const Pos
     for (int i = 0; i < count; i++) {
         float x = (i % cols) * cw, y = (i / cols) * ch;
         draw_rect_gradient(c->draw, x + 2, y + 2, cw - 4, ch - 4, (Color){58, 64, 78, 255}, (Color){36, 40, 50, 255});
-        RigPlacement pl = {x + cw * 0.5f, y + ch + 50.f * scale, scale, false, 1.f, true, false};
+        RigPlacement pl = {x + cw * 0.5f, y + ch + 50.f * scale, scale, false, 1.f, true, false, false};
         if (names && strstr(names[i], "mirror"))
             pl.mirror = true;
         person(c, &looks[i], &poses[i], pl, 1.3, CHAR_LAYER_BODY);
@@ -222,7 +222,7 @@ int main(int argc, char **argv)
         /* Time the parts separately: the place is drawn once per frame, the
          * character once per person. */
         double f = 1000.0 / (double)SDL_GetPerformanceFrequency();
-        RigPlacement pl = {640.f, 640.f, 1.f, false, 1.f, true, false};
+        RigPlacement pl = {640.f, 640.f, 1.f, false, 1.f, true, false, false};
         Uint64 t0 = SDL_GetPerformanceCounter();
         place_draw(c.draw, kitchen(), PLACE_LAYER_BACK, 2.0);
         draw_flush(c.draw);
@@ -241,7 +241,7 @@ int main(int argc, char **argv)
     }
     {
         RigLayout rig;
-        RigPlacement pl = {640.f, 640.f, 1.f, false, 1.f, true, false};
+        RigPlacement pl = {640.f, 640.f, 1.f, false, 1.f, true, false, false};
         rig_layout(&rig, &def.body, &pl, &neutral, 2.0);
         printf("head centre (%.0f, %.0f), head height %.0f, eyes y %.0f, hands y %.0f\n", rig.head.x, rig.head.y,
                rig.head_ry * 2.f, rig.eye[0].y, rig.hand[0].y);
@@ -306,7 +306,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < 4; i++) {
             float cw = 320.f;
             draw_rect_gradient(c.draw, i * cw + 2, 2, cw - 4, 716, (Color){58, 64, 78, 255}, (Color){36, 40, 50, 255});
-            RigPlacement pl = {i * cw + cw * 0.5f, 730.f, 1.3f, false, 1.f, true, false};
+            RigPlacement pl = {i * cw + cw * 0.5f, 730.f, 1.3f, false, 1.f, true, false, false};
             double t = 3.0 + i * 0.2;
             person(&c, &def, &w, pl, t, CHAR_LAYER_BODY);
             person(&c, &def, &w, pl, t, CHAR_LAYER_FRONT);

@@ -988,8 +988,8 @@ static void test_title_escape(void)
 }
 
 /* How a place has people be: seated at a table, seated with a lap,
- * standing with hands held in front at the belt (in their pockets when a
- * cue hides them), or leaning on a counter. */
+ * seated side-on, standing with hands held in front at the belt (in their
+ * pockets when a cue hides them), or leaning on a counter. */
 static void test_stances(void)
 {
     test_name = "stances";
@@ -997,8 +997,8 @@ static void test_stances(void)
     Pose pose;
     memset(&pose, 0, sizeof pose);
     RigLayout rig;
-    RigPlacement table = {640, 640, 1.f, false, 1.f, true, false}, lap = {640, 640, 1.f, false, 1.f, false, false};
-    RigPlacement stand = {640, 640, 1.f, false, 1.f, false, true}, counter = {640, 640, 1.f, false, 1.f, true, true};
+    RigPlacement table = {640, 640, 1.f, false, 1.f, true, false, false}, lap = {640, 640, 1.f, false, 1.f, false, false, false};
+    RigPlacement stand = {640, 640, 1.f, false, 1.f, false, true, false}, counter = {640, 640, 1.f, false, 1.f, true, true, false};
     rig_layout(&rig, &look.body, &table, &pose, 0.0);
     EXPECT(!rig.lap && !rig.standing, "at a table a person sits with no lap showing");
     rig_layout(&rig, &look.body, &lap, &pose, 0.0);
@@ -1014,6 +1014,20 @@ static void test_stances(void)
                "standing, hand %d should be held in front at the belt, is at (%.0f, %.0f), hip (%.0f, %.0f)", s,
                rig.hand[s].x, rig.hand[s].y, rig.hip.x, rig.hip.y);
     }
+    /* Side-on on a bench: a lap whose knees are off to the left, both well
+     * beyond the hip, and hands resting on the thighs there. */
+    RigPlacement side = {640, 640, 1.f, false, 1.f, false, false, true};
+    rig_layout(&rig, &look.body, &side, &pose, 0.0);
+    EXPECT(rig.lap && rig.side && !rig.standing, "side-on, a person sits with a lap seen from the side");
+    for (int s = 0; s < 2; s++) {
+        EXPECT(rig.knee[s].x < rig.hip.x - 100.f * S, "side-on, knee %d should be off to the left, is at x %.0f (hip %.0f)",
+               s, rig.knee[s].x, rig.hip.x);
+        EXPECT(rig.hand[s].x < rig.hip.x, "side-on, hand %d should rest on the thighs, left of the hip", s);
+    }
+    RigPlacement side_mirrored = side;
+    side_mirrored.mirror = true;
+    rig_layout(&rig, &look.body, &side_mirrored, &pose, 0.0);
+    EXPECT(rig.knee[0].x > rig.hip.x + 100.f * S, "side-on and mirrored, the knees should be off to the right");
     pose.v[P_HIDE_HANDS] = 1.f;
     rig_layout(&rig, &look.body, &stand, &pose, 0.0);
     for (int s = 0; s < 2; s++)

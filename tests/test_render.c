@@ -287,7 +287,7 @@ static Uint32 face_px[120 * 100];
  * character's right eye (screen left) in face_px. */
 static bool face_draw(Draw *d, const Look *look, const Pose *pose)
 {
-    RigPlacement place = {470.f, 684.f, 1.3f, false, RIG_CLOSE_HEAD, true, false};
+    RigPlacement place = {470.f, 684.f, 1.3f, false, RIG_CLOSE_HEAD, true, false, false};
     RigLayout rig;
     rig_layout(&rig, &look->body, &place, pose, 1.0);
     SDL_SetRenderDrawColor(sdl, 40, 44, 52, 255);
@@ -420,7 +420,7 @@ static void test_beard_keeps_below_the_cheeks(void)
         Pose pose;
         memset(&pose, 0, sizeof pose);
         pose.v[P_HEAD_TURN] = 0.5f * (float)k;
-        RigPlacement place = {470.f, 684.f, 1.3f, false, RIG_CLOSE_HEAD, true, false};
+        RigPlacement place = {470.f, 684.f, 1.3f, false, RIG_CLOSE_HEAD, true, false, false};
         RigLayout rig;
         rig_layout(&rig, &look.body, &place, &pose, 1.0);
         SDL_SetRenderDrawColor(sdl, 40, 44, 52, 255);

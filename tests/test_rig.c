@@ -9,7 +9,7 @@
 /* The stage's close shot, as the game places a person. */
 static RigPlacement stage(bool table, bool mirror)
 {
-    return (RigPlacement){470.f, 684.f, 1.3f, mirror, RIG_CLOSE_HEAD, table, false};
+    return (RigPlacement){470.f, 684.f, 1.3f, mirror, RIG_CLOSE_HEAD, table, false, false};
 }
 
 static RigLayout layout(PoseParam p, float amount, bool table, bool mirror, double t)

@@ -1,5 +1,5 @@
-/* Unsaid - legs.c: a seated person's lap, when no table hides it, and a
- * standing person's legs.
+/* Unsaid - legs.c: a seated person's lap, when no table hides it (facing
+ * us, or side-on on a bench), and a standing person's legs.
  *
  * Seen from the front and a little above, a seated person's thighs come
  * straight towards the viewer: each shows as a short rounded shape from the
@@ -11,8 +11,38 @@
 
 #include <math.h>
 
+/* Sitting side-on: the thighs run off to one side from the hips to the
+ * knees, the far one a little higher, the lower legs dropping from the
+ * knees; the near thigh is drawn last, over the far one. */
+static void draw_side_lap(Draw *d, const RigLayout *r, const Palette *p)
+{
+    float S = r->scale, tw = r->thigh_w, lw = 2.4f * S;
+    float toward = r->knee[RIG_R].x < r->hip.x ? -1.f : 1.f;
+    Color shade = color_shade(p->legs, 0.78f), lit = color_shade(p->legs, 1.08f);
+    const int order[2] = {RIG_L, RIG_R}; /* far, then near */
+    for (int k = 0; k < 2; k++) {
+        int s = order[k];
+        Vec2 kn = v2(r->knee[s].x, r->knee[s].y);
+        Vec2 foot = v2(kn.x + toward * 18.f * S, kn.y + 220.f * S);
+        character_capsule_outlined(d, v2(kn.x - toward * 6.f * S, kn.y + tw * 0.3f), foot, tw * 0.72f, tw * 0.56f,
+                                   shade, p->legs_line, lw);
+        character_ellipse_outlined(d, foot.x + toward * tw * 0.35f, foot.y + tw * 0.4f, tw * 0.95f, tw * 0.4f, 0.f,
+                                   color_hex(0x24252A), color_hex(0x121317), lw);
+    }
+    for (int k = 0; k < 2; k++) {
+        int s = order[k];
+        Vec2 kn = v2(r->knee[s].x, r->knee[s].y);
+        Vec2 hip = v2(r->hip.x - toward * (s == RIG_R ? 8.f : 22.f) * S, r->hip.y - (s == RIG_R ? 14.f : 30.f) * S);
+        character_capsule_outlined(d, hip, kn, tw * 0.8f, tw * 0.62f, s == RIG_R ? lit : p->legs, p->legs_line, lw);
+    }
+}
+
 void character_draw_lap(Draw *d, const RigLayout *r, const Palette *p)
 {
+    if (r->side) {
+        draw_side_lap(d, r, p);
+        return;
+    }
     float S = r->scale, tw = r->thigh_w;
     Color shade = color_shade(p->legs, 0.78f), lit = color_shade(p->legs, 1.1f);
     float lw = 2.4f * S;

@@ -20,7 +20,7 @@ typedef struct {
 static void person(Draw *d, const Look *look, const Pose *pose, double t)
 {
     RigLayout rig;
-    RigPlacement pl = {640, 640, 1.f, false, RIG_CLOSE_HEAD, false, false};
+    RigPlacement pl = {640, 640, 1.f, false, RIG_CLOSE_HEAD, false, false, false};
     rig_layout(&rig, &look->body, &pl, pose, t);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_BODY);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_FRONT);
@@ -34,7 +34,7 @@ static void person_standing(Draw *d, const Look *look, const Pose *pose, double 
     RigLayout rig;
     float h = look->body.height > 0.f ? look->body.height : 1.f;
     float hip = CAST_FLOOR - (look->wheelchair ? 250.f : RIG_LEG_LEN) * h;
-    RigPlacement pl = {640, hip, 1.f, false, RIG_CLOSE_HEAD, false, !look->wheelchair};
+    RigPlacement pl = {640, hip, 1.f, false, RIG_CLOSE_HEAD, false, !look->wheelchair, false};
     rig_layout(&rig, &look->body, &pl, pose, t);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_BODY);
     character_draw(d, look, &rig, pose, t, CHAR_LAYER_FRONT);

@@ -214,6 +214,13 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
     rest.t[RIG_L] = (HandTarget){v3(rest_x, rest_y, rest_z), 0.6f, 0.3f, 0.f, pole_l};
     /* Standing with nothing to lean on, hands are held loosely together in
      * front, at the belt: in the shot, and free to move to any cue. */
+    /* Sitting side-on, the thighs run off to the screen's left and the
+     * hands rest on them there, one behind the other. */
+    bool side = lap && place->side;
+    if (side) {
+        rest.t[RIG_R] = (HandTarget){v3(-74.f, LAP_HAND_Y + 4.f, 86.f), 0.6f, -0.1f, 0.f, pole_r};
+        rest.t[RIG_L] = (HandTarget){v3(-16.f, LAP_HAND_Y - 2.f, 92.f), 0.6f, 0.9f, 0.f, pole_l};
+    }
     bool free_standing = standing && !(place && place->table);
     if (free_standing) {
         rest_y = STAND_HAND_Y;
@@ -444,9 +451,12 @@ void rig_layout(RigLayout *out, const RigBody *body, const RigPlacement *place, 
      * above, each shows as a short rounded shape ending at the knee. */
     out->lap = lap;
     out->standing = standing;
+    out->side = side;
     out->thigh_w = (34.f + 10.f * clampf(b.build, 0.f, 1.f)) * S;
     for (int s = 0; s < 2; s++) {
         RigVec k = {(s == RIG_R ? -1.f : 1.f) * (40.f + 10.f * clampf(b.build, 0.f, 1.f)), 14.f};
+        if (side) /* both knees off to the left, the far one a little higher */
+            k = (RigVec){-140.f - 8.f * clampf(b.build, 0.f, 1.f) + (s == RIG_R ? 0.f : 12.f), s == RIG_R ? 6.f : -16.f};
         out->knee[s] = TO_CANVAS(k);
     }
 #undef TO_CANVAS

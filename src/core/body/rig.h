@@ -31,6 +31,8 @@ typedef struct {
     bool table;  /* a table in front: hands rest on it; without one, in the lap */
     bool standing; /* on their feet: at a counter when `table`, else hands
                     * loosely held in front; seated when false */
+    bool side;     /* seated side-on (a bench): the legs go off to the
+                    * screen's left, the body turned back to the listener */
 } RigPlacement;
 
 #define RIG_CLOSE_HEAD 1.3f /* the head size of the stage's close shot and the sheets */
@@ -83,6 +85,7 @@ typedef struct {
     float hand_tap[2];    /* 0..1 how far the fingers drum on what the hand rests on */
     bool lap;           /* seated with no table: the thighs show and hands rest on them */
     bool standing;      /* on their feet: the legs go straight down to the floor */
+    bool side;          /* a lap seen side-on: the thighs run to the left, to the knees */
     RigVec knee[2];     /* the front of each knee, coming towards the viewer */
     float thigh_w;      /* half-width of a thigh */
     double t;           /* the time given to rig_layout: the renderer's clock for this

@@ -232,9 +232,13 @@ bool places_add(Places *p, const PackScope *scope, const char *file, const char 
             const char *st = yscalar(&y, v, "stance");
             if (st && strcmp(st, "standing") == 0)
                 def.standing = true;
+            else if (st && strcmp(st, "side-on") == 0)
+                def.side = true;
             else if (st && strcmp(st, "seated") != 0)
-                yerr(&y, v, "stance '%s' is not one the game knows: write 'seated' (the default) or 'standing' "
-                     "(with table_y, at a counter)", st);
+                yerr(&y, v, "stance '%s' is not one the game knows: write 'seated' (the default), 'side-on' "
+                     "(seated side-on, as on a bench) or 'standing' (with table_y, at a counter)", st);
+            if (def.side && def.table_y >= 0.f)
+                yerr(&y, v, "stance 'side-on' is for a seat with nothing in front: leave out table_y");
         }
         if (!ymap_get(&y, root, "back"))
             yerr(&y, root, "a place needs a 'back' layer (at least one shape)");

@@ -54,6 +54,7 @@ typedef struct {
     float table_y;
     bool standing; /* `stance: standing`: people here are on their feet (at a
                     * counter when there is a table_y) */
+    bool side;     /* `stance: side-on`: seated side-on, as on a bench */
     PlaceShape *shapes[PLACE_LAYER_COUNT];
     int nshapes[PLACE_LAYER_COUNT];
     const char *pack; /* the id of the pack that defined it (its sounds/ folder) */

@@ -187,7 +187,7 @@ RigPlacement game_placement(const Game *g)
     const char *place = g->scene && g->scene->place ? g->scene->place : "";
     const PlaceDef *def = g->library ? places_find(&g->library->places, place) : NULL;
     return (RigPlacement){c.to.x, c.to.y, c.zoom, false, RIG_CLOSE_HEAD, def && def->table_y >= 0.f,
-                          def && def->standing};
+                          def && def->standing, def && def->side};
 }
 
 /* Where a keyboard flag's marker goes: beside the region, not on it, so the
