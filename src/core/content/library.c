@@ -289,8 +289,14 @@ static bool check_scene_ref(Library *lib, PackInfo *p, const PackScope *scope, c
     if (registry_lookup(&lib->scenes, scope, id, &hidden))
         return true;
     p->state = PACK_BROKEN;
-    if (registry_failed(&lib->scenes, id))
-        return false; /* the scene's own error is reported */
+    if (registry_failed(&lib->scenes, id)) {
+        /* The scene's own error is reported with its pack. When that is
+         * another pack, this one still says why it is set aside. */
+        if (p->diags.errors == 0)
+            diag_add(&p->diags, DIAG_ERROR, file, line, col,
+                     "%s, but the scene with that id failed to load (its errors are listed with its pack)", what);
+        return false;
+    }
     char msg[400];
     if (hidden) {
         registry_hidden_message(&lib->scenes, hidden, msg, sizeof msg);
