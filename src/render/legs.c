@@ -32,8 +32,12 @@ static void draw_side_lap(Draw *d, const RigLayout *r, const Palette *p)
     for (int k = 0; k < 2; k++) {
         int s = order[k];
         Vec2 kn = v2(r->knee[s].x, r->knee[s].y);
-        Vec2 hip = v2(r->hip.x - toward * (s == RIG_R ? 8.f : 22.f) * S, r->hip.y - (s == RIG_R ? 14.f : 30.f) * S);
-        character_capsule_outlined(d, hip, kn, tw * 0.8f, tw * 0.62f, s == RIG_R ? lit : p->legs, p->legs_line, lw);
+        /* From the far side of the hips, so the near thigh covers the hem
+         * and the legs come out of the body, not from in front of it. */
+        bool near = s == RIG_R;
+        Vec2 hip = v2(r->hip.x - toward * r->torso_w * (near ? 0.55f : 0.25f), r->hip.y - (near ? 4.f : 26.f) * S);
+        character_capsule_outlined(d, hip, kn, tw * (near ? 0.95f : 0.8f), tw * 0.62f, near ? lit : p->legs,
+                                   p->legs_line, lw);
     }
 }
 
