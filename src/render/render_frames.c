@@ -119,8 +119,9 @@ static int frame_areas(Renderer *r, const Game *g, double alpha, FrameArea *a)
             add(a, &n, game_camera_rect(life[i]), 0, true);
     }
     if (g->screen == SCREEN_PERFORM) {
-        uint64_t bar = (uint64_t)(game_perform_progress(g, alpha) * 1200.f * 64.f);
-        add(a, &n, (UiRect){36, 20, 1208, 16}, bar, false);
+        UiRect b = game_progress_bar();
+        uint64_t bar = (uint64_t)(game_perform_progress(g, alpha) * b.w * 64.f);
+        add(a, &n, (UiRect){b.x - 4, b.y - 4, b.w + 8, b.h + 8}, bar, false);
         /* Rings that pop in and fade, with their labels to one side. */
         double now = game_time(g, alpha) - g->perform_start;
         for (int i = 0; i < g->notice.nflags; i++) {

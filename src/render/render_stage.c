@@ -194,11 +194,10 @@ void stage_hud(Renderer *r, const Game *g, double alpha)
     float p = game_perform_progress(g, alpha);
     /* Over the right-hand column, where the words are: a head near the top
      * of the close shot never runs into it. */
-    UiRect box = game_speech_box();
-    float bx = box.x - 40, bw = 1240 - bx;
-    draw_rounded_rect(d, bx, 24, bw, 8, 4, color_rgba(255, 255, 255, 40));
+    UiRect bar = game_progress_bar();
+    draw_rounded_rect(d, bar.x, bar.y, bar.w, bar.h, 4, color_rgba(255, 255, 255, 40));
     if (p > 0)
-        draw_rounded_rect(d, bx, 24, bw * p, 8, 4, color_alpha(r->theme.accent, 0.9f));
+        draw_rounded_rect(d, bar.x, bar.y, bar.w * p, bar.h, 4, color_alpha(r->theme.accent, 0.9f));
     char buf[128], num[16];
     snprintf(num, sizeof num, "%d", g->notice.nflags);
     words_fill(g, buf, sizeof buf, "hud.flags", 1, "count", num);

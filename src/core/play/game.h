@@ -310,6 +310,8 @@ UiRect game_review_button(void);
 /* Results screen: its one button. */
 UiRect game_results_button(void);
 UiRect game_speech_box(void);
+/* The scene's progress bar: over the words' column, clear of the person. */
+UiRect game_progress_bar(void);
 /* A chat scene's phone: the messages, and the one region a player flags. */
 UiRect game_chat_phone(void);
 /* Row i of the Packs screen's list (scrolled to keep the selection in

@@ -167,6 +167,12 @@ UiRect game_speech_box(void)
     return (UiRect){740, 190, 500, 180};
 }
 
+UiRect game_progress_bar(void)
+{
+    UiRect b = game_speech_box();
+    return (UiRect){b.x - 40, 24, 1240 - (b.x - 40), 8};
+}
+
 /* The person sits left of centre, close enough that a face cue reads at a
  * glance, and the words take the right-hand side, level with the face: the
  * eyes go from face to words without crossing the hands. */
