@@ -301,15 +301,15 @@ static void step_perform(Game *g, const TickInput *in)
         if (game_rect_contains(game_chat_phone(), in->mouse_x, in->mouse_y))
             flag(g, REGION_TEXT, in->mouse_x, in->mouse_y, false);
     } else if (in->click) {
-        /* The body wins where it shows above the speech box (hands resting
-         * low can reach it); elsewhere the box is the voice. */
-        Pose pose;
-        RigLayout rig;
-        game_character(g, 1.0, &pose, &rig);
-        Region r = rig_hit_test(&rig, in->mouse_x, in->mouse_y);
-        if (game_rect_contains(game_speech_box(), in->mouse_x, in->mouse_y) &&
-            (r == REGION_NONE || in->mouse_y > game_speech_box().y + 12))
-            r = REGION_VOICE;
+        /* The speech box is the voice; the body never reaches under it
+         * (test speech_box_clear_of_body). */
+        Region r = REGION_VOICE;
+        if (!game_rect_contains(game_speech_box(), in->mouse_x, in->mouse_y)) {
+            Pose pose;
+            RigLayout rig;
+            game_character(g, 1.0, &pose, &rig);
+            r = rig_hit_test(&rig, in->mouse_x, in->mouse_y);
+        }
         if (r != REGION_NONE)
             flag(g, r, in->mouse_x, in->mouse_y, false);
     }
